@@ -1,0 +1,26 @@
+// SvelteKit: a fully static, prerendered site; every page is an HTML file and DuckDB runs in the browser.
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+	preprocess: vitePreprocess(),
+	kit: {
+		// precompress: gzip + brotli beside each file, so `npm start` (sirv) serves the 34 MB wasm as ~8 MB.
+		adapter: adapter({ pages: 'build', assets: 'build', precompress: true, strict: true }),
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		csp: {
+			// No request may leave the origin: the browser enforces it, not only our tests.
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self']
+			}
+		}
+	}
+};
