@@ -1,0 +1,15 @@
+// Build-time answers to the first view's questions, by the very query functions the browser runs later,
+// so the prerendered figures and DuckDB's agree by construction.
+import type { Database } from '../../src/lib/db/types';
+import { fetchOverview } from '../../src/lib/queries/overview';
+import { fetchCentre, type CentreDetail } from '../../src/lib/queries/centre';
+import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
+
+export async function buildSnapshot(db: Database) {
+	const overview = await fetchOverview(db, DEFAULT_FILTERS);
+	const centres: Record<string, CentreDetail> = {};
+	for (const { centreId } of overview.centres) centres[centreId] = (await fetchCentre(db, centreId))!;
+	return { overview, centres };
+}
+
+export type Snapshot = Awaited<ReturnType<typeof buildSnapshot>>;

@@ -1,0 +1,46 @@
+// Node only (build scripts and unit tests): the same duckdb-wasm engine as the browser, through its Node build,
+// so every query the UI runs is tested on the engine that runs it.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Table } from 'apache-arrow';
+import { createDatabase } from './database';
+import type { DataManifest, EngineConnection, SqlParam } from './types';
+
+const require = createRequire(import.meta.url);
+
+export async function openNodeEngine(): Promise<EngineConnection> {
+	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	const bundles = {
+		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate();
+	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+	const conn = db.connect();
+	return {
+		async run(sql: string, params: SqlParam[]): Promise<Table> {
+			if (params.length === 0) return conn.query(sql);
+			const statement = conn.prepare(sql);
+			try {
+				return statement.query(...params);
+			} finally {
+				statement.close();
+			}
+		},
+		async insertArrow(name: string, ipc: Uint8Array) {
+			conn.insertArrowFromIPCStream(ipc, { name, create: true });
+		}
+	};
+}
+
+/** A database over the data files in `dir` (static/data after `npm run data`). */
+export function createNodeDatabase(dir: string) {
+	return createDatabase({
+		open: openNodeEngine,
+		manifest: async () => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as DataManifest,
+		read: async (file) => new Uint8Array(await readFile(join(dir, file)))
+	});
+}

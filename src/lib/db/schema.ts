@@ -1,0 +1,16 @@
+// Views over the loaded tables, made once after loading, the same in the browser, in tests and at build time.
+import { FIGURE_KEYS } from '../dictionary';
+
+/** Published figures pivoted to one row per edition; a figure no page states is NULL, never 0. */
+const editionFacts = `
+CREATE OR REPLACE VIEW edition_facts AS
+SELECT e.*, ${FIGURE_KEYS.map((k) => `max(f.value) FILTER (WHERE f.figure = '${k}') AS ${k}`).join(',\n       ')}
+FROM editions e LEFT JOIN figures f USING (edition_id)
+GROUP BY ALL`;
+
+export const SCHEMA_SQL = [
+	// Offline by design: a query needing an extension fails clearly instead of trying to download it.
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false',
+	editionFacts
+];

@@ -1,0 +1,24 @@
+// The small contract every part of the app uses to ask DuckDB a question, whatever engine answers it.
+export type SqlParam = string | number | boolean | null;
+
+export interface SqlQuery {
+	sql: string;
+	params?: SqlParam[];
+}
+
+export type Row = Record<string, unknown>;
+
+/** A database the UI can query: the browser's duckdb-wasm, the same engine in Node for tests, or later a server. */
+export interface Database {
+	query<T extends Row = Row>(query: SqlQuery): Promise<T[]>;
+}
+
+/** What an engine must do for `createDatabase`: run SQL with parameters and take Arrow IPC bytes as a table. */
+export interface EngineConnection {
+	run(sql: string, params: SqlParam[]): Promise<import('apache-arrow').Table>;
+	insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+}
+
+export interface DataManifest {
+	tables: { name: string; file: string; rows: number; bytes: number }[];
+}

@@ -1,0 +1,177 @@
+// The data dictionary (data/dictionary.json) as typed values: labels for the UI, rules for the build.
+import dictionaryJson from '../../data/dictionary.json';
+
+export type ColumnType = 'id' | 'text' | 'enum' | 'integer' | 'number' | 'money' | 'date' | 'boolean' | 'ref';
+
+export interface ColumnSpec {
+	name: string;
+	type: ColumnType;
+	required: boolean;
+	label: string;
+	description?: string;
+	values?: string;
+	references?: string;
+	pattern?: string;
+	min?: number | string;
+	max?: number | string;
+	unit?: string;
+	/** The text must stand, word for word, in the row's source page. */
+	quoted?: boolean;
+}
+
+export interface TableSpec {
+	file?: string;
+	generated?: boolean;
+	label: string;
+	description?: string;
+	key: string[];
+	columns: ColumnSpec[];
+}
+
+export interface FigureSpec {
+	label: string;
+	unit: string;
+}
+
+interface Dictionary {
+	version: number;
+	provenance: Record<string, string>;
+	values: Record<string, Record<string, string | FigureSpec>>;
+	tables: Record<TableName, TableSpec>;
+	calibration: { figure: FigureKey; rule: string }[];
+}
+
+export const dictionary = dictionaryJson as unknown as Dictionary;
+
+export const TABLE_NAMES = ['sources', 'centres', 'editions', 'figures', 'activities', 'participants', 'support'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export type FigureKey =
+	| 'participants'
+	| 'participants_planned'
+	| 'candidates'
+	| 'social_contracts'
+	| 'local_activity_participants'
+	| 'women'
+	| 'participants_employed'
+	| 'families_with_assistant'
+	| 'budget_pln'
+	| 'efs_pln'
+	| 'own_contribution_pln'
+	| 'staff_salaries_pln'
+	| 'staff_hired'
+	| 'staff_hired_fte'
+	| 'staff_continued'
+	| 'edition_ordinal';
+
+export const FIGURES = dictionary.values.figure as Record<FigureKey, FigureSpec>;
+export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
+
+/** Polish label of an allowed value, e.g. label('support_form', 'health') → 'aktywizacja zdrowotna'. */
+export function valueLabel(set: string, value: string): string {
+	const entry = dictionary.values[set]?.[value];
+	if (entry === undefined) return value;
+	return typeof entry === 'string' ? entry : entry.label;
+}
+
+export function allowedValues(set: string): string[] {
+	return Object.keys(dictionary.values[set] ?? {});
+}
+
+export type Provenance = 'published' | 'synthetic';
+
+export interface Centre {
+	centre_id: string;
+	short_name: string;
+	name: string;
+	kind: 'OPS' | 'MOPS';
+	gmina: string;
+	teryt: string;
+	gmina_type: string;
+	powiat: string;
+	voivodeship: string;
+	source_id: string;
+}
+
+export interface Source {
+	source_id: string;
+	kind: 'centre-page' | 'registry';
+	centre_id: string | null;
+	file: string | null;
+	title: string;
+	date_stated: string | null;
+}
+
+export interface Edition {
+	edition_id: string;
+	centre_id: string;
+	year: number | null;
+	title: string;
+	start_date: string | null;
+	end_date: string | null;
+	period_stated: string | null;
+	source_id: string;
+	quote: string;
+	note: string | null;
+}
+
+export interface Figure {
+	edition_id: string;
+	figure: FigureKey;
+	value: number;
+	stated: string;
+	source_id: string;
+	quote: string;
+	note: string | null;
+}
+
+export interface Activity {
+	activity_id: string;
+	edition_id: string;
+	kind: string;
+	name: string;
+	date: string | null;
+	support_form: string | null;
+	source_id: string;
+}
+
+export interface Participant {
+	participant_id: string;
+	edition_id: string;
+	centre_id: string;
+	pathway: 'social_contract' | 'local_activity';
+	sex: 'K' | 'M';
+	age_band: string;
+	education: string;
+	labour_status: string;
+	disability: boolean;
+	start_date: string | null;
+	end_date: string | null;
+	completion: 'completed' | 'left_early';
+	outcome_employed: boolean;
+	outcome_job_seeking: boolean;
+	outcome_education: boolean;
+	outcome_qualification: boolean;
+	provenance: Provenance;
+}
+
+export interface Support {
+	support_id: string;
+	participant_id: string;
+	edition_id: string;
+	form: string;
+	activity_id: string | null;
+	hours: number | null;
+	cost_pln: number;
+	provenance: Provenance;
+}
+
+export interface Tables {
+	sources: Source[];
+	centres: Centre[];
+	editions: Edition[];
+	figures: Figure[];
+	activities: Activity[];
+	participants: Participant[];
+	support: Support[];
+}

@@ -1,0 +1,33 @@
+// A figure on screen is published (with its sources), synthetic, unknown (the source is silent) or suppressed
+// (disclosure control). Every table and chart reads these, so the three honesty rules hold in one place.
+import { rateIsDisclosive } from '../stats/disclosure';
+import { wilson, type Interval } from '../stats/wilson';
+
+export type ValueCell =
+	| { kind: 'published'; value: number; sources: string[]; derived?: boolean }
+	| { kind: 'synthetic'; value: number }
+	| { kind: 'unknown' };
+
+export type RateCell =
+	| ({ kind: 'published' | 'synthetic'; k: number; n: number; sources: string[] } & Interval)
+	| { kind: 'suppressed'; n: number }
+	| { kind: 'unknown' };
+
+export const published = (value: number | null | undefined, sources: string[], derived = false): ValueCell =>
+	value === null || value === undefined ? { kind: 'unknown' } : { kind: 'published', value, sources, ...(derived ? { derived } : {}) };
+
+export function publishedRate(k: number, n: number, sources: string[]): RateCell {
+	return { kind: 'published', k, n, sources, ...wilson(k, n) };
+}
+
+/** A rate from synthetic participant rows: hidden when a small cell could single someone out. */
+export function syntheticRate(k: number | null, n: number | null): RateCell {
+	if (k === null || n === null || n === 0) return { kind: 'unknown' };
+	if (rateIsDisclosive(k, n)) return { kind: 'suppressed', n };
+	return { kind: 'synthetic', k, n, sources: [], ...wilson(k, n) };
+}
+
+/** What the "published figures only" view keeps. */
+export function onlyPublished<C extends ValueCell | RateCell>(cell: C, view: 'all' | 'published'): C | { kind: 'hidden' } {
+	return view === 'published' && cell.kind !== 'published' && cell.kind !== 'unknown' ? { kind: 'hidden' } : cell;
+}

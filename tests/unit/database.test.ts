@@ -1,0 +1,71 @@
+// The database door on the real engine (duckdb-wasm's Node build) over the files `npm run data` wrote.
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDatabase } from '../../src/lib/db/database';
+import { createNodeDatabase, openNodeEngine } from '../../src/lib/db/node';
+import { readFile } from 'node:fs/promises';
+
+const dataDir = resolve(import.meta.dirname, '../../static/data');
+const db = createNodeDatabase(dataDir);
+beforeAll(() => db.ready(), 60_000);
+
+describe('database door', () => {
+	it('loads every table of the manifest', async () => {
+		const manifest = JSON.parse(await readFile(`${dataDir}/manifest.json`, 'utf8')) as { tables: { name: string; rows: number }[] };
+		for (const table of manifest.tables) {
+			const [row] = await db.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${table.name}` });
+			expect(row.n, table.name).toBe(table.rows);
+		}
+	});
+
+	it('returns plain JSON-safe values: counts as numbers, dates as text, booleans as booleans', async () => {
+		const rows = await db.query({ sql: "SELECT count(*) AS n, sum(participants)::HUGEINT AS total, DATE '2012-04-01' AS d, true AS b FROM edition_facts" });
+		expect(rows).toEqual([{ n: 9, total: 98, d: '2012-04-01', b: true }]);
+		expect(() => JSON.stringify(rows)).not.toThrow();
+	});
+
+	it('binds parameters instead of pasting them into SQL', async () => {
+		const hostile = "lezajsk' OR '1'='1";
+		const rows = await db.query({ sql: 'SELECT centre_id FROM centres WHERE centre_id = ?', params: [hostile] });
+		expect(rows).toEqual([]);
+		const [row] = await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM centres WHERE centre_id = ?', params: ['lezajsk'] });
+		expect(row.n).toBe(1);
+	});
+
+	it('fails clearly, offline, when SQL needs an extension that is not built in', async () => {
+		await expect(db.query({ sql: "SELECT * FROM read_parquet('nowhere.parquet')" })).rejects.toThrow(/parquet/i);
+	});
+
+	it('starts the engine once, however many queries race to start it', async () => {
+		const open = vi.fn(openNodeEngine);
+		const fresh = createDatabase({
+			open,
+			manifest: async () => JSON.parse(await readFile(`${dataDir}/manifest.json`, 'utf8')),
+			read: async (file) => new Uint8Array(await readFile(`${dataDir}/${file}`))
+		});
+		const results = await Promise.all(Array.from({ length: 8 }, (_, i) => fresh.query({ sql: `SELECT ${i} AS i` })));
+		expect(results.map((r) => r[0].i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+		expect(open).toHaveBeenCalledTimes(1);
+	});
+
+	it('runs one question once while it is in flight, and starts again after a failed start', async () => {
+		let attempts = 0;
+		const engine = await openNodeEngine();
+		const run = vi.spyOn(engine, 'run');
+		const flaky = createDatabase({
+			open: async () => {
+				if (++attempts === 1) throw new Error('wasm download failed');
+				return engine;
+			},
+			manifest: async () => JSON.parse(await readFile(`${dataDir}/manifest.json`, 'utf8')),
+			read: async (file) => new Uint8Array(await readFile(`${dataDir}/${file}`))
+		});
+		const question = { sql: 'SELECT count(*) AS n FROM participants' };
+		await expect(flaky.query(question)).rejects.toThrow('wasm download failed');
+		const [a, b] = await Promise.all([flaky.query(question), flaky.query(question)]);
+		expect(a).toEqual([{ n: 98 }]);
+		expect(b).toBe(a);
+		expect(attempts).toBe(2);
+		expect(run.mock.calls.filter(([sql]) => sql === question.sql)).toHaveLength(1);
+	});
+});

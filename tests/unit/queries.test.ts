@@ -1,0 +1,105 @@
+// Every question the UI asks, run on the real engine over the built data: the figures a user will read.
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeDatabase } from '../../src/lib/db/node';
+import { fetchOverview, centreSummarySql } from '../../src/lib/queries/overview';
+import { fetchCentre } from '../../src/lib/queries/centre';
+import { DEFAULT_FILTERS, whereClause } from '../../src/lib/queries/filters';
+
+const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+beforeAll(() => db.ready(), 60_000);
+
+describe('whereClause', () => {
+	it.each([
+		[[], '', []],
+		[['lezajsk'], 'WHERE c.centre_id IN (?)', ['lezajsk']],
+		[['lezajsk', 'leszno'], 'WHERE c.centre_id IN (?, ?)', ['lezajsk', 'leszno']]
+	])('centres %j', (centres, sql, params) => {
+		expect(whereClause({ centres }, 'c')).toEqual({ sql, params });
+	});
+
+	it('never pastes a value into the SQL text', () => {
+		const { sql } = centreSummarySql({ ...DEFAULT_FILTERS, centres: ["x'); DROP TABLE centres; --"] });
+		expect(sql).not.toContain('DROP');
+	});
+});
+
+describe('overview', () => {
+	it('compares the five centres with published figures where the pages state them', async () => {
+		const { centres } = await fetchOverview(db, DEFAULT_FILTERS);
+		expect(centres.map((c) => c.shortName)).toEqual(['OPS Chocianów', 'OPS Janów Lubelski', 'OPS Gmina Leszno', 'MOPS Leżajsk', 'OPS Świebodzice']);
+		const lezajsk = centres.find((c) => c.centreId === 'lezajsk')!;
+		expect(lezajsk.participants).toEqual({ kind: 'published', value: 25, sources: ['lezajsk-page'] });
+		expect(lezajsk.budget).toMatchObject({ kind: 'published', value: 385365.31 });
+		expect(lezajsk.costPerParticipant).toMatchObject({ kind: 'published', value: 15414.61, derived: true });
+		expect(lezajsk.costPerEmployed).toMatchObject({ kind: 'published', value: 128455.1, derived: true });
+		expect(lezajsk.employment).toMatchObject({ kind: 'published', k: 3, n: 25 });
+		expect(lezajsk.firstYear).toBe(2008);
+		expect(lezajsk.lastYear).toBe(2011);
+	});
+
+	it('reads "not published", never zero, where a page gives no budget', async () => {
+		const { centres } = await fetchOverview(db, DEFAULT_FILTERS);
+		for (const id of ['chocianow', 'swiebodzice', 'leszno']) {
+			const centre = centres.find((c) => c.centreId === id)!;
+			expect(centre.budget, id).toEqual({ kind: 'unknown' });
+			expect(centre.costPerParticipant, id).toEqual({ kind: 'unknown' });
+		}
+		expect(centres.find((c) => c.centreId === 'janow-lubelski')!.costPerParticipant).toMatchObject({ value: 9552.86 });
+	});
+
+	it('marks synthetic rates as synthetic and hides those a small cell could give away', async () => {
+		const { centres } = await fetchOverview(db, DEFAULT_FILTERS);
+		const leszno = centres.find((c) => c.centreId === 'leszno')!;
+		expect(leszno.women).toMatchObject({ kind: 'published', k: 10, n: 10 });
+		for (const centre of centres) {
+			for (const rate of [centre.women, centre.completion, centre.employment]) {
+				if (rate.kind === 'synthetic') expect(Math.min(rate.k, rate.n - rate.k) === 0 || Math.min(rate.k, rate.n - rate.k) >= 5).toBe(true);
+				if (rate.kind === 'published' || rate.kind === 'synthetic') expect(rate.low).toBeLessThanOrEqual(rate.rate);
+			}
+		}
+		expect(centres.find((c) => c.centreId === 'chocianow')!.employment).toEqual({ kind: 'suppressed', n: 8 });
+	});
+
+	it('lists every edition, with unknown group sizes left empty', async () => {
+		const { editions } = await fetchOverview(db, DEFAULT_FILTERS);
+		expect(editions).toHaveLength(9);
+		expect(editions.find((e) => e.editionId === 'lezajsk-2009')!.participants).toBeNull();
+		expect(editions.find((e) => e.editionId === 'janow-lubelski-2013')).toMatchObject({ participants: 37, socialContracts: 17, localActivity: 20 });
+		expect(editions.find((e) => e.editionId === 'leszno-bez-roku')!.year).toBeNull();
+	});
+
+	it('narrows every part of the overview to the chosen centres', async () => {
+		const overview = await fetchOverview(db, { ...DEFAULT_FILTERS, centres: ['leszno', 'lezajsk'] });
+		expect(overview.centres.map((c) => c.centreId)).toEqual(['leszno', 'lezajsk']);
+		expect(new Set(overview.editions.map((e) => e.centreId))).toEqual(new Set(['leszno', 'lezajsk']));
+	});
+});
+
+describe('centre page', () => {
+	it('gathers the editions, figures with quotes, activities and sources of one centre', async () => {
+		const detail = (await fetchCentre(db, 'lezajsk'))!;
+		expect(detail.centre.teryt).toBe('1808011');
+		expect(detail.editions.map((e) => e.year)).toEqual([2008, 2009, 2010, 2011]);
+		expect(detail.figures.find((f) => f.figure === 'budget_pln')).toMatchObject({ stated: '385 365,31 zł', quote: 'Cały budżet projektu zamknął się sumą 385 365,31 zł' });
+		expect(detail.activities.filter((a) => a.kind === 'course')).toHaveLength(6);
+		expect(detail.activities.find((a) => a.kind === 'event')!.date).toBe('2011-12-12');
+		expect(detail.sources.map((s) => s.source_id)).toEqual(['lezajsk-page', 'gus-terc']);
+	});
+
+	it('profiles the synthetic participants with small cells hidden so they cannot be recovered', async () => {
+		const detail = (await fetchCentre(db, 'leszno'))!;
+		expect(detail.participants).toBe(10);
+		for (const [dimension, cells] of Object.entries(detail.profile)) {
+			const visible = cells.reduce((s, c) => s + (c.count ?? 0), 0);
+			const hidden = cells.filter((c) => c.count === null);
+			// Either nothing is hidden, or at least two cells share the remainder, so none can be worked out.
+			expect(hidden.length === 0 ? visible : hidden.length, dimension).toBe(hidden.length === 0 ? 10 : Math.max(2, hidden.length));
+			for (const c of cells) if (c.count !== null) expect(c.count === 0 || c.count >= 5, `${dimension}.${c.key}`).toBe(true);
+		}
+	});
+
+	it('gives null for a centre that does not exist', async () => {
+		expect(await fetchCentre(db, 'nowhere')).toBeNull();
+	});
+});
