@@ -95,6 +95,9 @@ async function main() {
 	const snapshot = await buildSnapshot(createNodeDatabase(outDir));
 	mkdirSync(join(root, 'src/lib/generated'), { recursive: true });
 	writeFileSync(snapshotFile, JSON.stringify(snapshot, null, '\t'));
+	// The pages' own words, for each centre page to show in full beside the figures quoted from it.
+	const texts = Object.fromEntries(tables.sources.filter((s) => s.file).map((s) => [s.source_id, readFileSync(join(dataDir, s.file!), 'utf8').trim()]));
+	writeFileSync(join(root, 'src/lib/generated/source-texts.json'), JSON.stringify(texts, null, '\t'));
 	const rows = manifest.tables.map((t) => `${t.name} ${t.rows}`).join(', ');
 	console.log(`✓ data valid and calibrated; wrote static/data (${rows}) and the snapshot in ${Math.round(performance.now() - started)} ms`);
 }

@@ -10,8 +10,8 @@ import type { DataManifest, EngineConnection, SqlParam } from './types';
 const require = createRequire(import.meta.url);
 
 export async function openNodeEngine(): Promise<EngineConnection> {
-	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
-	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
+	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/blocking'));
 	const bundles = {
 		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
 		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }

@@ -4,12 +4,14 @@
 const integer = new Intl.NumberFormat('pl-PL', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('pl-PL', { maximumFractionDigits: 2 });
 const money = new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const wholeMoney = new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN', maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('pl-PL', { style: 'percent', maximumFractionDigits: 0 });
 const longDate = new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export const formatInteger = (value: number) => integer.format(value);
 export const formatNumber = (value: number) => decimal.format(value);
 export const formatMoney = (value: number) => money.format(value);
+export const formatWholeMoney = (value: number) => wholeMoney.format(value);
 export const formatPercent = (share: number) => percent.format(share);
 export const formatDate = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 

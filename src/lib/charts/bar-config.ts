@@ -1,0 +1,116 @@
+// Plain bar-chart data to a Chart.js configuration: hatching for synthetic bars, 95% whiskers where given,
+// and a written reason ("nie opublikowano", "ukryte (<5)") where a bar is absent, so a gap is never read as zero.
+import type { ChartConfiguration, Plugin } from 'chart.js';
+
+export interface BarSeries {
+	label: string;
+	color: string;
+	values: (number | null)[];
+	/** Per bar: drawn hatched, because the figure is synthetic. */
+	synthetic?: boolean[];
+	low?: (number | null)[];
+	high?: (number | null)[];
+}
+
+export interface BarChartData {
+	categories: string[];
+	series: BarSeries[];
+	/** Per category: why nothing is drawn there (null where a bar is drawn). */
+	missing?: (string | null)[];
+}
+
+export interface BarChartOptions {
+	horizontal?: boolean;
+	stacked?: boolean;
+	axisLabel: string;
+	format: (value: number) => string;
+	/** Axis ticks, where the exact format is too long (whole złoty instead of grosze). */
+	tickFormat?: (value: number) => string;
+	max?: number;
+}
+
+type Paint = (color: string) => string | CanvasPattern;
+
+/** Draws each category's `missing` text where its bar would start. */
+const missingLabels = (missing: (string | null)[] | undefined, horizontal: boolean): Plugin => ({
+	id: 'missingLabels',
+	afterDatasetsDraw(chart) {
+		if (!missing?.some(Boolean)) return;
+		const { ctx, scales } = chart;
+		const index = horizontal ? scales.y : scales.x;
+		const value = horizontal ? scales.x : scales.y;
+		ctx.save();
+		ctx.font = 'italic 12px system-ui, sans-serif';
+		ctx.fillStyle = '#4a4a4a';
+		ctx.textBaseline = 'middle';
+		missing.forEach((text, i) => {
+			if (!text) return;
+			const at = index.getPixelForValue(i);
+			if (horizontal) ctx.fillText(text, value.getPixelForValue(0) + 6, at);
+			else {
+				ctx.save();
+				ctx.translate(at, value.getPixelForValue(0) - 6);
+				ctx.rotate(-Math.PI / 2);
+				ctx.fillText(text, 0, 0);
+				ctx.restore();
+			}
+		});
+		ctx.restore();
+	}
+});
+
+export function barConfig(data: BarChartData, options: BarChartOptions, paint: Paint): ChartConfiguration {
+	const horizontal = options.horizontal ?? false;
+	const withErrors = data.series.some((s) => s.low);
+	const valueAxis = horizontal ? 'x' : 'y';
+	const indexAxis = horizontal ? 'y' : 'x';
+	return {
+		type: (withErrors ? 'barWithErrorBars' : 'bar') as 'bar',
+		data: {
+			labels: data.categories,
+			datasets: data.series.map((s) => ({
+				label: s.label,
+				// Pre-shaped points: Chart.js skips its parsing pass.
+				data: s.values.map((v, i) => ({
+					[indexAxis]: i,
+					[valueAxis]: v,
+					...(s.low && s.high ? { [`${valueAxis}Min`]: s.low[i], [`${valueAxis}Max`]: s.high[i] } : {})
+				})),
+				backgroundColor: s.values.map((_, i) => (s.synthetic?.[i] ? paint(s.color) : s.color)),
+				borderColor: s.color,
+				borderWidth: s.synthetic ? 1.5 : 0
+			})) as never,
+		},
+		options: {
+			indexAxis,
+			parsing: withErrors ? undefined : false,
+			animation: false,
+			responsive: true,
+			maintainAspectRatio: false,
+			normalized: true,
+			scales: {
+				[indexAxis]: { type: 'category', labels: data.categories, stacked: options.stacked ?? false, ticks: { autoSkip: false } },
+				[valueAxis]: {
+					type: 'linear',
+					beginAtZero: true,
+					stacked: options.stacked ?? false,
+					max: options.max,
+					title: { display: true, text: options.axisLabel },
+					ticks: { callback: (v: number | string) => (options.tickFormat ?? options.format)(Number(v)) }
+				}
+			},
+			plugins: {
+				legend: { display: data.series.length > 1, position: 'bottom' },
+				tooltip: {
+					callbacks: {
+						label: (item) => {
+							const v = (item.raw as Record<string, number | null>)[valueAxis];
+							return `${item.dataset.label}: ${v === null || v === undefined ? '—' : options.format(v)}`;
+						}
+					}
+				}
+			}
+		},
+		plugins: [missingLabels(data.missing, horizontal)]
+	};
+}

@@ -1,0 +1,54 @@
+// The one place a Chart.js instance lives: created on attach, updated in place when its data changes
+// (no animation), destroyed on detach. Every chart component uses it.
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
+import type { Attachment } from 'svelte/attachments';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, BarWithErrorBarsController, BarWithErrorBar);
+
+export function chart(config: () => ChartConfiguration, onDraw?: () => void): Attachment<HTMLCanvasElement> {
+	return (canvas) => {
+		let instance: Chart | undefined;
+		$effect(() => {
+			const next = config();
+			if (instance && (instance.config as ChartConfiguration).type === next.type) {
+				instance.data = next.data;
+				instance.options = next.options ?? {};
+				instance.update('none');
+			} else {
+				instance?.destroy();
+				instance = new Chart(canvas, next);
+			}
+			canvas.dataset.drawn = String(Number(canvas.dataset.drawn ?? 0) + 1);
+			onDraw?.();
+		});
+		return () => instance?.destroy();
+	};
+}
+
+const patterns = new Map<string, CanvasPattern>();
+
+/** Diagonal hatching in `color`: the mark of a synthetic figure, readable without colour. */
+export function hatch(color: string): CanvasPattern | string {
+	const cached = patterns.get(color);
+	if (cached) return cached;
+	const tile = document.createElement('canvas');
+	tile.width = tile.height = 8;
+	const ctx = tile.getContext('2d');
+	if (!ctx) return color;
+	ctx.fillStyle = '#ffffff';
+	ctx.fillRect(0, 0, 8, 8);
+	ctx.strokeStyle = color;
+	ctx.lineWidth = 2;
+	ctx.beginPath();
+	ctx.moveTo(0, 8);
+	ctx.lineTo(8, 0);
+	ctx.moveTo(-2, 2);
+	ctx.lineTo(2, -2);
+	ctx.moveTo(6, 10);
+	ctx.lineTo(10, 6);
+	ctx.stroke();
+	const pattern = ctx.createPattern(tile, 'repeat')!;
+	patterns.set(color, pattern);
+	return pattern;
+}

@@ -1,0 +1,88 @@
+// Overview rows to chart series and one-sentence descriptions: pure, so the same shaping feeds the canvas,
+// its data table and its text alternative, and is tested without a browser.
+import type { CentreSummary, EditionParticipants } from '../queries/overview';
+import { onlyPublished, type RateCell, type ValueCell } from '../queries/cells';
+import type { BarChartData } from './bar-config';
+import { PALETTE } from './palette';
+import { pl } from '../i18n/pl';
+import { formatMoney, formatPercent } from '../format/number';
+
+export type View = 'all' | 'published';
+
+const missingText = (cell: { kind: string }) =>
+	cell.kind === 'unknown' ? pl.chart.missing.unknown : cell.kind === 'suppressed' ? pl.chart.missing.suppressed : cell.kind === 'hidden' ? pl.chart.missing.hidden : null;
+
+export const editionLabel = (e: Pick<EditionParticipants, 'shortName' | 'year'>) => `${e.shortName} · ${e.year ?? pl.overview.unknownYear}`;
+
+export function participantsChart(editions: EditionParticipants[]): BarChartData {
+	const t = pl.overview.charts.participants;
+	// Split only where the page splits; the rest is one "unsplit" bar, so no share is invented.
+	const split = (e: EditionParticipants) => e.participants !== null && e.socialContracts !== null;
+	return {
+		categories: editions.map(editionLabel),
+		series: [
+			{ label: t.contracts, color: PALETTE.blue, values: editions.map((e) => (split(e) ? e.socialContracts : null)) },
+			{ label: t.local, color: PALETTE.orange, values: editions.map((e) => (split(e) ? (e.localActivity ?? 0) : null)) },
+			{ label: t.unsplit, color: PALETTE.skyBlue, values: editions.map((e) => (split(e) ? null : e.participants)) }
+		],
+		missing: editions.map((e) => (e.participants === null ? pl.chart.missing.unknown : null))
+	};
+}
+
+export function participantsDescription(editions: EditionParticipants[]): string {
+	const known = editions.filter((e) => e.participants !== null);
+	const unknown = editions.length - known.length;
+	const parts = known.map((e) => `${editionLabel(e)}: ${e.participants}`);
+	return `Opublikowane liczby uczestników — ${parts.join('; ')}.${unknown ? ` Dla ${unknown} z ${editions.length} edycji strony nie podają liczby uczestników.` : ''}`;
+}
+
+const rateLabel = (c: CentreSummary, rate: RateCell | { kind: 'hidden' }) => `${c.shortName}${'n' in rate ? ` (n = ${rate.n})` : ''}`;
+
+export function employmentChart(centres: CentreSummary[], view: View): BarChartData {
+	const cells = centres.map((c) => onlyPublished(c.employment, view));
+	const shown = (cell: (typeof cells)[number]) => (cell.kind === 'published' || cell.kind === 'synthetic' ? cell : null);
+	return {
+		categories: centres.map((c, i) => rateLabel(c, cells[i])),
+		series: [
+			{
+				label: pl.overview.charts.employment.series,
+				color: PALETTE.green,
+				values: cells.map((cell) => (shown(cell) ? Math.round(shown(cell)!.rate * 1000) / 10 : null)),
+				low: cells.map((cell) => (shown(cell) ? Math.round(shown(cell)!.low * 1000) / 10 : null)),
+				high: cells.map((cell) => (shown(cell) ? Math.round(shown(cell)!.high * 1000) / 10 : null)),
+				synthetic: cells.map((cell) => cell.kind === 'synthetic')
+			}
+		],
+		missing: cells.map(missingText)
+	};
+}
+
+export function employmentDescription(centres: CentreSummary[], view: View): string {
+	return centres
+		.map((c) => {
+			const cell = onlyPublished(c.employment, view);
+			if (cell.kind === 'published' || cell.kind === 'synthetic') {
+				const mark = cell.kind === 'synthetic' ? ' (syntetyczne)' : ' (opublikowane)';
+				return `${c.shortName}: ${formatPercent(cell.rate)}, ${cell.k} z ${cell.n}, 95% PU ${formatPercent(cell.low)}–${formatPercent(cell.high)}${mark}`;
+			}
+			return `${c.shortName}: ${missingText(cell)}`;
+		})
+		.join('; ')
+		.concat('.');
+}
+
+export function costChart(centres: CentreSummary[]): BarChartData {
+	const value = (cell: ValueCell) => (cell.kind === 'published' ? cell.value : null);
+	return {
+		categories: centres.map((c) => c.shortName),
+		series: [{ label: pl.overview.charts.cost.series, color: PALETTE.blue, values: centres.map((c) => value(c.costPerParticipant)) }],
+		missing: centres.map((c) => missingText(c.costPerParticipant))
+	};
+}
+
+export function costDescription(centres: CentreSummary[]): string {
+	const known = centres.filter((c) => c.costPerParticipant.kind === 'published');
+	const unknown = centres.filter((c) => c.costPerParticipant.kind !== 'published').map((c) => c.shortName);
+	const parts = known.map((c) => `${c.shortName} ${formatMoney((c.costPerParticipant as { value: number }).value)}`);
+	return `Koszt na uczestnika: ${parts.join(', ') || 'brak'}.${unknown.length ? ` Nie opublikowano budżetu: ${unknown.join(', ')}.` : ''}`;
+}

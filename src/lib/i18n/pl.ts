@@ -1,0 +1,153 @@
+// Every user-facing string of the interface, in Polish. An English file of the same shape can follow.
+export const pl = {
+	site: {
+		title: 'Aktywna integracja w ośrodkach pomocy społecznej',
+		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1: pięć ośrodków obok siebie',
+		nav: { overview: 'Przegląd', centres: 'Ośrodki', data: 'O danych' },
+		skip: 'Przejdź do treści',
+		syntheticBanner:
+			'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne, wygenerowane do demonstracji i zawsze oznaczone. Liczby opublikowane pochodzą ze stron ośrodków i mają podane źródło.',
+		footer: 'Działa w całości w przeglądarce: żadne dane nie opuszczają tego komputera.'
+	},
+	engine: {
+		idle: 'Silnik danych jeszcze nie wystartował: widzisz liczby przygotowane przy budowie strony.',
+		engine: 'Wczytywanie silnika DuckDB…',
+		data: 'Wczytywanie danych do DuckDB…',
+		ready: (ms: number | null) => `DuckDB gotowy${ms === null ? '' : ` (${(ms / 1000).toLocaleString('pl-PL', { maximumFractionDigits: 1 })} s)`}: liczby pochodzą z zapytań w przeglądarce.`,
+		error: 'Nie udało się uruchomić silnika danych. Widzisz liczby przygotowane przy budowie strony.',
+		retry: 'Spróbuj ponownie',
+		progressLabel: 'Postęp wczytywania silnika danych'
+	},
+	view: {
+		legend: 'Zakres liczb',
+		all: 'Wszystkie (opublikowane i syntetyczne)',
+		published: 'Tylko liczby opublikowane'
+	},
+	cell: {
+		unknown: 'nie opublikowano',
+		unknownTitle: 'Źródło nie podaje tej liczby.',
+		suppressed: '<5',
+		suppressedTitle: 'Ukryte: mniej niż 5 osób w grupie (ochrona przed identyfikacją).',
+		hidden: '—',
+		hiddenTitle: 'Ukryte w widoku „tylko liczby opublikowane”: to liczba syntetyczna.',
+		synthetic: 'syntetyczne',
+		syntheticTitle: 'Liczba z danych syntetycznych (demonstracyjnych), nie z publikacji ośrodka.',
+		published: 'źródło',
+		derived: 'wyliczone z liczb opublikowanych',
+		n: (n: number) => `n = ${n}`,
+		interval: '95% przedział ufności (Wilsona)'
+	},
+	overview: {
+		heading: 'Przegląd ośrodków',
+		intro:
+			'Porównanie pięciu ośrodków: liczby opublikowane na ich stronach (ze źródłem), a tam, gdzie strony milczą, dane syntetyczne — wyraźnie oznaczone — albo „nie opublikowano”.',
+		tableCaption: 'Porównanie ośrodków',
+		columns: {
+			centre: 'Ośrodek',
+			years: 'Lata edycji',
+			participants: 'Uczestnicy',
+			women: 'Kobiety',
+			completion: 'Ukończyli udział',
+			employment: 'Pracujący po projekcie',
+			budget: 'Budżet',
+			costPerParticipant: 'Koszt na uczestnika',
+			costPerEmployed: 'Koszt na osobę pracującą'
+		},
+		unknownYear: 'rok nieznany',
+		denominators: [
+			'Udziały (kobiety, ukończenie, praca po projekcie) liczone są od liczby uczestników edycji (n), podanej przy każdej wartości.',
+			'Koszt na uczestnika = opublikowany budżet ÷ opublikowana liczba uczestników; koszt na osobę pracującą = budżet ÷ opublikowana liczba osób, które podjęły pracę. Liczby syntetyczne nigdy nie dzielą budżetu.',
+			'Przedziały ufności 95% metodą Wilsona: przy grupach od 8 do 37 osób są szerokie i to jest informacja, nie błąd.',
+			'Wartości liczone z danych o uczestnikach ukrywa się, gdy grupa lub jej dopełnienie liczy od 1 do 4 osób (<5).'
+		],
+		charts: {
+			participants: {
+				title: 'Uczestnicy według ośrodka i roku',
+				axis: 'Liczba uczestników',
+				contracts: 'kontrakty socjalne',
+				local: 'Program Aktywności Lokalnej',
+				unsplit: 'bez podziału w źródle',
+				note: 'Wszystkie słupki to liczby opublikowane. Edycje, dla których strona nie podaje liczby uczestników, mają napis „nie opublikowano”.'
+			},
+			employment: {
+				title: 'Praca po zakończeniu udziału',
+				axis: 'Odsetek uczestników (%)',
+				series: 'pracujący po projekcie',
+				note: 'Słupek pełny: liczba opublikowana; kreskowany: dane syntetyczne. Wąsy: 95% przedział ufności Wilsona.'
+			},
+			cost: {
+				title: 'Koszt na uczestnika (z opublikowanych budżetów)',
+				axis: 'zł na uczestnika',
+				series: 'koszt na uczestnika',
+				note: 'Tylko ośrodki, które opublikowały budżet; pozostałe: „nie opublikowano”, nigdy 0.'
+			}
+		}
+	},
+	chart: {
+		table: 'Pokaż dane w tabeli',
+		loading: 'Wczytywanie…',
+		empty: 'Brak danych dla tego wyboru.',
+		error: 'Nie udało się pobrać danych wykresu.',
+		syntheticLegend: 'kreskowanie = dane syntetyczne',
+		missing: {
+			unknown: 'nie opublikowano',
+			suppressed: 'ukryte (<5)',
+			hidden: 'syntetyczne — ukryte'
+		}
+	},
+	centre: {
+		back: 'Wszystkie ośrodki',
+		location: 'Położenie',
+		gmina: 'Gmina',
+		teryt: 'Kod TERC',
+		gminaType: 'Rodzaj gminy',
+		powiat: 'Powiat',
+		voivodeship: 'Województwo',
+		editions: 'Edycje projektu',
+		editionColumns: { year: 'Rok', title: 'Tytuł', period: 'Okres (słowami źródła)', participants: 'Uczestnicy', budget: 'Budżet', note: 'Uwaga' },
+		figures: 'Co podaje strona ośrodka',
+		figureColumns: { figure: 'Wskaźnik', stated: 'Zapis w źródle', value: 'Wartość', quote: 'Cytat' },
+		activities: 'Działania, kursy i wydarzenia',
+		activityColumns: { name: 'Nazwa (słowami źródła)', kind: 'Rodzaj', form: 'Forma wsparcia', date: 'Data' },
+		profile: 'Profil uczestników (dane syntetyczne)',
+		profileIntro: (n: number) => `Rozkłady ${n} syntetycznych uczestników. Grupy liczące od 1 do 4 osób są ukryte, a gdy zostałaby ukryta tylko jedna, ukrywa się też najmniejszą z pozostałych, by nie dało się jej odjąć od sumy.`,
+		profileColumns: { value: 'Kategoria', count: 'Liczba osób' },
+		support: 'Wsparcie według formy (dane syntetyczne)',
+		supportColumns: { form: 'Forma wsparcia', participants: 'Uczestnicy', hours: 'Godziny', cost: 'Koszt' },
+		supportNote: 'Koszty syntetyczne skalowane tak, by sumowały się do opublikowanego budżetu (gdzie go podano).',
+		sources: 'Źródła',
+		sourceText: 'Pełny tekst strony (kopia w repozytorium)',
+		dateStated: 'data na stronie',
+		noYear: 'rok nieznany',
+		dimensions: {
+			sex: 'Płeć',
+			age_band: 'Wiek przy wejściu',
+			education: 'Wykształcenie',
+			labour_status: 'Status na rynku pracy przy wejściu',
+			pathway: 'Ścieżka udziału',
+			completion: 'Zakończenie udziału'
+		}
+	},
+	data: {
+		heading: 'O danych',
+		intro:
+			'Skąd są liczby, co znaczą i czego nie wiemy. Słownik danych jest też formatem, w którym ośrodki będą mogły wczytać własne, zanonimizowane dane.',
+		provenance: 'Pochodzenie liczb',
+		dictionary: 'Słownik danych',
+		columns: { name: 'Kolumna', type: 'Typ', label: 'Znaczenie', values: 'Dozwolone wartości', required: 'Wymagana' },
+		yes: 'tak',
+		no: 'nie',
+		calibration: 'Kalibracja danych syntetycznych',
+		calibrationIntro: 'Generator (ziarno stałe, wynik powtarzalny) odtwarza dokładnie każdą opublikowaną liczbę:',
+		activityNote: 'Nazwy działań podano słowami źródła. Przypisanie do formy wsparcia to klasyfikacja zespołu, nie źródła.',
+		sources: 'Źródła',
+		methods: 'Metody',
+		methodNotes: [
+			'Przedział ufności 95% dla odsetka: metoda Wilsona (dobra przy małych n i odsetkach bliskich 0% lub 100%).',
+			'Kontrola ujawniania: liczby z danych o uczestnikach od 1 do 4 pokazuje się jako „<5”; gdy w zestawieniu ukryta byłaby tylko jedna komórka, ukrywa się też najmniejszą z pozostałych. Odsetek ukrywa się, gdy licznik albo jego dopełnienie do n to 1–4 osoby. Opublikowanych liczb projektów się nie ukrywa.',
+			'Suma z kilku edycji jest znana tylko wtedy, gdy każda z nich podaje daną liczbę; inaczej „nie opublikowano”, nigdy suma częściowa.',
+			'Liczby, kwoty i daty w zapisie polskim (15 414,61 zł).'
+		]
+	},
+	notFound: 'Nie ma takiej strony.'
+} as const;

@@ -1,0 +1,61 @@
+// The browser's database and its start-up state (download, data, ready, error) for progress and status UI.
+import { base } from '$app/paths';
+import { createDatabase } from '../db/database';
+import { openBrowserEngine } from '../db/browser';
+import type { DataManifest } from '../db/types';
+
+type Phase = 'idle' | 'engine' | 'data' | 'ready' | 'error';
+
+class EngineState {
+	phase = $state<Phase>('idle');
+	/** 0..1 within the current phase. */
+	progress = $state(0);
+	error = $state<string | null>(null);
+	/** Time from start to ready, for the status line. */
+	startupMs = $state<number | null>(null);
+}
+
+export const engine = new EngineState();
+
+async function fetchBytes(path: string): Promise<Uint8Array> {
+	const response = await fetch(`${base}/data/${path}`);
+	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+	return new Uint8Array(await response.arrayBuffer());
+}
+
+export const database = createDatabase({
+	open: () =>
+		openBrowserEngine((loaded, total) => {
+			// With compression the byte count can pass the (compressed) total; keep the bar honest at 100%.
+			engine.progress = total > 0 ? Math.min(1, loaded / total) : 0;
+		}),
+	manifest: async () => {
+		engine.phase = 'data';
+		engine.progress = 0;
+		return JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json'))) as DataManifest;
+	},
+	read: fetchBytes,
+	onProgress: ({ loaded, total }) => (engine.progress = loaded / total)
+});
+
+/** Starts DuckDB once; later calls return the same start. */
+let starting: Promise<void> | undefined;
+export function startEngine(): Promise<void> {
+	if (starting) return starting;
+	const started = performance.now();
+	engine.phase = 'engine';
+	engine.error = null;
+	starting = database
+		.ready()
+		.then(() => {
+			engine.phase = 'ready';
+			engine.progress = 1;
+			engine.startupMs = Math.round(performance.now() - started);
+		})
+		.catch((error: unknown) => {
+			engine.phase = 'error';
+			engine.error = error instanceof Error ? error.message : String(error);
+			starting = undefined;
+		});
+	return starting;
+}

@@ -1,0 +1,102 @@
+// The overview as a user meets it in real Chromium: published figures first, DuckDB taking over, charts drawn,
+// nothing leaving the origin, the "published only" view in the URL, tables by keyboard.
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openPage, type OpenedPage } from './browser';
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+let opened: OpenedPage | undefined;
+afterEach(async () => {
+	await opened?.close();
+	opened = undefined;
+});
+
+async function openOverview(path = '/') {
+	opened = await openPage(path);
+	await opened.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+	return opened;
+}
+
+const cell = (o: OpenedPage, centre: string, column: string) => o.page.locator(`tr[data-centre="${centre}"] [data-col="${column}"]`).textContent().then(plain);
+
+describe('overview', () => {
+	it('ships the published figures in the prerendered HTML, before any script runs', async () => {
+		const html = plain(await (await fetch(new URL('/', inject('baseUrl')))).text());
+		expect(html).toContain('385 365,31 zł');
+		expect(html).toContain('15 414,61 zł');
+		expect(html).toMatch(/data-centre="lezajsk".*?data-col="participants"[^>]*>\s*(<!--[^>]*-->)?\s*<span class="value[^"]*" data-kind="published"[^>]*>25</s);
+	});
+
+	it('shows the published figures with their source once DuckDB has taken over, with no error and no outside request', async () => {
+		const o = await openOverview();
+		expect(await cell(o, 'lezajsk', 'participants')).toBe('25 źródło: lezajsk-page');
+		expect(await cell(o, 'lezajsk', 'budget')).toContain('385 365,31 zł');
+		expect(await cell(o, 'lezajsk', 'cost-per-participant')).toContain('15 414,61 zł');
+		expect(await cell(o, 'lezajsk', 'employment')).toContain('12% (3 z 25; 95% PU 4–30%)');
+		expect(await cell(o, 'chocianow', 'budget')).toBe('nie opublikowano');
+		expect(await cell(o, 'swiebodzice', 'cost-per-participant')).toBe('nie opublikowano');
+		expect(await cell(o, 'chocianow', 'employment')).toContain('<5');
+		expect(await o.page.locator('footer [role="status"]').textContent()).toContain('DuckDB gotowy');
+		await o.page.waitForLoadState('networkidle');
+		expect(o.consoleErrors, 'console errors').toEqual([]);
+		expect(o.offOriginRequests, 'requests outside the origin').toEqual([]);
+		expect(o.failedRequests, 'failed requests').toEqual([]);
+	});
+
+	it('draws every chart on its canvas', async () => {
+		const o = await openOverview();
+		for (const id of ['uczestnicy', 'zatrudnienie', 'koszt']) {
+			const canvas = o.page.locator(`[data-chart="${id}"] canvas`);
+			await expect.poll(() => canvas.getAttribute('data-drawn')).not.toBeNull();
+			// Count coloured pixels: a canvas that drew nothing is all transparent or white.
+			const inked = await canvas.evaluate((el: HTMLCanvasElement) => {
+				const { data } = el.getContext('2d')!.getImageData(0, 0, el.width, el.height);
+				let n = 0;
+				for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) n++;
+				return n;
+			});
+			expect(inked, id).toBeGreaterThan(500);
+		}
+	});
+
+	it('serves the DuckDB wasm compressed, as application/wasm, from its own origin', async () => {
+		opened = await openPage('/');
+		const response = await opened.page.waitForResponse((r) => r.url().endsWith('.wasm'), { timeout: 30_000 });
+		const headers = await response.allHeaders();
+		expect(headers['content-type']).toBe('application/wasm');
+		expect(['br', 'gzip']).toContain(headers['content-encoding']);
+		expect(new URL(response.url()).origin).toBe(new URL(inject('baseUrl')).origin);
+	});
+
+	it('hides every synthetic figure in the "published only" view, keeps it in the URL, and walks back', async () => {
+		const o = await openOverview();
+		const syntheticBadges = () => o.page.locator('table.comparison .badge.synthetic').count();
+		expect(await syntheticBadges()).toBeGreaterThan(0);
+		await o.page.getByLabel('Tylko liczby opublikowane').check();
+		await o.page.waitForURL(/\?widok=opublikowane$/);
+		expect(await syntheticBadges()).toBe(0);
+		expect(await cell(o, 'lezajsk', 'employment')).toContain('12%');
+		expect(await cell(o, 'janow-lubelski', 'women')).toContain('—');
+		await o.page.goBack();
+		await o.page.waitForURL((url) => url.search === '');
+		expect(await syntheticBadges()).toBeGreaterThan(0);
+	});
+
+	it('opens a shared "published only" link in that view, and ignores an unknown parameter with a notice', async () => {
+		const o = await openOverview('/?widok=opublikowane&rok=2031');
+		expect(await o.page.getByLabel('Tylko liczby opublikowane').isChecked()).toBe(true);
+		expect(await o.page.getByRole('status').filter({ hasText: 'Pominięto' }).textContent()).toContain('rok=2031');
+		expect(await o.page.locator('table.comparison .badge.synthetic').count()).toBe(0);
+	});
+
+	it('reads each chart as a table, by keyboard', async () => {
+		const o = await openOverview();
+		const summary = o.page.locator('[data-chart="koszt"] summary');
+		await summary.focus();
+		await o.page.keyboard.press('Enter');
+		const table = o.page.locator('[data-chart="koszt"] details table');
+		await expect.poll(() => table.isVisible()).toBe(true);
+		const row = async (name: string) => plain(await table.locator('tbody tr', { hasText: name }).innerText());
+		expect(await row('MOPS Leżajsk')).toBe('MOPS Leżajsk 15 414,61 zł');
+		expect(await row('OPS Chocianów')).toBe('OPS Chocianów nie opublikowano');
+	});
+});

@@ -1,0 +1,82 @@
+// Chart shaping: what each bar, gap, hatch and whisker says, without a browser.
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeDatabase } from '../../src/lib/db/node';
+import { fetchOverview, type Overview } from '../../src/lib/queries/overview';
+import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
+import { costChart, costDescription, employmentChart, employmentDescription, participantsChart, participantsDescription } from '../../src/lib/charts/series';
+import { barConfig } from '../../src/lib/charts/bar-config';
+
+let overview: Overview;
+beforeAll(async () => {
+	overview = await fetchOverview(createNodeDatabase(resolve(import.meta.dirname, '../../static/data')), DEFAULT_FILTERS);
+}, 60_000);
+
+const at = <T>(categories: string[], values: T[], label: string) => values[categories.findIndex((c) => c.startsWith(label))];
+
+describe('participants chart', () => {
+	it('splits contracts and PAL only where the page does, and marks unknown editions', () => {
+		const chart = participantsChart(overview.editions);
+		const [contracts, local, unsplit] = chart.series;
+		expect(at(chart.categories, contracts.values, 'OPS Janów Lubelski · 2013')).toBe(17);
+		expect(at(chart.categories, local.values, 'OPS Janów Lubelski · 2013')).toBe(20);
+		expect(at(chart.categories, unsplit.values, 'OPS Chocianów · 2012')).toBe(8);
+		expect(at(chart.categories, contracts.values, 'OPS Chocianów · 2012')).toBeNull();
+		expect(at(chart.categories, chart.missing!, 'MOPS Leżajsk · 2009')).toBe('nie opublikowano');
+		expect(chart.categories).toContain('OPS Gmina Leszno · rok nieznany');
+		expect(participantsDescription(overview.editions)).toContain('Dla 4 z 9 edycji strony nie podają liczby uczestników.');
+	});
+});
+
+describe('employment chart', () => {
+	it('draws published and synthetic rates with whiskers, and says why a bar is missing', () => {
+		const chart = employmentChart(overview.centres, 'all');
+		const [rates] = chart.series;
+		expect(at(chart.categories, rates.values, 'MOPS Leżajsk (n = 25)')).toBe(12);
+		expect(at(chart.categories, rates.low!, 'MOPS Leżajsk')).toBe(4.2);
+		expect(at(chart.categories, rates.high!, 'MOPS Leżajsk')).toBe(30);
+		expect(at(chart.categories, rates.synthetic!, 'MOPS Leżajsk')).toBe(false);
+		expect(at(chart.categories, chart.missing!, 'OPS Chocianów')).toBe('ukryte (<5)');
+		expect(employmentDescription(overview.centres, 'all')).toContain('MOPS Leżajsk: 12%, 3 z 25, 95% PU 4%–30% (opublikowane)');
+	});
+
+	it('keeps only the published rate in the "published only" view', () => {
+		const chart = employmentChart(overview.centres, 'published');
+		expect(chart.series[0].synthetic!.some(Boolean)).toBe(false);
+		expect(chart.series[0].values.filter((v) => v !== null)).toEqual([12]);
+		expect(at(chart.categories, chart.missing!, 'OPS Gmina Leszno')).toBe('syntetyczne — ukryte');
+	});
+});
+
+describe('cost chart', () => {
+	it('has bars only where a budget is published, and "nie opublikowano" elsewhere', () => {
+		const chart = costChart(overview.centres);
+		expect(chart.series[0].values).toEqual([null, 9552.86, null, 15414.61, null]);
+		expect(chart.missing).toEqual(['nie opublikowano', null, 'nie opublikowano', null, 'nie opublikowano']);
+		expect(costDescription(overview.centres).replace(/\u00a0/g, ' ')).toBe(
+			'Koszt na uczestnika: OPS Janów Lubelski 9552,86 zł, MOPS Leżajsk 15 414,61 zł. Nie opublikowano budżetu: OPS Chocianów, OPS Gmina Leszno, OPS Świebodzice.'
+		);
+	});
+});
+
+describe('bar chart configuration', () => {
+	const paint = (color: string) => `hatched ${color}`;
+
+	it('paints synthetic bars with the hatch and keeps gaps as nulls, not zeros', () => {
+		const config = barConfig(employmentChart(overview.centres, 'all'), { axisLabel: '%', format: String, horizontal: true }, paint);
+		const dataset = config.data.datasets[0] as unknown as { data: Record<string, number | null>[]; backgroundColor: string[] };
+		expect(config.type).toBe('barWithErrorBars');
+		const leszno = overview.centres.findIndex((c) => c.centreId === 'leszno');
+		expect(dataset.backgroundColor[leszno]).toBe('hatched #009E73');
+		const chocianow = overview.centres.findIndex((c) => c.centreId === 'chocianow');
+		expect(dataset.data[chocianow].x).toBeNull();
+		expect(dataset.data[leszno]).toMatchObject({ y: leszno, x: 0, xMin: 0 });
+	});
+
+	it('uses pre-parsed data and no animation for plain bars', () => {
+		const config = barConfig(costChart(overview.centres), { axisLabel: 'zł', format: String }, paint);
+		expect(config.type).toBe('bar');
+		expect(config.options!.parsing).toBe(false);
+		expect(config.options!.animation).toBe(false);
+	});
+});
