@@ -69,3 +69,18 @@ describe('database door', () => {
 		expect(run.mock.calls.filter(([sql]) => sql === question.sql)).toHaveLength(1);
 	});
 });
+
+describe('Arrow files', () => {
+	it('load into DuckDB with their dictionary types, empty tables included', async () => {
+		const { toArrowIPC } = await import('../../scripts/data/arrow');
+		// The shipped files, but with an empty support table, as a centre without support records would bring.
+		const fresh = createDatabase({
+			open: openNodeEngine,
+			manifest: async () => JSON.parse(await readFile(`${dataDir}/manifest.json`, 'utf8')),
+			read: async (file) => (file.startsWith('support.') ? toArrowIPC('support', []) : new Uint8Array(await readFile(`${dataDir}/${file}`)))
+		});
+		await expect(fresh.query({ sql: 'SELECT count(*) AS n FROM support' })).resolves.toEqual([{ n: 0 }]);
+		const [column] = await db.query<{ column_type: string }>({ sql: "SELECT data_type AS column_type FROM information_schema.columns WHERE table_name = 'participants' AND column_name = 'start_date'" });
+		expect(column.column_type).toBe('DATE');
+	});
+});

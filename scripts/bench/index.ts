@@ -1,0 +1,155 @@
+// `npm run bench`: how fast the dashboard is, measured, never asserted. Two parts:
+//  1. the built site in real Chromium: first paint of the prerendered figures, DuckDB ready, a view change;
+//  2. the engine at national scale: the overview's query over ~2,500 centres and 1,000,000 participants,
+//     on the same duckdb-wasm engine (its Node build), loaded from Arrow IPC as the browser loads it.
+// Reports median and 95th percentile with the machine; writes bench/results/latest.json.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import sirv from 'sirv';
+import { createDatabase } from '../../src/lib/db/database';
+import { openNodeEngine } from '../../src/lib/db/node';
+import { centreSummarySql } from '../../src/lib/queries/overview';
+import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
+import type { Edition, Figure, Tables } from '../../src/lib/dictionary';
+import { toArrowIPC } from '../data/arrow';
+import { generate } from '../data/generate';
+import { loadData } from '../data/index';
+import { summarise } from './stats';
+
+const root = resolve(import.meta.dirname, '../..');
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const RUNS = arg('runs', 15);
+const CENTRES = arg('centres', 2500);
+const PER_CENTRE = arg('participants', 1_000_000) / CENTRES;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Input to the last chart redrawn: the "published only" view re-shapes the table and every chart. A string, not a
+// function: tsx would wrap a function with helpers that do not exist in the page.
+const VIEW_CHANGE = `(async () => {
+	const canvases = [...document.querySelectorAll('[data-chart] canvas')];
+	const before = canvases.map((c) => c.dataset.drawn);
+	const start = performance.now();
+	document.querySelector('input[value="published"]').click();
+	await new Promise((resolve) => {
+		const check = () => (canvases.some((c, i) => c.dataset.drawn !== before[i]) && location.search.includes('widok') ? resolve() : requestAnimationFrame(check));
+		check();
+	});
+	await new Promise((resolve) => requestAnimationFrame(resolve));
+	return performance.now() - start;
+})()`;
+
+const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
+const line = (label: string, s: ReturnType<typeof summarise>) => console.log(`  ${label.padEnd(52)} median ${ms(s.median)}   p95 ${ms(s.p95)}   (n=${s.runs})`);
+
+async function browserBench() {
+	if (!existsSync(join(root, 'build/index.html'))) throw new Error('build/ is missing: run `npm run build` first.');
+	const server = createServer(sirv(join(root, 'build'), { gzip: true, brotli: true, etag: true }));
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	const firstPaint: number[] = [];
+	const ready: number[] = [];
+	const viewChange: number[] = [];
+	try {
+		for (let run = 0; run < RUNS; run++) {
+			// A fresh context each run: cold cache, as a first visit.
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.goto(`${base}/`);
+			await page.waitForSelector('[data-source="duckdb"]', { timeout: 60_000 });
+			const timing = (await page.evaluate(`({ paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, now: performance.now() })`)) as { paint: number; now: number };
+			firstPaint.push(timing.paint);
+			ready.push(timing.now);
+			const elapsed = (await page.evaluate(VIEW_CHANGE)) as number;
+			viewChange.push(elapsed);
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		server.close();
+	}
+	return { firstPaint: summarise(firstPaint), duckdbReady: summarise(ready), viewChange: summarise(viewChange) };
+}
+
+/** The real data's tables plus CENTRES synthetic centres of PER_CENTRE participants each, from the real generator. */
+function nationalTables(): Tables {
+	const real = loadData(join(root, 'data'));
+	const template = real.editions.find((e) => e.edition_id === 'chocianow-2012')!;
+	const centres = Array.from({ length: CENTRES }, (_, i) => ({ ...real.centres[i % real.centres.length], centre_id: `c${i}`, short_name: `OPS ${i}` }));
+	const editions: Edition[] = centres.map((c, i) => ({ ...template, edition_id: `e${i}`, centre_id: c.centre_id }));
+	const figures: Figure[] = editions.flatMap((e) => [
+		{ ...real.figures[1], edition_id: e.edition_id, figure: 'participants', value: PER_CENTRE },
+		{ ...real.figures[1], edition_id: e.edition_id, figure: 'budget_pln', value: PER_CENTRE * 12_000 }
+	]);
+	// The generator keys its cohort assumptions by edition id: each scaled centre borrows Chocianów's, own seed.
+	const size: Figure = { ...real.figures[1], edition_id: template.edition_id, figure: 'participants', value: PER_CENTRE };
+	const participants = editions.flatMap((e, i) =>
+		generate([template], [size], real.activities, 1000 + i).participants.map((p) => ({ ...p, edition_id: e.edition_id, centre_id: e.centre_id }))
+	);
+	return { ...real, centres, editions, figures, activities: [], participants, support: [] };
+}
+
+async function engineBench() {
+	const started = performance.now();
+	const tables = nationalTables();
+	const generatedMs = performance.now() - started;
+	const files = new Map(Object.entries(tables).map(([name, rows]) => [name, toArrowIPC(name as keyof Tables, rows as unknown as Record<string, unknown>[])]));
+	const db = createDatabase({
+		open: openNodeEngine,
+		manifest: async () => ({ tables: [...files.keys()].map((name) => ({ name, file: name, rows: 0, bytes: files.get(name)!.byteLength })) }),
+		read: async (file) => files.get(file)!
+	});
+	const loadStart = performance.now();
+	await db.ready();
+	const loadMs = performance.now() - loadStart;
+	const timeQuery = async (sql: { sql: string; params?: (string | number)[] }) => {
+		const samples: number[] = [];
+		for (let run = 0; run < RUNS; run++) {
+			// A new SQL text each run (a comment with the run number), so the result cache never answers.
+			const start = performance.now();
+			await db.query({ ...sql, sql: `${sql.sql} -- run ${run}` });
+			samples.push(performance.now() - start);
+		}
+		return summarise(samples);
+	};
+	return {
+		participants: tables.participants.length,
+		centres: tables.centres.length,
+		arrowMB: Math.round(([...files.values()].reduce((s, f) => s + f.byteLength, 0) / 1e6) * 10) / 10,
+		generateMs: Math.round(generatedMs),
+		loadMs: Math.round(loadMs),
+		overviewAllCentres: await timeQuery(centreSummarySql(DEFAULT_FILTERS)),
+		overviewFiveCentres: await timeQuery(centreSummarySql({ ...DEFAULT_FILTERS, centres: ['c1', 'c2', 'c3', 'c4', 'c5'] }))
+	};
+}
+
+function machine() {
+	let chromiumVersion = 'unknown';
+	try {
+		chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+	} catch {
+		/* reported as unknown */
+	}
+	return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion };
+}
+
+const info = machine();
+console.log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB; Node ${info.node}; ${info.chromium}\n`);
+console.log(`Built site in Chromium (${RUNS} cold visits):`);
+const site = await browserBench();
+line('first contentful paint (prerendered figures)', site.firstPaint);
+line('DuckDB ready and overview re-queried', site.duckdbReady);
+line('"published only": input to last chart redrawn', site.viewChange);
+console.log(`\nEngine at national scale (duckdb-wasm, Node build, single thread):`);
+const engine = await engineBench();
+console.log(`  ${engine.centres} centres, ${engine.participants.toLocaleString('pl-PL')} participants, ${engine.arrowMB} MB Arrow IPC; generated in ${engine.generateMs} ms, loaded in ${engine.loadMs} ms`);
+line('overview summary query, all centres', engine.overviewAllCentres);
+line('overview summary query, five centres', engine.overviewFiveCentres);
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site, engine }, null, '\t'));
