@@ -1,7 +1,7 @@
 // Browser-test helper: opens a page of the built site (served by global-setup.ts) in headless
 // Chromium and records what went wrong on it: console errors and uncaught exceptions, requests
 // that leave the site's origin, and failed requests or HTTP errors. One browser per test file.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
 
 // The background-networking flags stop Chromium's own calls to outside hosts (see shared notes).
@@ -35,11 +35,15 @@ export interface OpenedPage {
 	close: () => Promise<void>;
 }
 
+/** Browser-context options a test may set; none by default. `bypassCSP` lets a test inject a script the site's
+ * CSP (script-src 'self') would refuse, e.g. axe-core; `viewport` replaces the default 1280×720. */
+export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport'>;
+
 /** Opens `path` (e.g. '/' or '/osrodki/') in a fresh browser context and waits for its load event. */
-export async function openPage(path: string): Promise<OpenedPage> {
+export async function openPage(path: string, options: OpenOptions = {}): Promise<OpenedPage> {
 	const baseUrl = inject('baseUrl');
 	browser ??= chromium.launch({ executablePath: inject('chromiumPath'), args: ARGS });
-	const context = await (await browser).newContext();
+	const context = await (await browser).newContext(options);
 	const page = await context.newPage();
 	const origin = new URL(baseUrl).origin;
 

@@ -31,6 +31,8 @@ export interface BarChartOptions {
 
 type Paint = (color: string) => string | CanvasPattern;
 
+const OUTLINE = '#1b1b1b';
+
 /** Draws each category's `missing` text where its bar would start. */
 const missingLabels = (missing: (string | null)[] | undefined, horizontal: boolean): Plugin => ({
 	id: 'missingLabels',
@@ -77,8 +79,10 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 					...(s.low && s.high ? { [`${valueAxis}Min`]: s.low[i], [`${valueAxis}Max`]: s.high[i] } : {})
 				})),
 				backgroundColor: s.values.map((_, i) => (s.synthetic?.[i] ? paint(s.color) : s.color)),
-				borderColor: s.color,
-				borderWidth: s.synthetic ? 1.5 : 0
+				// A dark outline gives every bar (and legend box) 3:1 against the white plot and its stacked
+				// neighbour (WCAG 1.4.11): the light fills alone, orange and sky blue, have about 2.3:1.
+				borderColor: OUTLINE,
+				borderWidth: s.synthetic ? 1.5 : 1
 			})) as never,
 		},
 		options: {

@@ -1,0 +1,70 @@
+// WCAG 2.1 AA by axe-core in real Chromium, on every kind of page, once its figures are final (DuckDB on the
+// overview) and with every <details> open, so the tables inside are checked too. Each page is checked at the
+// default width and at 320 px, where tables scroll on their own (WCAG 1.4.10) and must be reachable by keyboard.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPage, type OpenedPage, type OpenOptions } from './browser';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const PAGES = ['/', '/?widok=opublikowane', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/o-danych/'];
+const NARROW = { width: 320, height: 640 };
+
+let opened: OpenedPage | undefined;
+afterEach(async () => {
+	await opened?.close();
+	opened = undefined;
+});
+
+/** One line per violation and one per failing element, so a failure says what to fix and where. */
+function describeViolations(violations: AxeResults['violations']): string {
+	return violations
+		.map((v) => {
+			const targets = v.nodes.map((n) => `    ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : ''}`);
+			return `${v.id} [${v.impact ?? '?'}]: ${v.help} (${v.helpUrl})\n${targets.join('\n')}`;
+		})
+		.join('\n');
+}
+
+async function openReady(path: string, viewport?: OpenOptions['viewport']) {
+	// axe is injected as an inline script, which the site's CSP (script-src 'self') would refuse.
+	opened = await openPage(path, { bypassCSP: true, ...(viewport ? { viewport } : {}) });
+	const { page } = opened;
+	if (new URL(path, 'http://x').pathname === '/') await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+	else await page.waitForLoadState('networkidle');
+	await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+	return page;
+}
+
+async function expectNoViolations(path: string, viewport?: OpenOptions['viewport']) {
+	const page = await openReady(path, viewport);
+	await page.addScriptTag({ content: axeSource });
+	const results = (await page.evaluate((values) => window.axe.run(document, { runOnly: { type: 'tag', values } }), TAGS)) as AxeResults;
+	const where = `${path}${viewport ? ` at ${viewport.width} px` : ''}`;
+	expect(results.violations.length, `axe violations on ${where}:\n${describeViolations(results.violations)}`).toBe(0);
+}
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+	it.each(PAGES)('%s has no violations', (path) => expectNoViolations(path));
+
+	it.each(PAGES)('%s has no violations at 320 px', (path) => expectNoViolations(path, NARROW));
+
+	it.each(PAGES)('%s reflows at 320 px: only tables scroll sideways, never the page', async (path) => {
+		const page = await openReady(path, NARROW);
+		const wide = await page.evaluate(() =>
+			[...document.querySelectorAll('body *')]
+				.filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !el.closest('.table-scroll'))
+				.map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`)
+		);
+		const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(scrollWidth, `page is ${scrollWidth} px wide; wider than the window: ${wide.join(', ') || '(inside a table box)'}`).toBeLessThanOrEqual(NARROW.width);
+	});
+});
+
+declare global {
+	interface Window {
+		axe: typeof import('axe-core');
+	}
+}
