@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dictionary, type Activity, type Edition, type Figure, type TableName, type Tables } from '../../src/lib/dictionary';
+import { dictionary, type Activity, type Cpi, type Edition, type Figure, type TableName, type Tables } from '../../src/lib/dictionary';
 import { checkCalibration } from '../../src/lib/validation/calibration';
-import { formatIssue, toTyped, validateBudgets, validateProvenance, validateReferences, validateTable, type DataIssue, type RawTable } from '../../src/lib/validation/validate';
+import { formatIssue, toTyped, validateBudgets, validatePopulations, validateProvenance, validateReferences, validateTable, type DataIssue, type RawTable } from '../../src/lib/validation/validate';
+import { priceLevels } from '../../src/lib/prices/deflate';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { buildSnapshot } from './snapshot';
 import { generate } from './generate';
@@ -26,7 +27,7 @@ export class DataError extends Error {
 
 /** Reads and checks data/ (or `dir`); returns typed tables or throws DataError listing every problem. */
 export function loadData(dir: string): Tables {
-	const sourceTables: TableName[] = ['sources', 'centres', 'editions', 'figures', 'activities'];
+	const sourceTables: TableName[] = ['sources', 'centres', 'editions', 'figures', 'activities', 'cpi', 'populations'];
 	const raws: RawTable[] = sourceTables.map((t) => readCsvTable(t, join(dir, dictionary.tables[t].file!), `data/${dictionary.tables[t].file}`));
 	const issues = raws.flatMap(validateTable);
 	const sourceTexts = new Map<string, string>();
@@ -38,13 +39,19 @@ export function loadData(dir: string): Tables {
 			issues.push({ file: 'data/sources.csv', row: row.line, column: 'file', value: row.values.file, rule: 'nie ma takiego pliku w data/' });
 		}
 	}
-	issues.push(...validateReferences(raws), ...validateProvenance(raws, sourceTexts));
+	issues.push(...validateReferences(raws), ...validateProvenance(raws, sourceTexts), ...validatePopulations(raws.find((r) => r.table === 'populations')!));
 	if (issues.length) throw new DataError(issues);
 
-	const [sources, centres, editions, figures, activities] = raws.map((r) => toTyped(r));
+	const [sources, centres, editions, figures, activities, cpi, populations] = raws.map((r) => toTyped(r));
 	issues.push(...validateBudgets(figures as Figure[], 'data/figures.csv'));
+	// The deflator needs one unbroken chain of years; a gap would leave every later year unlinked.
+	try {
+		priceLevels(cpi as Cpi[]);
+	} catch (error) {
+		issues.push({ file: 'data/cpi.csv', row: null, column: 'year', value: null, rule: (error as Error).message });
+	}
 	const { participants, support } = generate(editions as Edition[], figures as Figure[], activities as Activity[]);
-	const tables = { sources, centres, editions, figures, activities, participants, support } as Tables;
+	const tables = { sources, centres, editions, figures, activities, cpi, populations, participants, support } as Tables;
 
 	// Generated rows pass the same dictionary rules as hand-written ones, and must reproduce every published figure.
 	for (const table of ['participants', 'support'] as const) {

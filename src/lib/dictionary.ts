@@ -43,7 +43,7 @@ interface Dictionary {
 
 export const dictionary = dictionaryJson as unknown as Dictionary;
 
-export const TABLE_NAMES = ['sources', 'centres', 'editions', 'figures', 'activities', 'participants', 'support'] as const;
+export const TABLE_NAMES = ['sources', 'centres', 'editions', 'figures', 'activities', 'cpi', 'populations', 'participants', 'support'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export type FigureKey =
@@ -95,7 +95,7 @@ export interface Centre {
 
 export interface Source {
 	source_id: string;
-	kind: 'centre-page' | 'registry';
+	kind: 'centre-page' | 'registry' | 'reference';
 	centre_id: string | null;
 	file: string | null;
 	title: string;
@@ -135,6 +135,24 @@ export interface Activity {
 	source_id: string;
 }
 
+/** GUS annual average CPI: % change on the previous year. */
+export interface Cpi {
+	year: number;
+	cpi_change_pct: number;
+	source_id: string;
+}
+
+/** A gmina's population in one year, only as a cited page states it. */
+export interface Population {
+	centre_id: string;
+	year: number;
+	population: number;
+	as_of: string | null;
+	source_id: string;
+	quote: string;
+	note: string | null;
+}
+
 export interface Participant {
 	participant_id: string;
 	edition_id: string;
@@ -172,6 +190,8 @@ export interface Tables {
 	editions: Edition[];
 	figures: Figure[];
 	activities: Activity[];
+	cpi: Cpi[];
+	populations: Population[];
 	participants: Participant[];
 	support: Support[];
 }

@@ -52,6 +52,28 @@ describe('data/ as shipped', () => {
 		expect(tables.editions.find((e) => e.centre_id === 'leszno')?.year).toBeNull();
 	});
 
+	it('holds the GUS CPI for every project year, 2008–2014', () => {
+		expect(tables.cpi.map((c) => [c.year, c.cpi_change_pct])).toEqual([
+			[2008, 4.2],
+			[2009, 3.5],
+			[2010, 2.6],
+			[2011, 4.3],
+			[2012, 3.7],
+			[2013, 0.9],
+			[2014, 0]
+		]);
+		expect(tables.cpi.every((c) => c.source_id === 'gus-cpi')).toBe(true);
+	});
+
+	it('records a gmina population only with its quote and year, and leaves Janów Lubelski out (nothing citable found)', () => {
+		const population = (centre: string, year: number) => tables.populations.find((p) => p.centre_id === centre && p.year === year);
+		expect(population('chocianow', 2011)).toMatchObject({ population: 13115, as_of: '2011-12-31' });
+		expect(population('lezajsk', 2010)).toMatchObject({ population: 14126, as_of: '2010-12-31' });
+		expect(population('leszno', 2006)?.population).toBe(8791);
+		expect(tables.populations.filter((p) => p.centre_id === 'janow-lubelski')).toEqual([]);
+		for (const p of tables.populations) expect(p.quote.replace(/[^\d]/g, '')).toContain(String(p.population));
+	});
+
 	it('names the right gmina for Leszno: the rural one in warszawski zachodni, not the city', () => {
 		expect(tables.centres.find((c) => c.centre_id === 'leszno')).toMatchObject({ teryt: '1432042', gmina_type: 'wiejska', powiat: 'warszawski zachodni', voivodeship: 'mazowieckie' });
 	});
@@ -149,6 +171,30 @@ describe('bad data stops the build, naming where and why', () => {
 			// "344 901,9" does stand in the quote and reads as 344901.9, so only the sum rule can catch it.
 			(t: string) => t.replace('lezajsk-2011,efs_pln,344901.95,"344 901,95 zł"', 'lezajsk-2011,efs_pln,344901.9,"344 901,9"'),
 			/data\/figures\.csv, kolumna „value” \(wartość: „lezajsk-2011”\): budżet 385365\.31 ≠ EFS 344901\.9/
+		],
+		[
+			'a population that its quote does not state',
+			'populations.csv',
+			(t: string) => t.replace('chocianow,2011,13115', 'chocianow,2011,13151'),
+			/data\/populations\.csv, wiersz 2, kolumna „population” \(wartość: „13151”\): liczby ludności nie ma w cytacie/
+		],
+		[
+			'a population dated outside its year',
+			'populations.csv',
+			(t: string) => t.replace('lezajsk,2010,14126,2010-12-31', 'lezajsk,2011,14126,2010-12-31'),
+			/data\/populations\.csv, wiersz 3, kolumna „as_of”.*data spoza roku 2011/
+		],
+		[
+			'a population of a centre that does not exist',
+			'populations.csv',
+			(t: string) => t.replace('leszno,2006', 'leszno-miasto,2006'),
+			/data\/populations\.csv, wiersz \d+, kolumna „centre_id” \(wartość: „leszno-miasto”\): brak takiego klucza w tabeli centres/
+		],
+		[
+			'a CPI series with a missing year',
+			'cpi.csv',
+			(t: string) => t.replace('2011,4.3,gus-cpi\n', ''),
+			/data\/cpi\.csv, kolumna „year”: .*no gaps \(after 2010 comes 2012\)/
 		]
 	])('%s', (_, file, edit, message) => {
 		const found = problems(dataWith(file, edit));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wilson } from '../../src/lib/stats/wilson';
+import { proportionDifference } from '../../src/lib/stats/difference';
 import { rateIsDisclosive, suppressBreakdown } from '../../src/lib/stats/disclosure';
 
 describe('Wilson 95% interval', () => {
@@ -26,6 +27,52 @@ describe('Wilson 95% interval', () => {
 		expect(() => wilson(5, 4)).toThrow(RangeError);
 		expect(() => wilson(1, 0)).toThrow(RangeError);
 		expect(() => wilson(1.5, 4)).toThrow(RangeError);
+	});
+});
+
+describe('difference of two proportions, Newcombe hybrid score interval', () => {
+	// 56/70 − 48/80: the worked example of Newcombe (1998), Stat Med 17:873, method 10 (0.2000, 0.0524 to 0.3339),
+	// reproduced here. 0/10 − 0/10: the Wilson upper limit of 0/10 is z²/(10 + z²) = 3.8415/13.8415 = 0.2775, so the
+	// interval is ±0.2775. 5/10 − 5/10: Wilson at 1/2 is symmetric, half-width 0.2634, so ±√2 × 0.2634 = ±0.3725.
+	it.each([
+		[56, 70, 48, 80, 0.2, 0.0524, 0.3339, false],
+		[48, 80, 56, 70, -0.2, -0.3339, -0.0524, false],
+		[0, 10, 0, 10, 0, -0.2775, 0.2775, true],
+		[5, 10, 5, 10, 0, -0.3725, 0.3725, true]
+	])('%d/%d − %d/%d → %f [%f, %f]', (k1, n1, k2, n2, difference, low, high, withinNoise) => {
+		const d = proportionDifference(k1, n1, k2, n2);
+		expect(d.difference).toBeCloseTo(difference, 10);
+		expect(d.low).toBeCloseTo(low, 4);
+		expect(d.high).toBeCloseTo(high, 4);
+		expect(d.withinNoise).toBe(withinNoise);
+	});
+
+	it('is built from the two Wilson intervals', () => {
+		const a = wilson(56, 70);
+		const b = wilson(48, 80);
+		const d = proportionDifference(56, 70, 48, 80);
+		expect(d.low).toBeCloseTo(0.2 - Math.hypot(a.rate - a.low, b.high - b.rate), 12);
+		expect(d.high).toBeCloseTo(0.2 + Math.hypot(a.high - a.rate, b.rate - b.low), 12);
+	});
+
+	it('treats identical proportions as noise, whatever the group sizes', () => {
+		for (const [k1, n1, k2, n2] of [[3, 25, 3, 25], [2, 8, 5, 20], [0, 8, 0, 37], [37, 37, 8, 8]]) {
+			const d = proportionDifference(k1, n1, k2, n2);
+			expect(d.difference).toBe(0);
+			expect(d.withinNoise).toBe(true);
+		}
+	});
+
+	it('stays within −1 and 1 at the extremes', () => {
+		const d = proportionDifference(8, 8, 0, 25);
+		expect(d.difference).toBe(1);
+		expect(d.high).toBeLessThanOrEqual(1);
+		expect(d.low).toBeGreaterThan(0);
+	});
+
+	it('refuses impossible counts, as wilson() does', () => {
+		expect(() => proportionDifference(5, 4, 1, 2)).toThrow(RangeError);
+		expect(() => proportionDifference(1, 2, 0, 0)).toThrow(RangeError);
 	});
 });
 

@@ -219,6 +219,31 @@ export function validateProvenance(raws: RawTable[], sourceTexts: Map<string, st
 	return issues;
 }
 
+// Thousands written as the page's language writes them: "13115", "14 126", "23,126" or "23.126".
+const THOUSANDS = '[ \\u00a0\\u202f\\u2009.,]?';
+
+/** The whole number `digits` as it may stand in a quote, never as part of a longer number. */
+function wholeNumberPattern(digits: string): RegExp {
+	const groups: string[] = [];
+	for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+	return new RegExp(`(?<!\\d)${groups.join(THOUSANDS)}(?!\\d)`, 'u');
+}
+
+/** A population must stand in its own quote, and a stated day must fall in the row's year. */
+export function validatePopulations(raw: RawTable): DataIssue[] {
+	const issues: DataIssue[] = [];
+	for (const row of raw.rows) {
+		const { population, quote, as_of, year } = row.values;
+		if (population && INTEGER.test(population) && quote && !wholeNumberPattern(population).test(quote)) {
+			issues.push({ file: raw.file, row: row.line, column: 'population', value: population, rule: 'liczby ludności nie ma w cytacie' });
+		}
+		if (as_of && year && !as_of.startsWith(`${year}-`)) {
+			issues.push({ file: raw.file, row: row.line, column: 'as_of', value: as_of, rule: `data spoza roku ${year}` });
+		}
+	}
+	return issues;
+}
+
 /** Budget = EFS co-financing + own contribution, to the grosz, where a page publishes all three. */
 export function validateBudgets(figures: Tables['figures'], file: string): DataIssue[] {
 	const byEdition = new Map<string, Map<string, number>>();
