@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import sirv from 'sirv';
 import { createDatabase } from '../../src/lib/db/database';
+import type { SqlQuery } from '../../src/lib/db/types';
 import { openNodeEngine } from '../../src/lib/db/node';
 import { centreSummarySql } from '../../src/lib/queries/overview';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
@@ -108,7 +109,7 @@ async function engineBench() {
 	const loadStart = performance.now();
 	await db.ready();
 	const loadMs = performance.now() - loadStart;
-	const timeQuery = async (sql: { sql: string; params?: (string | number)[] }) => {
+	const timeQuery = async (sql: SqlQuery) => {
 		const samples: number[] = [];
 		for (let run = 0; run < RUNS; run++) {
 			// A new SQL text each run (a comment with the run number), so the result cache never answers.

@@ -4,23 +4,57 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { fetchOverview, centreSummarySql } from '../../src/lib/queries/overview';
 import { fetchCentre } from '../../src/lib/queries/centre';
-import { DEFAULT_FILTERS, whereClause } from '../../src/lib/queries/filters';
+import { DEFAULT_FILTERS, editionWhere, participantWhere, type Filters } from '../../src/lib/queries/filters';
 
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 beforeAll(() => db.ready(), 60_000);
 
-describe('whereClause', () => {
-	it.each([
-		[[], '', []],
-		[['lezajsk'], 'WHERE c.centre_id IN (?)', ['lezajsk']],
-		[['lezajsk', 'leszno'], 'WHERE c.centre_id IN (?, ?)', ['lezajsk', 'leszno']]
-	])('centres %j', (centres, sql, params) => {
-		expect(whereClause({ centres }, 'c')).toEqual({ sql, params });
+describe('filters to SQL', () => {
+	it.each<[Partial<Filters>, string, unknown[]]>([
+		[{}, '', []],
+		[{ centres: ['lezajsk'] }, 'WHERE c.centre_id IN (?)', ['lezajsk']],
+		[{ centres: ['lezajsk', 'leszno'] }, 'WHERE c.centre_id IN (?, ?)', ['lezajsk', 'leszno']],
+		[{ years: [2011, null] }, 'WHERE c.edition_id IN (SELECT edition_id FROM editions WHERE year IN (?) OR year IS NULL)', [2011]],
+		[{ years: [null] }, 'WHERE c.edition_id IN (SELECT edition_id FROM editions WHERE year IS NULL)', []]
+	])('editions %j', (filters, sql, params) => {
+		expect(editionWhere({ ...DEFAULT_FILTERS, ...filters }, 'c')).toEqual({ sql, params });
+	});
+
+	it.each<[Partial<Filters>, string, unknown[]]>([
+		[{ sex: ['K'], ageBands: ['25-34', '35-44'] }, 'WHERE p.sex IN (?) AND p.age_band IN (?, ?)', ['K', '25-34', '35-44']],
+		[{ outcomes: ['employed', 'qualification'] }, 'WHERE (p.outcome_employed OR p.outcome_qualification)', []],
+		[
+			{ centres: ['janow-lubelski'], supportForms: ['health'] },
+			'WHERE p.centre_id IN (?) AND EXISTS (SELECT 1 FROM support s WHERE s.participant_id = p.participant_id AND s.form IN (?))',
+			['janow-lubelski', 'health']
+		]
+	])('participants %j', (filters, sql, params) => {
+		expect(participantWhere({ ...DEFAULT_FILTERS, ...filters }, 'p')).toEqual({ sql, params });
 	});
 
 	it('never pastes a value into the SQL text', () => {
-		const { sql } = centreSummarySql({ ...DEFAULT_FILTERS, centres: ["x'); DROP TABLE centres; --"] });
+		const { sql } = centreSummarySql({ ...DEFAULT_FILTERS, centres: ["x'); DROP TABLE centres; --"], sex: ["K') OR 1=1 --"] });
 		expect(sql).not.toContain('DROP');
+		expect(sql).not.toContain('1=1');
+	});
+
+	it('means the same in the engine as by hand: each filter narrows the participants it names', async () => {
+		const count = async (filters: Partial<Filters>) => {
+			const where = participantWhere({ ...DEFAULT_FILTERS, ...filters }, 'p');
+			const [row] = await db.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM participants p ${where.sql}`, params: where.params });
+			return row.n;
+		};
+		expect(await count({})).toBe(98);
+		expect(await count({ centres: ['leszno'], sex: ['K'] })).toBe(10);
+		expect(await count({ centres: ['leszno'], sex: ['M'] })).toBe(0);
+		expect(await count({ years: [null] })).toBe(10);
+		expect(await count({ years: [2011, 2013] })).toBe(62);
+		expect(await count({ centres: ['lezajsk'], outcomes: ['employed'] })).toBe(3);
+		const women = await count({ sex: ['K'] });
+		expect(women + (await count({ sex: ['M'] }))).toBe(98);
+		const withHealth = await count({ supportForms: ['health'] });
+		expect(withHealth).toBeGreaterThan(0);
+		expect(withHealth).toBeLessThan(98);
 	});
 });
 
@@ -67,6 +101,18 @@ describe('overview', () => {
 		expect(editions.find((e) => e.editionId === 'lezajsk-2009')!.participants).toBeNull();
 		expect(editions.find((e) => e.editionId === 'janow-lubelski-2013')).toMatchObject({ participants: 37, socialContracts: 17, localActivity: 20 });
 		expect(editions.find((e) => e.editionId === 'leszno-bez-roku')!.year).toBeNull();
+	});
+
+	it('switches head counts and rates to the synthetic rows when a filter is about who the participants are', async () => {
+		const { centres } = await fetchOverview(db, { ...DEFAULT_FILTERS, sex: ['K'] });
+		const leszno = centres.find((c) => c.centreId === 'leszno')!;
+		expect(leszno.participants).toEqual({ kind: 'synthetic', value: 10 });
+		const lezajsk = centres.find((c) => c.centreId === 'lezajsk')!;
+		expect(lezajsk.employment.kind).not.toBe('published');
+		expect(lezajsk.budget).toMatchObject({ kind: 'published', value: 385365.31 });
+		const chocianow = centres.find((c) => c.centreId === 'chocianow')!;
+		expect(['suppressed', 'synthetic']).toContain(chocianow.participants.kind);
+		if (chocianow.participants.kind === 'synthetic') expect(chocianow.participants.value).toBeGreaterThanOrEqual(5);
 	});
 
 	it('narrows every part of the overview to the chosen centres', async () => {

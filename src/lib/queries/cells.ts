@@ -1,11 +1,12 @@
 // A figure on screen is published (with its sources), synthetic, unknown (the source is silent) or suppressed
 // (disclosure control). Every table and chart reads these, so the three honesty rules hold in one place.
-import { rateIsDisclosive } from '../stats/disclosure';
+import { isSmall, rateIsDisclosive } from '../stats/disclosure';
 import { wilson, type Interval } from '../stats/wilson';
 
 export type ValueCell =
 	| { kind: 'published'; value: number; sources: string[]; derived?: boolean }
 	| { kind: 'synthetic'; value: number }
+	| { kind: 'suppressed' }
 	| { kind: 'unknown' };
 
 export type RateCell =
@@ -18,6 +19,12 @@ export const published = (value: number | null | undefined, sources: string[], d
 
 export function publishedRate(k: number, n: number, sources: string[]): RateCell {
 	return { kind: 'published', k, n, sources, ...wilson(k, n) };
+}
+
+/** A head count from synthetic participant rows: "<5" when small. */
+export function syntheticCount(count: number | null): ValueCell {
+	if (count === null) return { kind: 'unknown' };
+	return isSmall(count) ? { kind: 'suppressed' } : { kind: 'synthetic', value: count };
 }
 
 /** A rate from synthetic participant rows: hidden when a small cell could single someone out. */

@@ -1,15 +1,18 @@
 // The overview's questions: one row per centre for the comparison table and charts, one row per edition.
 import type { Database, SqlQuery } from '../db/types';
-import { published, publishedRate, syntheticRate, type RateCell, type ValueCell } from './cells';
-import { whereClause, type Filters } from './filters';
+import { published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
+import { editionWhere, hasParticipantFilters, participantWhere, type Filters } from './filters';
 
 export function centreSummarySql(filters: Filters): SqlQuery {
-	const where = whereClause(filters, 'c');
+	const editions = editionWhere(filters, 'e');
+	const participants = participantWhere(filters, 'p');
+	const centres = editionWhere({ centres: filters.centres, years: [] }, 'c');
+	const reportedWhere = editions.sql ? `${editions.sql} AND e.participants IS NOT NULL` : 'WHERE e.participants IS NOT NULL';
 	return {
 		sql: `
 WITH reported AS (
 	-- Editions with a published group size; the synthetic rows exist only for these.
-	SELECT * FROM edition_facts WHERE participants IS NOT NULL
+	SELECT * FROM edition_facts e ${reportedWhere}
 ),
 published AS (
 	SELECT centre_id,
@@ -24,14 +27,14 @@ published AS (
 years AS (
 	SELECT centre_id, min(year) AS first_year, max(year) AS last_year, count(*) AS editions,
 		count(*) - count(year) AS editions_without_year
-	FROM editions GROUP BY centre_id
+	FROM editions e ${editions.sql} GROUP BY centre_id
 ),
 synthetic AS (
 	SELECT centre_id, count(*) AS n,
 		count(*) FILTER (WHERE sex = 'K') AS women,
 		count(*) FILTER (WHERE completion = 'completed') AS completed,
 		count(*) FILTER (WHERE outcome_employed) AS employed
-	FROM participants GROUP BY centre_id
+	FROM participants p ${participants.sql} GROUP BY centre_id
 )
 SELECT c.centre_id, c.short_name, c.name, y.first_year, y.last_year, y.editions, y.editions_without_year,
 	p.participants, p.women AS women_published, p.employed AS employed_published, p.budget_pln, p.sources,
@@ -40,14 +43,15 @@ FROM centres c
 LEFT JOIN years y USING (centre_id)
 LEFT JOIN published p USING (centre_id)
 LEFT JOIN synthetic s USING (centre_id)
-${where.sql}
+${centres.sql}
 ORDER BY c.centre_id`,
-		params: where.params
+		// In the order their placeholders appear above.
+		params: [...editions.params, ...editions.params, ...participants.params, ...centres.params]
 	};
 }
 
 export function editionParticipantsSql(filters: Filters): SqlQuery {
-	const where = whereClause(filters, 'e');
+	const where = editionWhere(filters, 'e');
 	return {
 		sql: `
 SELECT e.edition_id, e.centre_id, c.short_name, e.year, e.participants, e.social_contracts,
@@ -95,12 +99,16 @@ export interface CentreSummary {
 	costPerEmployed: ValueCell;
 }
 
-/** Which figure each cell shows: the published one where a page states it, else the synthetic one, marked. */
-export function toCentreSummary(row: CentreSummaryRow): CentreSummary {
+/**
+ * Which figure each cell shows: the published one where a page states it, else the synthetic one, marked. With a
+ * filter on who the participants are, published edition totals no longer describe the selection, so head counts
+ * and rates come from the synthetic rows; budgets and costs stay whole-edition figures.
+ */
+export function toCentreSummary(row: CentreSummaryRow, participantFiltered = false): CentreSummary {
 	const sources = row.sources ? row.sources.split(',') : [];
 	const n = row.participants;
 	const rate = (publishedK: number | null, syntheticK: number | null): RateCell =>
-		publishedK !== null && n ? publishedRate(publishedK, n, sources) : syntheticRate(syntheticK, row.synthetic_n);
+		publishedK !== null && n && !participantFiltered ? publishedRate(publishedK, n, sources) : syntheticRate(syntheticK, row.synthetic_n);
 	const divide = (a: number | null, b: number | null) => (a !== null && b ? Math.round((a / b) * 100) / 100 : null);
 	return {
 		centreId: row.centre_id,
@@ -110,7 +118,7 @@ export function toCentreSummary(row: CentreSummaryRow): CentreSummary {
 		lastYear: row.last_year,
 		editions: row.editions,
 		editionsWithoutYear: row.editions_without_year,
-		participants: published(n, sources),
+		participants: participantFiltered ? syntheticCount(row.synthetic_n ?? 0) : published(n, sources),
 		women: rate(row.women_published, row.synthetic_women),
 		completion: syntheticRate(row.synthetic_completed, row.synthetic_n),
 		employment: rate(row.employed_published, row.synthetic_employed),
@@ -143,7 +151,7 @@ export async function fetchOverview(db: Database, filters: Filters): Promise<Ove
 		db.query(editionParticipantsSql(filters))
 	]);
 	return {
-		centres: centres.map(toCentreSummary),
+		centres: centres.map((row) => toCentreSummary(row, hasParticipantFilters(filters))),
 		editions: editions.map((e) => ({
 			editionId: e.edition_id as string,
 			centreId: e.centre_id as string,
