@@ -115,6 +115,18 @@ describe('overview', () => {
 		if (chocianow.participants.kind === 'synthetic') expect(chocianow.participants.value).toBeGreaterThanOrEqual(5);
 	});
 
+	it('counts the participants of the selection: published totals, or synthetic rows under participant filters', async () => {
+		expect((await fetchOverview(db, DEFAULT_FILTERS)).selection).toMatchObject({ kind: 'published', value: 98 });
+		expect((await fetchOverview(db, { ...DEFAULT_FILTERS, years: [2011, 2013] })).selection).toMatchObject({ kind: 'published', value: 62, sources: ['janow-lubelski-page', 'lezajsk-page'] });
+		expect((await fetchOverview(db, { ...DEFAULT_FILTERS, centres: ['leszno'], sex: ['K'] })).selection).toEqual({ kind: 'synthetic', value: 10 });
+		expect((await fetchOverview(db, { ...DEFAULT_FILTERS, centres: ['lezajsk'], outcomes: ['employed'] })).selection).toEqual({ kind: 'suppressed' });
+	});
+
+	it('leaves out centres with no edition in the chosen years', async () => {
+		const overview = await fetchOverview(db, { ...DEFAULT_FILTERS, years: [2011, null] });
+		expect(overview.centres.map((c) => c.centreId)).toEqual(['leszno', 'lezajsk']);
+	});
+
 	it('narrows every part of the overview to the chosen centres', async () => {
 		const overview = await fetchOverview(db, { ...DEFAULT_FILTERS, centres: ['leszno', 'lezajsk'] });
 		expect(overview.centres.map((c) => c.centreId)).toEqual(['leszno', 'lezajsk']);

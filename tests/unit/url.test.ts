@@ -1,20 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrlState, encodeUrlState, DEFAULT_URL_STATE, type UrlState } from '../../src/lib/state/url';
+import { decodeUrlState, encodeUrlState, toggle, DEFAULT_URL_STATE, type UrlState } from '../../src/lib/state/url';
+
+const centres = ['chocianow', 'lezajsk', 'leszno'];
+const state = (partial: Partial<UrlState>): UrlState => ({ ...DEFAULT_URL_STATE, ...partial });
 
 describe('URL state', () => {
-	it.each<UrlState>([{ view: 'all' }, { view: 'published' }])('round-trips %j', (state) => {
-		expect(decodeUrlState(encodeUrlState(state))).toEqual({ state, ignored: [] });
+	it.each<UrlState>([
+		DEFAULT_URL_STATE,
+		state({ view: 'published' }),
+		state({ centres: ['lezajsk', 'leszno'], years: [2011, null], sex: ['K'] }),
+		state({ ageBands: ['25-34'], education: ['isced_3'], labourStatus: ['long_term_unemployed'], supportForms: ['health', 'financial'], outcomes: ['employed'] })
+	])('round-trips %j', (s) => {
+		expect(decodeUrlState(new URLSearchParams(encodeUrlState(s).toString()), centres)).toEqual({ state: s, ignored: [] });
 	});
 
 	it('leaves defaults out of the URL, so the plain address is the default view', () => {
 		expect(encodeUrlState(DEFAULT_URL_STATE).toString()).toBe('');
-		expect(encodeUrlState({ view: 'published' }).toString()).toBe('widok=opublikowane');
+		expect(encodeUrlState(state({ view: 'published', centres: ['lezajsk'], years: [null] })).toString()).toBe('osrodki=lezajsk&lata=brak&widok=opublikowane');
 	});
 
-	it('ignores unknown and invalid parameters and reports them', () => {
-		expect(decodeUrlState(new URLSearchParams('widok=wszystko&rok=2031'))).toEqual({
-			state: DEFAULT_URL_STATE,
-			ignored: ['widok=wszystko', 'rok=2031']
-		});
+	it('ignores unknown parameters and invalid values, keeps the valid ones, and reports the rest', () => {
+		const { state: decoded, ignored } = decodeUrlState(new URLSearchParams('widok=wszystko&rok=2031&osrodki=lezajsk,atlantyda&plec=K,X&lata=20x1,2011'), centres);
+		expect(decoded).toEqual(state({ centres: ['lezajsk'], sex: ['K'], years: [2011] }));
+		expect(ignored).toEqual(['widok=wszystko', 'rok=2031', 'osrodki=atlantyda', 'plec=X', 'lata=20x1']);
+	});
+
+	it('toggles a value on and off', () => {
+		const on = toggle(DEFAULT_URL_STATE, 'centres', 'lezajsk');
+		expect(on.centres).toEqual(['lezajsk']);
+		expect(toggle(on, 'centres', 'lezajsk').centres).toEqual([]);
+		expect(toggle(DEFAULT_URL_STATE, 'years', null).years).toEqual([null]);
 	});
 });

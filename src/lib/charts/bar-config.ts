@@ -61,7 +61,8 @@ const missingLabels = (missing: (string | null)[] | undefined, horizontal: boole
 	}
 });
 
-export function barConfig(data: BarChartData, options: BarChartOptions, paint: Paint): ChartConfiguration {
+/** `onSelect` gets the category index of a clicked bar: the page turns it into a filter (cross-filtering). */
+export function barConfig(data: BarChartData, options: BarChartOptions, paint: Paint, onSelect?: (index: number) => void): ChartConfiguration {
 	const horizontal = options.horizontal ?? false;
 	const withErrors = data.series.some((s) => s.low);
 	const valueAxis = horizontal ? 'x' : 'y';
@@ -87,6 +88,8 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 		},
 		options: {
 			indexAxis,
+			onClick: onSelect ? (_event, elements) => elements[0] && onSelect(elements[0].index) : undefined,
+			onHover: onSelect ? (event, elements) => ((event.native?.target as HTMLElement | null)?.style.setProperty('cursor', elements.length ? 'pointer' : 'default')) : undefined,
 			parsing: withErrors ? undefined : false,
 			animation: false,
 			responsive: true,

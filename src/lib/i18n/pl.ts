@@ -37,6 +37,28 @@ export const pl = {
 		n: (n: number) => `n = ${n}`,
 		interval: '95% przedział ufności (Wilsona)'
 	},
+	filters: {
+		heading: 'Filtry',
+		intro: 'Filtry działają na wszystkie tabele i wykresy tej strony. Filtry dotyczące uczestników (płeć, wiek, …) działają na danych syntetycznych.',
+		centres: 'Ośrodek',
+		years: 'Rok edycji',
+		sex: 'Płeć',
+		ageBands: 'Wiek przy wejściu',
+		education: 'Wykształcenie',
+		labourStatus: 'Status na rynku pracy',
+		supportForms: 'Otrzymane wsparcie',
+		outcomes: 'Sytuacja po projekcie',
+		outcomeLabels: { employed: 'pracujący', job_seeking: 'poszukujący pracy', education: 'w kształceniu lub szkoleniu', qualification: 'z nowymi kwalifikacjami' },
+		unknownYear: 'rok nieznany',
+		active: 'Aktywne filtry',
+		remove: (label: string) => `Usuń filtr: ${label}`,
+		clear: 'Wyczyść wszystkie filtry',
+		none: 'Brak filtrów: widać wszystkie ośrodki i edycje.',
+		selection: 'Uczestnicy w wyborze',
+		filterRow: (name: string) => `Filtruj: ${name}`,
+		clickHint: 'Kliknij słupek, aby filtrować stronę po tym ośrodku.',
+		waiting: 'Filtry zadziałają, gdy silnik danych będzie gotowy.'
+	},
 	overview: {
 		heading: 'Przegląd ośrodków',
 		intro:

@@ -43,7 +43,8 @@ FROM centres c
 LEFT JOIN years y USING (centre_id)
 LEFT JOIN published p USING (centre_id)
 LEFT JOIN synthetic s USING (centre_id)
-${centres.sql}
+-- A centre with no edition in the selection (say, another year) has nothing to compare, so it leaves the table.
+${centres.sql ? `${centres.sql} AND` : 'WHERE'} y.centre_id IS NOT NULL
 ORDER BY c.centre_id`,
 		// In the order their placeholders appear above.
 		params: [...editions.params, ...editions.params, ...participants.params, ...centres.params]
@@ -60,6 +61,20 @@ FROM edition_facts e JOIN centres c USING (centre_id)
 ${where.sql}
 ORDER BY e.centre_id, e.year NULLS LAST`,
 		params: where.params
+	};
+}
+
+/** Participants in the current selection: published totals of the chosen editions, or synthetic rows. */
+export function selectionSql(filters: Filters): SqlQuery {
+	const editions = editionWhere(filters, 'e');
+	const participants = participantWhere(filters, 'p');
+	return {
+		sql: `
+SELECT
+	(SELECT sum(participants) FROM edition_facts e ${editions.sql}) AS published,
+	(SELECT string_agg(DISTINCT source_id, ',' ORDER BY source_id) FROM edition_facts e ${editions.sql ? `${editions.sql} AND` : 'WHERE'} e.participants IS NOT NULL) AS sources,
+	(SELECT count(*) FROM participants p ${participants.sql}) AS synthetic`,
+		params: [...editions.params, ...editions.params, ...participants.params]
 	};
 }
 
@@ -143,14 +158,20 @@ export interface EditionParticipants {
 export interface Overview {
 	centres: CentreSummary[];
 	editions: EditionParticipants[];
+	/** Participants in the selection: the published total, or with participant filters the synthetic count. */
+	selection: ValueCell;
 }
 
 export async function fetchOverview(db: Database, filters: Filters): Promise<Overview> {
-	const [centres, editions] = await Promise.all([
+	const [centres, editions, [selection]] = await Promise.all([
 		db.query<CentreSummaryRow & Record<string, unknown>>(centreSummarySql(filters)),
-		db.query(editionParticipantsSql(filters))
+		db.query(editionParticipantsSql(filters)),
+		db.query<{ published: number | null; sources: string | null; synthetic: number }>(selectionSql(filters))
 	]);
 	return {
+		selection: hasParticipantFilters(filters)
+			? syntheticCount(selection.synthetic)
+			: published(selection.published, selection.sources ? selection.sources.split(',') : []),
 		centres: centres.map((row) => toCentreSummary(row, hasParticipantFilters(filters))),
 		editions: editions.map((e) => ({
 			editionId: e.edition_id as string,

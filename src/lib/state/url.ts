@@ -1,26 +1,68 @@
-// The shareable part of the view, as URL search params and back. Unknown or invalid values are ignored and
-// reported, so an old or mistyped link opens a working page with a notice instead of a broken one.
-export interface UrlState {
-	view: 'all' | 'published';
-}
+// The shareable part of the view (filters and the published-only switch) as URL search params and back.
+// Unknown or invalid values are ignored and reported, so an old or mistyped link opens a working page with a
+// notice instead of a broken one.
+import { allowedValues } from '../dictionary';
+import { DEFAULT_FILTERS, OUTCOMES, type Filters } from '../queries/filters';
 
-export const DEFAULT_URL_STATE: UrlState = { view: 'all' };
+export type UrlState = Filters;
 
-const VIEW_PARAM = 'widok';
-const VIEWS: Record<string, UrlState['view']> = { wszystkie: 'all', opublikowane: 'published' };
+export const DEFAULT_URL_STATE: UrlState = DEFAULT_FILTERS;
 
-export function decodeUrlState(params: URLSearchParams): { state: UrlState; ignored: string[] } {
-	const state = { ...DEFAULT_URL_STATE };
+type ListKey = Exclude<keyof Filters, 'view' | 'years' | 'centres'>;
+
+/** Polish parameter names, and the allowed values of each list filter. */
+const LISTS: Record<ListKey, { param: string; allowed: () => readonly string[] }> = {
+	sex: { param: 'plec', allowed: () => allowedValues('sex') },
+	ageBands: { param: 'wiek', allowed: () => allowedValues('age_band') },
+	education: { param: 'wyksztalcenie', allowed: () => allowedValues('education') },
+	labourStatus: { param: 'status', allowed: () => allowedValues('labour_status') },
+	supportForms: { param: 'wsparcie', allowed: () => allowedValues('support_form') },
+	outcomes: { param: 'wynik', allowed: () => OUTCOMES }
+};
+const VIEWS: Record<string, Filters['view']> = { wszystkie: 'all', opublikowane: 'published' };
+const UNKNOWN_YEAR = 'brak';
+
+export function decodeUrlState(params: URLSearchParams, knownCentres: readonly string[]): { state: UrlState; ignored: string[] } {
+	const state: UrlState = structuredClone(DEFAULT_URL_STATE);
 	const ignored: string[] = [];
-	for (const [key, value] of params) {
-		if (key === VIEW_PARAM && value in VIEWS) state.view = VIEWS[value];
-		else ignored.push(`${key}=${value}`);
+	const values = (raw: string) => raw.split(',').filter(Boolean);
+	for (const [key, raw] of params) {
+		if (key === 'widok') {
+			if (raw in VIEWS) state.view = VIEWS[raw];
+			else ignored.push(`${key}=${raw}`);
+		} else if (key === 'osrodki') {
+			for (const v of values(raw)) (knownCentres.includes(v) && !state.centres.includes(v) ? state.centres.push(v) : ignored.push(`${key}=${v}`));
+		} else if (key === 'lata') {
+			for (const v of values(raw)) {
+				const year = v === UNKNOWN_YEAR ? null : /^\d{4}$/.test(v) ? Number(v) : undefined;
+				if (year !== undefined && !state.years.includes(year)) state.years.push(year);
+				else ignored.push(`${key}=${v}`);
+			}
+		} else {
+			const list = (Object.keys(LISTS) as ListKey[]).find((k) => LISTS[k].param === key);
+			if (!list) {
+				ignored.push(`${key}=${raw}`);
+				continue;
+			}
+			const target = state[list] as string[];
+			for (const v of values(raw)) (LISTS[list].allowed().includes(v) && !target.includes(v) ? target.push(v) : ignored.push(`${key}=${v}`));
+		}
 	}
 	return { state, ignored };
 }
 
 export function encodeUrlState(state: UrlState): URLSearchParams {
 	const params = new URLSearchParams();
-	if (state.view !== DEFAULT_URL_STATE.view) params.set(VIEW_PARAM, Object.keys(VIEWS).find((k) => VIEWS[k] === state.view)!);
+	if (state.centres.length) params.set('osrodki', state.centres.join(','));
+	if (state.years.length) params.set('lata', state.years.map((y) => (y === null ? UNKNOWN_YEAR : String(y))).join(','));
+	for (const key of Object.keys(LISTS) as ListKey[]) if (state[key].length) params.set(LISTS[key].param, state[key].join(','));
+	if (state.view !== DEFAULT_URL_STATE.view) params.set('widok', Object.keys(VIEWS).find((k) => VIEWS[k] === state.view)!);
 	return params;
+}
+
+/** Adds the value if absent, removes it if present: what a click on a bar, row or chip does. */
+export function toggle<K extends keyof Omit<Filters, 'view'>>(state: UrlState, key: K, value: Filters[K][number]): UrlState {
+	const list = state[key] as unknown[];
+	const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+	return { ...state, [key]: next };
 }

@@ -1,0 +1,87 @@
+// Filters in real Chromium: they change every table and chart, live in the URL (reload and back reproduce the
+// view), show as removable chips, and a click on a bar filters by its centre.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPage, type OpenedPage } from './browser';
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+let opened: OpenedPage | undefined;
+afterEach(async () => {
+	await opened?.close();
+	opened = undefined;
+});
+
+async function ready(o: OpenedPage) {
+	await o.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+}
+const rows = (o: OpenedPage) => o.page.locator('table.comparison tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-centre')));
+const selection = async (o: OpenedPage) => plain(await o.page.getByTestId('selection').textContent());
+
+describe('filters', () => {
+	it('apply to the table and the count, live in the URL, survive a reload, and walk back', async () => {
+		opened = await openPage('/');
+		const o = opened;
+		await ready(o);
+		expect(await selection(o)).toContain('98');
+		await o.page.getByText('Filtry', { exact: true }).last().click();
+		await o.page.locator('[data-filter="centres"]').getByLabel('MOPS Leżajsk').check();
+		await o.page.waitForURL(/osrodki=lezajsk/);
+		await ready(o);
+		expect(await rows(o)).toEqual(['lezajsk']);
+		expect(await selection(o)).toContain('25');
+		await o.page.locator('[data-filter="sex"]').getByLabel('kobieta').check();
+		await o.page.waitForURL(/osrodki=lezajsk&plec=K/);
+		await expect.poll(() => selection(o)).toMatch(/Uczestnicy w wyborze: \d+ syntetyczne/);
+
+		await o.page.reload();
+		await ready(o);
+		expect(await rows(o)).toEqual(['lezajsk']);
+		expect(await o.page.locator('[data-filter="sex"]').getByLabel('kobieta').isChecked()).toBe(true);
+		expect(await o.page.getByRole('button', { name: 'Usuń filtr: Płeć: kobieta' }).isVisible()).toBe(true);
+
+		await o.page.goBack();
+		await o.page.waitForURL((url) => !url.search.includes('plec'));
+		await ready(o);
+		await expect.poll(() => selection(o)).toContain('25 źródło');
+		expect(o.consoleErrors).toEqual([]);
+	});
+
+	it('remove a filter from its chip', async () => {
+		opened = await openPage('/?osrodki=leszno,chocianow&lata=brak');
+		const o = opened;
+		await ready(o);
+		expect(await rows(o)).toEqual(['leszno']);
+		await o.page.getByRole('button', { name: 'Usuń filtr: Rok edycji: rok nieznany' }).click();
+		await o.page.waitForURL((url) => !url.search.includes('lata'));
+		await ready(o);
+		expect(await rows(o)).toEqual(['chocianow', 'leszno']);
+	});
+
+	it('filter by a centre from a click on its bar (cross-filtering)', async () => {
+		opened = await openPage('/');
+		const o = opened;
+		await ready(o);
+		const canvas = o.page.locator('[data-chart="koszt"] canvas');
+		const box = (await canvas.boundingBox())!;
+		// Five centres share the plot's height above the x axis (about 60 px of ticks and title); Leżajsk, with the
+		// longest bar, is the fourth band, so a point 40% across it lands on its bar.
+		const plotTop = 10;
+		const band = (box.height - 60 - plotTop) / 5;
+		await canvas.click({ position: { x: box.width * 0.4, y: plotTop + band * 3.5 } });
+		await o.page.waitForURL(/osrodki=lezajsk/);
+		await ready(o);
+		expect(await rows(o)).toEqual(['lezajsk']);
+	});
+
+	it('the filter row button toggles a centre by keyboard', async () => {
+		opened = await openPage('/');
+		const o = opened;
+		await ready(o);
+		const button = o.page.getByRole('button', { name: 'Filtruj: OPS Gmina Leszno' });
+		await button.focus();
+		await o.page.keyboard.press('Enter');
+		await o.page.waitForURL(/osrodki=leszno/);
+		await ready(o);
+		expect(await rows(o)).toEqual(['leszno']);
+		expect(await o.page.getByRole('button', { name: 'Filtruj: OPS Gmina Leszno' }).getAttribute('aria-pressed')).toBe('true');
+	});
+});
