@@ -9,7 +9,8 @@ export async function buildSnapshot(db: Database) {
 	const overview = await fetchOverview(db, DEFAULT_FILTERS);
 	const centres: Record<string, CentreDetail> = {};
 	for (const { centreId } of overview.centres) centres[centreId] = (await fetchCentre(db, centreId))!;
-	return { overview, centres };
+	const priceYears = (await db.query<{ year: number }>({ sql: 'SELECT year FROM price_levels ORDER BY year' })).map((r) => r.year);
+	return { overview, centres, priceYears };
 }
 
 export type Snapshot = Awaited<ReturnType<typeof buildSnapshot>>;

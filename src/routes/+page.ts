@@ -2,4 +2,4 @@
 import snapshot from '$lib/generated/snapshot.json';
 import type { Overview } from '$lib/queries/overview';
 
-export const load = () => ({ overview: snapshot.overview as Overview });
+export const load = () => ({ overview: snapshot.overview as Overview, priceYears: snapshot.priceYears });

@@ -84,4 +84,21 @@ describe('filters', () => {
 		expect(await rows(o)).toEqual(['leszno']);
 		expect(await o.page.getByRole('button', { name: 'Filtruj: OPS Gmina Leszno' }).getAttribute('aria-pressed')).toBe('true');
 	});
+
+	it('switches money to constant prices, labelled, and keeps the basis in the URL', async () => {
+		opened = await openPage('/');
+		const o = opened;
+		await ready(o);
+		await o.page.getByLabel('Ceny:').selectOption('2013');
+		await o.page.waitForURL(/ceny=stale-2013/);
+		await ready(o);
+		const budget = plain(await o.page.locator('tr[data-centre="lezajsk"] [data-col="budget"]').textContent());
+		// 385 365,31 zł of 2011 × 1,037 (2012) × 1,009 (2013) = 403 220,44 zł
+		expect(budget).toContain('403 220,44 zł');
+		expect(plain(await o.page.locator('table.comparison thead').textContent())).toContain('ceny stałe 2013 r.');
+		expect(plain(await o.page.locator('[data-chart="koszt"] h2').textContent())).toContain('ceny stałe 2013 r.');
+		await o.page.reload();
+		await ready(o);
+		expect(plain(await o.page.locator('tr[data-centre="lezajsk"] [data-col="budget"]').textContent())).toContain('403 220,44 zł');
+	});
 });

@@ -122,6 +122,22 @@ describe('overview', () => {
 		expect((await fetchOverview(db, { ...DEFAULT_FILTERS, centres: ['lezajsk'], outcomes: ['employed'] })).selection).toEqual({ kind: 'suppressed' });
 	});
 
+	it('moves budgets and costs to constant prices edition by edition, as the JS deflator does', async () => {
+		const { priceLevels, toConstantPrices } = await import('../../src/lib/prices/deflate');
+		const cpi = await db.query<{ year: number; cpi_change_pct: number }>({ sql: 'SELECT year, cpi_change_pct FROM cpi' });
+		const levels = priceLevels(cpi);
+		const { centres } = await fetchOverview(db, { ...DEFAULT_FILTERS, priceBase: 2013 });
+		const lezajsk = centres.find((c) => c.centreId === 'lezajsk')!;
+		const janow = centres.find((c) => c.centreId === 'janow-lubelski')!;
+		expect(lezajsk.budget.kind === 'published' && lezajsk.budget.value).toBeCloseTo(toConstantPrices(385365.31, 2011, 2013, levels)!, 2);
+		expect(lezajsk.budget.kind === 'published' && lezajsk.budget.value).toBeCloseTo(385365.31 * 1.037 * 1.009, 2);
+		expect(lezajsk.costPerParticipant.kind === 'published' && lezajsk.costPerParticipant.value).toBeCloseTo((385365.31 * 1.037 * 1.009) / 25, 2);
+		// 2013 is the base year: Janów's 2013 budget stays exactly as published.
+		expect(janow.budget).toMatchObject({ value: 353456 });
+		const nominal = (await fetchOverview(db, DEFAULT_FILTERS)).centres.find((c) => c.centreId === 'lezajsk')!;
+		expect(nominal.budget).toMatchObject({ value: 385365.31 });
+	});
+
 	it('leaves out centres with no edition in the chosen years', async () => {
 		const overview = await fetchOverview(db, { ...DEFAULT_FILTERS, years: [2011, null] });
 		expect(overview.centres.map((c) => c.centreId)).toEqual(['leszno', 'lezajsk']);

@@ -8,10 +8,11 @@ describe('URL state', () => {
 	it.each<UrlState>([
 		DEFAULT_URL_STATE,
 		state({ view: 'published' }),
+		state({ priceBase: 2013 }),
 		state({ centres: ['lezajsk', 'leszno'], years: [2011, null], sex: ['K'] }),
 		state({ ageBands: ['25-34'], education: ['isced_3'], labourStatus: ['long_term_unemployed'], supportForms: ['health', 'financial'], outcomes: ['employed'] })
 	])('round-trips %j', (s) => {
-		expect(decodeUrlState(new URLSearchParams(encodeUrlState(s).toString()), centres)).toEqual({ state: s, ignored: [] });
+		expect(decodeUrlState(new URLSearchParams(encodeUrlState(s).toString()), centres, [2011, 2013])).toEqual({ state: s, ignored: [] });
 	});
 
 	it('leaves defaults out of the URL, so the plain address is the default view', () => {
@@ -23,6 +24,7 @@ describe('URL state', () => {
 		const { state: decoded, ignored } = decodeUrlState(new URLSearchParams('widok=wszystko&rok=2031&osrodki=lezajsk,atlantyda&plec=K,X&lata=20x1,2011'), centres);
 		expect(decoded).toEqual(state({ centres: ['lezajsk'], sex: ['K'], years: [2011] }));
 		expect(ignored).toEqual(['widok=wszystko', 'rok=2031', 'osrodki=atlantyda', 'plec=X', 'lata=20x1']);
+		expect(decodeUrlState(new URLSearchParams('ceny=stale-1999'), centres, [2011, 2013]).ignored).toEqual(['ceny=stale-1999']);
 	});
 
 	it('toggles a value on and off', () => {

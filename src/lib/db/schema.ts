@@ -8,9 +8,17 @@ SELECT e.*, ${FIGURE_KEYS.map((k) => `max(f.value) FILTER (WHERE f.figure = '${k
 FROM editions e LEFT JOIN figures f USING (edition_id)
 GROUP BY ALL`;
 
+/** Price level per year, chain-linked from GUS's CPI changes, with the year before the first change at 1. */
+const priceLevels = `
+CREATE OR REPLACE VIEW price_levels AS
+SELECT year, exp(sum(ln(1 + cpi_change_pct / 100)) OVER (ORDER BY year)) AS level FROM cpi
+UNION ALL
+SELECT min(year) - 1, 1.0 FROM cpi`;
+
 export const SCHEMA_SQL = [
 	// Offline by design: a query needing an extension fails clearly instead of trying to download it.
 	'SET autoinstall_known_extensions = false',
 	'SET autoload_known_extensions = false',
-	editionFacts
+	editionFacts,
+	priceLevels
 ];

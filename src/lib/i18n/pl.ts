@@ -18,6 +18,13 @@ export const pl = {
 		retry: 'Spróbuj ponownie',
 		progressLabel: 'Postęp wczytywania silnika danych'
 	},
+	prices: {
+		label: 'Ceny',
+		nominal: 'bieżące (nominalne)',
+		constant: (year: number) => `stałe z ${year} r. (deflator: CPI GUS)`,
+		basis: (base: number | null) => (base === null ? 'ceny bieżące' : `ceny stałe ${base} r.`),
+		note: 'Ceny stałe: kwota z roku edycji przeliczona średniorocznym wskaźnikiem cen towarów i usług konsumpcyjnych GUS. Edycji bez znanego roku nie da się przeliczyć.'
+	},
 	view: {
 		legend: 'Zakres liczb',
 		all: 'Wszystkie (opublikowane i syntetyczne)',

@@ -20,6 +20,8 @@ export interface Filters {
 	outcomes: Outcome[];
 	/** 'published' hides every synthetic figure: what the pages state, nothing else. */
 	view: 'all' | 'published';
+	/** Money in constant prices of this year (GUS CPI), or null for nominal prices. */
+	priceBase: number | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -31,7 +33,8 @@ export const DEFAULT_FILTERS: Filters = {
 	labourStatus: [],
 	supportForms: [],
 	outcomes: [],
-	view: 'all'
+	view: 'all',
+	priceBase: null
 };
 
 export interface WhereClause {

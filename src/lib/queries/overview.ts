@@ -8,11 +8,16 @@ export function centreSummarySql(filters: Filters): SqlQuery {
 	const participants = participantWhere(filters, 'p');
 	const centres = editionWhere({ centres: filters.centres, years: [] }, 'c');
 	const reportedWhere = editions.sql ? `${editions.sql} AND e.participants IS NOT NULL` : 'WHERE e.participants IS NOT NULL';
+	// Each edition's budget moves to the base year by its own year's price level; an unknown year gives NULL.
+	const budget =
+		filters.priceBase === null
+			? { sql: 'e.budget_pln', params: [] }
+			: { sql: '(SELECT level FROM price_levels WHERE year = ?) / (SELECT level FROM price_levels WHERE year = e.year) * e.budget_pln', params: [filters.priceBase] };
 	return {
 		sql: `
 WITH reported AS (
 	-- Editions with a published group size; the synthetic rows exist only for these.
-	SELECT * FROM edition_facts e ${reportedWhere}
+	SELECT * REPLACE (${budget.sql} AS budget_pln) FROM edition_facts e ${reportedWhere}
 ),
 published AS (
 	SELECT centre_id,
@@ -47,7 +52,7 @@ LEFT JOIN synthetic s USING (centre_id)
 ${centres.sql ? `${centres.sql} AND` : 'WHERE'} y.centre_id IS NOT NULL
 ORDER BY c.centre_id`,
 		// In the order their placeholders appear above.
-		params: [...editions.params, ...editions.params, ...participants.params, ...centres.params]
+		params: [...budget.params, ...editions.params, ...editions.params, ...participants.params, ...centres.params]
 	};
 }
 

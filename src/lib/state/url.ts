@@ -8,7 +8,7 @@ export type UrlState = Filters;
 
 export const DEFAULT_URL_STATE: UrlState = DEFAULT_FILTERS;
 
-type ListKey = Exclude<keyof Filters, 'view' | 'years' | 'centres'>;
+type ListKey = Exclude<keyof Filters, 'view' | 'years' | 'centres' | 'priceBase'>;
 
 /** Polish parameter names, and the allowed values of each list filter. */
 const LISTS: Record<ListKey, { param: string; allowed: () => readonly string[] }> = {
@@ -22,13 +22,20 @@ const LISTS: Record<ListKey, { param: string; allowed: () => readonly string[] }
 const VIEWS: Record<string, Filters['view']> = { wszystkie: 'all', opublikowane: 'published' };
 const UNKNOWN_YEAR = 'brak';
 
-export function decodeUrlState(params: URLSearchParams, knownCentres: readonly string[]): { state: UrlState; ignored: string[] } {
+/** `ceny=stale-2013`: constant prices of 2013; absent: nominal (current) prices. */
+const PRICES = /^stale-(\d{4})$/;
+
+export function decodeUrlState(params: URLSearchParams, knownCentres: readonly string[], priceYears: readonly number[] = []): { state: UrlState; ignored: string[] } {
 	const state: UrlState = structuredClone(DEFAULT_URL_STATE);
 	const ignored: string[] = [];
 	const values = (raw: string) => raw.split(',').filter(Boolean);
 	for (const [key, raw] of params) {
 		if (key === 'widok') {
 			if (raw in VIEWS) state.view = VIEWS[raw];
+			else ignored.push(`${key}=${raw}`);
+		} else if (key === 'ceny') {
+			const base = PRICES.exec(raw);
+			if (base && priceYears.includes(Number(base[1]))) state.priceBase = Number(base[1]);
 			else ignored.push(`${key}=${raw}`);
 		} else if (key === 'osrodki') {
 			for (const v of values(raw)) (knownCentres.includes(v) && !state.centres.includes(v) ? state.centres.push(v) : ignored.push(`${key}=${v}`));
@@ -56,12 +63,13 @@ export function encodeUrlState(state: UrlState): URLSearchParams {
 	if (state.centres.length) params.set('osrodki', state.centres.join(','));
 	if (state.years.length) params.set('lata', state.years.map((y) => (y === null ? UNKNOWN_YEAR : String(y))).join(','));
 	for (const key of Object.keys(LISTS) as ListKey[]) if (state[key].length) params.set(LISTS[key].param, state[key].join(','));
+	if (state.priceBase !== null) params.set('ceny', `stale-${state.priceBase}`);
 	if (state.view !== DEFAULT_URL_STATE.view) params.set('widok', Object.keys(VIEWS).find((k) => VIEWS[k] === state.view)!);
 	return params;
 }
 
 /** Adds the value if absent, removes it if present: what a click on a bar, row or chip does. */
-export function toggle<K extends keyof Omit<Filters, 'view'>>(state: UrlState, key: K, value: Filters[K][number]): UrlState {
+export function toggle<K extends keyof Omit<Filters, 'view' | 'priceBase'>>(state: UrlState, key: K, value: Filters[K][number]): UrlState {
 	const list = state[key] as unknown[];
 	const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 	return { ...state, [key]: next };
