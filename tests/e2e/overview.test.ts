@@ -44,7 +44,7 @@ describe('overview', () => {
 
 	it('draws every chart on its canvas', async () => {
 		const o = await openOverview();
-		for (const id of ['uczestnicy', 'zatrudnienie', 'koszt']) {
+		for (const id of ['uczestnicy', 'zatrudnienie', 'koszt', 'wsparcie']) {
 			const canvas = o.page.locator(`[data-chart="${id}"] canvas`);
 			await expect.poll(() => canvas.getAttribute('data-drawn')).not.toBeNull();
 			// Count coloured pixels: a canvas that drew nothing is all transparent or white.
@@ -76,6 +76,8 @@ describe('overview', () => {
 		expect(await syntheticBadges()).toBe(0);
 		expect(await cell(o, 'lezajsk', 'employment')).toContain('12%');
 		expect(await cell(o, 'janow-lubelski', 'women')).toContain('—');
+		// The support mix is synthetic through and through: no chart at all in this view.
+		expect(await o.page.locator('[data-chart="wsparcie"] canvas').count()).toBe(0);
 		await o.page.goBack();
 		await o.page.waitForURL((url) => url.search === '');
 		expect(await syntheticBadges()).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { fetchOverview, type Overview } from '../../src/lib/queries/overview';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
-import { costChart, costDescription, employmentChart, employmentDescription, participantsChart, participantsDescription } from '../../src/lib/charts/series';
+import { costChart, costDescription, employmentChart, employmentDescription, participantsChart, participantsDescription, supportMixChart } from '../../src/lib/charts/series';
 import { barConfig } from '../../src/lib/charts/bar-config';
 
 let overview: Overview;
@@ -56,6 +56,24 @@ describe('cost chart', () => {
 		expect(costDescription(overview.centres).replace(/\u00a0/g, ' ')).toBe(
 			'Koszt na uczestnika: OPS Janów Lubelski 9552,86 zł, MOPS Leżajsk 15 414,61 zł. Nie opublikowano budżetu: OPS Chocianów, OPS Gmina Leszno, OPS Świebodzice.'
 		);
+	});
+});
+
+describe('support mix chart', () => {
+	it('stacks to 100% per centre where nothing is hidden, and hides shares behind fewer than 5 people', () => {
+		const chart = supportMixChart(overview.supportMix, overview.centres);
+		expect(chart.series.map((s) => s.label)).toEqual(['aktywizacja społeczna', 'aktywizacja zawodowa', 'aktywizacja edukacyjna', 'aktywizacja zdrowotna', 'praca socjalna', 'wsparcie finansowe']);
+		overview.supportMix.forEach((centre, i) => {
+			const shown = chart.series.map((s) => s.values[i]);
+			if (centre.forms.every((f) => f.share !== null)) expect(shown.reduce((a, b) => a! + b!, 0)).toBeCloseTo(100, 0);
+			centre.forms.forEach((f, k) => {
+				if (f.participants === null) expect(shown[k]).toBeNull();
+				else expect(f.participants === 0 || f.participants >= 5).toBe(true);
+			});
+		});
+		const lezajsk = overview.supportMix.find((m) => m.centreId === 'lezajsk')!;
+		expect(lezajsk.totalCostPln).toBe(385365.31);
+		expect(lezajsk.forms.find((f) => f.form === 'financial')!.costPln).toBe(40463.36);
 	});
 });
 

@@ -1,6 +1,8 @@
 // Overview rows to chart series and one-sentence descriptions: pure, so the same shaping feeds the canvas,
 // its data table and its text alternative, and is tested without a browser.
 import type { CentreSummary, EditionParticipants } from '../queries/overview';
+import type { CentreSupportMix } from '../queries/support';
+import { valueLabel } from '../dictionary';
 import { onlyPublished, type RateCell, type ValueCell } from '../queries/cells';
 import type { BarChartData } from './bar-config';
 import { PALETTE } from './palette';
@@ -85,4 +87,35 @@ export function costDescription(centres: CentreSummary[]): string {
 	const unknown = centres.filter((c) => c.costPerParticipant.kind !== 'published').map((c) => c.shortName);
 	const parts = known.map((c) => `${c.shortName} ${formatMoney((c.costPerParticipant as { value: number }).value)}`);
 	return `Koszt na uczestnika: ${parts.join(', ') || 'brak'}.${unknown.length ? ` Nie opublikowano budżetu: ${unknown.join(', ')}.` : ''}`;
+}
+
+const FORM_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.skyBlue, PALETTE.purple];
+
+/** 100% stacked shares of cost by form of support, per centre; a hidden share leaves the rest of its bar short. */
+export function supportMixChart(mix: CentreSupportMix[], centres: Pick<CentreSummary, 'centreId' | 'shortName'>[]): BarChartData {
+	const forms = mix[0]?.forms.map((f) => f.form) ?? [];
+	const name = (id: string) => centres.find((c) => c.centreId === id)?.shortName ?? id;
+	return {
+		categories: mix.map((m) => name(m.centreId)),
+		series: forms.map((form, i) => ({
+			label: valueLabel('support_form', form),
+			color: FORM_COLOURS[i % FORM_COLOURS.length],
+			values: mix.map((m) => {
+				const share = m.forms.find((f) => f.form === form)?.share;
+				return share === null || share === undefined ? null : Math.round(share * 1000) / 10;
+			})
+		})),
+		missing: mix.map((m) => (m.forms.every((f) => f.share === null) ? pl.chart.missing.suppressed : null))
+	};
+}
+
+export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<CentreSummary, 'centreId' | 'shortName'>[]): string {
+	return mix
+		.map((m) => {
+			const top = m.forms.filter((f) => f.share !== null).sort((a, b) => b.share! - a.share!)[0];
+			const name = centres.find((c) => c.centreId === m.centreId)?.shortName ?? m.centreId;
+			return top ? `${name}: najwięcej kosztu na ${valueLabel('support_form', top.form)} (${formatPercent(top.share!)})` : `${name}: ${pl.chart.missing.suppressed}`;
+		})
+		.join('; ')
+		.concat('. Dane syntetyczne.');
 }

@@ -104,6 +104,12 @@ export const pl = {
 				series: 'pracujący po projekcie',
 				note: 'Słupek pełny: liczba opublikowana; kreskowany: dane syntetyczne. Wąsy: 95% przedział ufności Wilsona.'
 			},
+			mix: {
+				title: 'Struktura kosztów wsparcia według formy (dane syntetyczne)',
+				axis: 'Udział w koszcie wsparcia (%)',
+				note: 'Wszystkie dane na tym wykresie są syntetyczne. Udział formy liczony od sumy kosztów wsparcia ośrodka; formy, z których korzystało 1–4 osoby, są ukryte (<5).',
+				hidden: 'Wykres pokazuje wyłącznie dane syntetyczne, więc w widoku „tylko liczby opublikowane” jest ukryty.'
+			},
 			cost: {
 				title: 'Koszt na uczestnika (z opublikowanych budżetów)',
 				axis: 'zł na uczestnika',
