@@ -76,6 +76,7 @@ describe('overview', () => {
 		expect(await syntheticBadges()).toBe(0);
 		expect(await cell(o, 'lezajsk', 'employment')).toContain('12%');
 		expect(await cell(o, 'janow-lubelski', 'women')).toContain('—');
+		expect(await o.page.locator('table[data-table="outcomes"]').count()).toBe(0);
 		// The support mix is synthetic through and through: no chart at all in this view.
 		expect(await o.page.locator('[data-chart="wsparcie"] canvas').count()).toBe(0);
 		await o.page.goBack();
@@ -88,6 +89,15 @@ describe('overview', () => {
 		expect(await o.page.getByLabel('Tylko liczby opublikowane').isChecked()).toBe(true);
 		expect(await o.page.getByRole('status').filter({ hasText: 'Pominięto' }).textContent()).toContain('rok=2031');
 		expect(await o.page.locator('table.comparison .badge.synthetic').count()).toBe(0);
+	});
+
+	it('lists result indicators by sex with n, hiding both sexes where one would give a person away', async () => {
+		const o = await openOverview();
+		const rows = o.page.locator('table[data-table="outcomes"] tbody tr');
+		expect(await rows.count()).toBe(20);
+		const lezajsk = plain(await o.page.locator('tr[data-outcome="lezajsk:employed"]').textContent());
+		expect(lezajsk).toContain('n = 25');
+		expect(lezajsk).toContain('<5');
 	});
 
 	it('reads each chart as a table, by keyboard', async () => {

@@ -66,6 +66,12 @@ export const pl = {
 		clickHint: 'Kliknij słupek, aby filtrować stronę po tym ośrodku.',
 		waiting: 'Filtry zadziałają, gdy silnik danych będzie gotowy.'
 	},
+	outcomes: {
+		heading: 'Wskaźniki rezultatu według płci (dane syntetyczne)',
+		intro: 'Sytuacja uczestników po opuszczeniu projektu, w układzie wspólnych wskaźników rezultatu EFS. Liczone z danych syntetycznych; opublikowane liczby są w tabeli porównania powyżej. Gdy jedną z płci trzeba ukryć, ukrywa się obie, by nie dało się jej odjąć od sumy.',
+		hidden: 'Ta tabela zawiera wyłącznie dane syntetyczne, więc w widoku „tylko liczby opublikowane” jest ukryta.',
+		columns: { centre: 'Ośrodek', indicator: 'Wskaźnik', women: 'Kobiety', men: 'Mężczyźni', total: 'Razem' }
+	},
 	overview: {
 		heading: 'Przegląd ośrodków',
 		intro:

@@ -3,6 +3,7 @@ import type { Database, SqlQuery } from '../db/types';
 import { published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
 import { editionWhere, hasParticipantFilters, participantWhere, type Filters } from './filters';
 import { fetchSupportMix, type CentreSupportMix } from './support';
+import { fetchOutcomeIndicators, type OutcomeIndicator } from './outcomes';
 
 export function centreSummarySql(filters: Filters): SqlQuery {
 	const editions = editionWhere(filters, 'e');
@@ -167,17 +168,20 @@ export interface Overview {
 	/** Participants in the selection: the published total, or with participant filters the synthetic count. */
 	selection: ValueCell;
 	supportMix: CentreSupportMix[];
+	outcomes: OutcomeIndicator[];
 }
 
 export async function fetchOverview(db: Database, filters: Filters): Promise<Overview> {
-	const [centres, editions, [selection], supportMix] = await Promise.all([
+	const [centres, editions, [selection], supportMix, outcomes] = await Promise.all([
 		db.query<CentreSummaryRow & Record<string, unknown>>(centreSummarySql(filters)),
 		db.query(editionParticipantsSql(filters)),
 		db.query<{ published: number | null; sources: string | null; synthetic: number }>(selectionSql(filters)),
-		fetchSupportMix(db, filters)
+		fetchSupportMix(db, filters),
+		fetchOutcomeIndicators(db, filters)
 	]);
 	return {
 		supportMix,
+		outcomes,
 		selection: hasParticipantFilters(filters)
 			? syntheticCount(selection.synthetic)
 			: published(selection.published, selection.sources ? selection.sources.split(',') : []),
