@@ -45,6 +45,20 @@ const VIEW_CHANGE = `(async () => {
 	return performance.now() - start;
 })()`;
 
+// A filter: click "Filtruj" on a centre's row, until DuckDB's answer is on screen and every chart redrawn.
+const FILTER_CHANGE = `(async () => {
+	const drawn = () => [...document.querySelectorAll('[data-chart] canvas')].map((c) => c.dataset.drawn);
+	const before = drawn().join();
+	const start = performance.now();
+	[...document.querySelectorAll('button[aria-pressed]')].find((b) => b.textContent.includes('Leżajsk')).click();
+	await new Promise((resolve) => {
+		const check = () => (document.querySelector('[data-source="duckdb"]') && location.search.includes('osrodki') && drawn().join() !== before ? resolve() : requestAnimationFrame(check));
+		requestAnimationFrame(check);
+	});
+	await new Promise((resolve) => requestAnimationFrame(resolve));
+	return performance.now() - start;
+})()`;
+
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
 const line = (label: string, s: ReturnType<typeof summarise>) => console.log(`  ${label.padEnd(52)} median ${ms(s.median)}   p95 ${ms(s.p95)}   (n=${s.runs})`);
 
@@ -57,6 +71,7 @@ async function browserBench() {
 	const firstPaint: number[] = [];
 	const ready: number[] = [];
 	const viewChange: number[] = [];
+	const filterChange: number[] = [];
 	try {
 		for (let run = 0; run < RUNS; run++) {
 			// A fresh context each run: cold cache, as a first visit.
@@ -69,13 +84,14 @@ async function browserBench() {
 			ready.push(timing.now);
 			const elapsed = (await page.evaluate(VIEW_CHANGE)) as number;
 			viewChange.push(elapsed);
+			filterChange.push((await page.evaluate(FILTER_CHANGE)) as number);
 			await context.close();
 		}
 	} finally {
 		await browser.close();
 		server.close();
 	}
-	return { firstPaint: summarise(firstPaint), duckdbReady: summarise(ready), viewChange: summarise(viewChange) };
+	return { firstPaint: summarise(firstPaint), duckdbReady: summarise(ready), viewChange: summarise(viewChange), filterChange: summarise(filterChange) };
 }
 
 /** The real data's tables plus CENTRES synthetic centres of PER_CENTRE participants each, from the real generator. */
@@ -147,6 +163,7 @@ const site = await browserBench();
 line('first contentful paint (prerendered figures)', site.firstPaint);
 line('DuckDB ready and overview re-queried', site.duckdbReady);
 line('"published only": input to last chart redrawn', site.viewChange);
+line('filter by a centre: input to last chart redrawn', site.filterChange);
 console.log(`\nEngine at national scale (duckdb-wasm, Node build, single thread):`);
 const engine = await engineBench();
 console.log(`  ${engine.centres} centres, ${engine.participants.toLocaleString('pl-PL')} participants, ${engine.arrowMB} MB Arrow IPC; generated in ${engine.generateMs} ms, loaded in ${engine.loadMs} ms`);
