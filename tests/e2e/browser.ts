@@ -77,3 +77,6 @@ export async function openPage(path: string, options: OpenOptions = {}): Promise
 	}
 	return { page, consoleErrors, offOriginRequests, failedRequests, close: () => context.close() };
 }
+
+/** Text as a reader sees it: no-break spaces (Polish number groups) as spaces, runs of white space as one. */
+export const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();

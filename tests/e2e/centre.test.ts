@@ -1,8 +1,7 @@
 // A centre's page in real Chromium: its editions, the figures as its page states them, activities, sources.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, type OpenedPage } from './browser';
+import { openPage, plain, type OpenedPage } from './browser';
 
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 let opened: OpenedPage | undefined;
 afterEach(async () => {
 	await opened?.close();

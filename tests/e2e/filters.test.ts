@@ -1,9 +1,8 @@
 // Filters in real Chromium: they change every table and chart, live in the URL (reload and back reproduce the
 // view), show as removable chips, and a click on a bar filters by its centre.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, type OpenedPage } from './browser';
+import { openPage, plain, type OpenedPage } from './browser';
 
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 let opened: OpenedPage | undefined;
 afterEach(async () => {
 	await opened?.close();

@@ -1,9 +1,8 @@
 // The overview as a user meets it in real Chromium: published figures first, DuckDB taking over, charts drawn,
 // nothing leaving the origin, the "published only" view in the URL, tables by keyboard.
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { openPage, type OpenedPage } from './browser';
+import { openPage, plain, type OpenedPage } from './browser';
 
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 let opened: OpenedPage | undefined;
 afterEach(async () => {
 	await opened?.close();
