@@ -71,6 +71,8 @@ describe('support mix chart', () => {
 				else expect(f.participants === 0 || f.participants >= 5).toBe(true);
 			});
 		});
+		// All synthetic, so every bar is hatched and every table value badged.
+		expect(chart.series.every((s) => s.synthetic!.every(Boolean))).toBe(true);
 		const lezajsk = overview.supportMix.find((m) => m.centreId === 'lezajsk')!;
 		expect(lezajsk.totalCostPln).toBe(385365.31);
 		expect(lezajsk.forms.find((f) => f.form === 'financial')!.costPln).toBe(40463.36);

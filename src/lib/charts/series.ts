@@ -100,6 +100,8 @@ export function supportMixChart(mix: CentreSupportMix[], centres: Pick<CentreSum
 		series: forms.map((form, i) => ({
 			label: valueLabel('support_form', form),
 			color: FORM_COLOURS[i % FORM_COLOURS.length],
+			// Every share here comes from synthetic rows: hatched in the chart, badged in its table.
+			synthetic: mix.map(() => true),
 			values: mix.map((m) => {
 				const share = m.forms.find((f) => f.form === form)?.share;
 				return share === null || share === undefined ? null : Math.round(share * 1000) / 10;

@@ -92,7 +92,7 @@ export const pl = {
 		denominators: [
 			'Udziały (kobiety, ukończenie, praca po projekcie) liczone są od liczby uczestników edycji (n), podanej przy każdej wartości.',
 			'Koszt na uczestnika = opublikowany budżet ÷ opublikowana liczba uczestników; koszt na osobę pracującą = budżet ÷ opublikowana liczba osób, które podjęły pracę. Liczby syntetyczne nigdy nie dzielą budżetu.',
-			'Przedziały ufności 95% metodą Wilsona: przy grupach od 8 do 37 osób są szerokie i to jest informacja, nie błąd.',
+			'Przedziały ufności 95% metodą Wilsona: przy grupach liczących od kilku do kilkudziesięciu osób są szerokie i to jest informacja, nie błąd.',
 			'Wartości liczone z danych o uczestnikach ukrywa się, gdy grupa lub jej dopełnienie liczy od 1 do 4 osób (<5).'
 		],
 		charts: {
@@ -187,7 +187,7 @@ export const pl = {
 			'Przedział ufności 95% dla odsetka: metoda Wilsona (dobra przy małych n i odsetkach bliskich 0% lub 100%).',
 			'Kontrola ujawniania: liczby z danych o uczestnikach od 1 do 4 pokazuje się jako „<5”; gdy w zestawieniu ukryta byłaby tylko jedna komórka, ukrywa się też najmniejszą z pozostałych. Odsetek ukrywa się, gdy licznik albo jego dopełnienie do n to 1–4 osoby. Opublikowanych liczb projektów się nie ukrywa.',
 			'Suma z kilku edycji jest znana tylko wtedy, gdy każda z nich podaje daną liczbę; inaczej „nie opublikowano”, nigdy suma częściowa.',
-			'Liczby, kwoty i daty w zapisie polskim (15 414,61 zł).'
+			'Liczby, kwoty i daty w zapisie polskim (np. 12 345,67 zł).'
 		]
 	},
 	notFound: 'Nie ma takiej strony.'
