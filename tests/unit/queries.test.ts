@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { fetchOverview, centreSummarySql } from '../../src/lib/queries/overview';
 import { fetchCentre } from '../../src/lib/queries/centre';
-import { DEFAULT_FILTERS, editionWhere, participantWhere, type Filters } from '../../src/lib/queries/filters';
+import { andWhere, DEFAULT_FILTERS, editionWhere, participantWhere, type Filters } from '../../src/lib/queries/filters';
 
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 beforeAll(() => db.ready(), 60_000);
@@ -30,6 +30,13 @@ describe('filters to SQL', () => {
 		]
 	])('participants %j', (filters, sql, params) => {
 		expect(participantWhere({ ...DEFAULT_FILTERS, ...filters }, 'p')).toEqual({ sql, params });
+	});
+
+	it.each<[string, string]>([
+		['', 'WHERE x IS NOT NULL'],
+		['WHERE c.centre_id IN (?)', 'WHERE c.centre_id IN (?) AND x IS NOT NULL']
+	])('adds one condition to %j', (sql, expected) => {
+		expect(andWhere({ sql, params: ['a'] }, 'x IS NOT NULL')).toEqual({ sql: expected, params: ['a'] });
 	});
 
 	it('never pastes a value into the SQL text', () => {

@@ -1,4 +1,4 @@
-// Arrow results to plain JS rows, so no BigInt, Date proxy or Arrow vector leaks past the database door.
+// Arrow results to plain JS rows, so no BigInt, epoch-millisecond date or Arrow vector leaks past the database door.
 import { DataType, type Table } from 'apache-arrow';
 import type { Row } from './types';
 
@@ -7,7 +7,6 @@ function plain(value: unknown): unknown {
 		if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`integer ${value} is beyond exact JS numbers`);
 		return Number(value);
 	}
-	if (value instanceof Date) return value.toISOString();
 	if (value !== null && typeof value === 'object' && 'toArray' in value && typeof value.toArray === 'function') {
 		return Array.from(value.toArray() as Iterable<unknown>, plain);
 	}

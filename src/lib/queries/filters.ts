@@ -54,6 +54,11 @@ function joinParts(parts: WhereClause[]): WhereClause {
 	return { sql: used.length ? `WHERE ${used.map((p) => p.sql).join(' AND ')}` : '', params: used.flatMap((p) => p.params) };
 }
 
+/** The clause with one more condition ANDed on, whether or not it had any before. */
+export function andWhere(clause: WhereClause, condition: string): WhereClause {
+	return { sql: clause.sql ? `${clause.sql} AND ${condition}` : `WHERE ${condition}`, params: clause.params };
+}
+
 function inList(column: string, values: SqlParam[]): WhereClause {
 	return values.length ? { sql: `${column} IN (${list(values)})`, params: values } : { sql: '', params: [] };
 }

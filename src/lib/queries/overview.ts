@@ -1,15 +1,16 @@
 // The overview's questions: one row per centre for the comparison table and charts, one row per edition.
 import type { Database, SqlQuery } from '../db/types';
 import { published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
-import { editionWhere, hasParticipantFilters, participantWhere, type Filters } from './filters';
+import { andWhere, editionWhere, hasParticipantFilters, participantWhere, type Filters } from './filters';
 import { fetchSupportMix, type CentreSupportMix } from './support';
 import { fetchOutcomeIndicators, type OutcomeIndicator } from './outcomes';
 
 export function centreSummarySql(filters: Filters): SqlQuery {
 	const editions = editionWhere(filters, 'e');
 	const participants = participantWhere(filters, 'p');
-	const centres = editionWhere({ centres: filters.centres, years: [] }, 'c');
-	const reportedWhere = editions.sql ? `${editions.sql} AND e.participants IS NOT NULL` : 'WHERE e.participants IS NOT NULL';
+	// A centre with no edition in the selection (say, another year) has nothing to compare, so it leaves the table.
+	const centres = andWhere(editionWhere({ centres: filters.centres, years: [] }, 'c'), 'y.centre_id IS NOT NULL');
+	const reported = andWhere(editions, 'e.participants IS NOT NULL');
 	// Each edition's budget moves to the base year by its own year's price level; an unknown year gives NULL.
 	const budget =
 		filters.priceBase === null
@@ -19,7 +20,7 @@ export function centreSummarySql(filters: Filters): SqlQuery {
 		sql: `
 WITH reported AS (
 	-- Editions with a published group size; the synthetic rows exist only for these.
-	SELECT * REPLACE (${budget.sql} AS budget_pln) FROM edition_facts e ${reportedWhere}
+	SELECT * REPLACE (${budget.sql} AS budget_pln) FROM edition_facts e ${reported.sql}
 ),
 published AS (
 	SELECT centre_id,
@@ -50,8 +51,7 @@ FROM centres c
 LEFT JOIN years y USING (centre_id)
 LEFT JOIN published p USING (centre_id)
 LEFT JOIN synthetic s USING (centre_id)
--- A centre with no edition in the selection (say, another year) has nothing to compare, so it leaves the table.
-${centres.sql ? `${centres.sql} AND` : 'WHERE'} y.centre_id IS NOT NULL
+${centres.sql}
 ORDER BY c.centre_id`,
 		// In the order their placeholders appear above.
 		params: [...budget.params, ...editions.params, ...editions.params, ...participants.params, ...centres.params]
@@ -79,7 +79,7 @@ export function selectionSql(filters: Filters): SqlQuery {
 		sql: `
 SELECT
 	(SELECT sum(participants) FROM edition_facts e ${editions.sql}) AS published,
-	(SELECT string_agg(DISTINCT source_id, ',' ORDER BY source_id) FROM edition_facts e ${editions.sql ? `${editions.sql} AND` : 'WHERE'} e.participants IS NOT NULL) AS sources,
+	(SELECT string_agg(DISTINCT source_id, ',' ORDER BY source_id) FROM edition_facts e ${andWhere(editions, 'e.participants IS NOT NULL').sql}) AS sources,
 	(SELECT count(*) FROM participants p ${participants.sql}) AS synthetic`,
 		params: [...editions.params, ...editions.params, ...participants.params]
 	};
