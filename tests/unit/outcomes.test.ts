@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
-import { fetchOutcomeIndicators, toOutcomeIndicators, type OutcomeIndicator } from '../../src/lib/queries/outcomes';
+import { fetchOverview } from '../../src/lib/queries/overview';
+import { toOutcomeIndicators, type OutcomeIndicator } from '../../src/lib/queries/outcomes';
 
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 let indicators: OutcomeIndicator[];
 beforeAll(async () => {
-	indicators = await fetchOutcomeIndicators(db, DEFAULT_FILTERS);
+	indicators = (await fetchOverview(db, DEFAULT_FILTERS)).outcomes;
 }, 60_000);
 
 const k = (cell: OutcomeIndicator['total']) => ('k' in cell ? cell.k : null);
@@ -34,8 +35,8 @@ describe('outcome indicators by sex', () => {
 
 	it('hides both sexes when one would be small, keeping the total when it is safe', () => {
 		const [employed] = toOutcomeIndicators([
-			{ centre_id: 'x', sex: 'K', n: 20, employed: 3, job_seeking: 10, education: 0, qualification: 10 },
-			{ centre_id: 'x', sex: 'M', n: 20, employed: 8, job_seeking: 10, education: 0, qualification: 10 }
+			{ centre_id: 'x', sex: 'K', n: 20, completed: 20, employed: 3, job_seeking: 10, education: 0, qualification: 10 },
+			{ centre_id: 'x', sex: 'M', n: 20, completed: 20, employed: 8, job_seeking: 10, education: 0, qualification: 10 }
 		]);
 		expect(employed.women.kind).toBe('suppressed');
 		expect(employed.men.kind).toBe('suppressed');

@@ -1,107 +1,58 @@
-// The overview's questions: one row per centre for the comparison table and charts, one row per edition.
+// The overview's questions, as three simple queries whose rows are then summed per centre in JS: one row per
+// edition (published figures), one per centre and sex (synthetic participants), and the support mix. Fewer and
+// simpler queries because planning, not scanning, is what a filter change waits for in duckdb-wasm.
 import type { Database, SqlQuery } from '../db/types';
 import { published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
-import { andWhere, editionWhere, hasParticipantFilters, participantWhere, type Filters } from './filters';
+import { editionWhere, hasParticipantFilters, OUTCOMES, participantWhere, type Filters, type Outcome } from './filters';
+import { groupBy } from './group-by';
+import { atPrices } from './prices';
 import { fetchSupportMix, type CentreSupportMix } from './support';
-import { fetchOutcomeIndicators, type OutcomeIndicator } from './outcomes';
+import { toOutcomeIndicators, type OutcomeIndicator, type ParticipantGroup } from './outcomes';
 
-export function centreSummarySql(filters: Filters): SqlQuery {
-	const editions = editionWhere(filters, 'e');
-	const participants = participantWhere(filters, 'p');
-	// A centre with no edition in the selection (say, another year) has nothing to compare, so it leaves the table.
-	const centres = andWhere(editionWhere({ centres: filters.centres, years: [] }, 'c'), 'y.centre_id IS NOT NULL');
-	const reported = andWhere(editions, 'e.participants IS NOT NULL');
-	// Each edition's budget moves to the base year by its own year's price level; an unknown year gives NULL.
-	const budget =
-		filters.priceBase === null
-			? { sql: 'e.budget_pln', params: [] }
-			: { sql: '(SELECT level FROM price_levels WHERE year = ?) / (SELECT level FROM price_levels WHERE year = e.year) * e.budget_pln', params: [filters.priceBase] };
-	return {
-		sql: `
-WITH reported AS (
-	-- Editions with a published group size; the synthetic rows exist only for these.
-	SELECT * REPLACE (${budget.sql} AS budget_pln) FROM edition_facts e ${reported.sql}
-),
-published AS (
-	SELECT centre_id,
-		sum(participants) AS participants,
-		-- A total is known only when every edition in it publishes the figure; otherwise NULL, never a partial sum.
-		CASE WHEN count(women) = count(*) THEN sum(women) END AS women,
-		CASE WHEN count(participants_employed) = count(*) THEN sum(participants_employed) END AS employed,
-		CASE WHEN count(budget_pln) = count(*) THEN round(sum(budget_pln), 2) END AS budget_pln,
-		string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS sources
-	FROM reported GROUP BY centre_id
-),
-years AS (
-	SELECT centre_id, min(year) AS first_year, max(year) AS last_year, count(*) AS editions,
-		count(*) - count(year) AS editions_without_year
-	FROM editions e ${editions.sql} GROUP BY centre_id
-),
-synthetic AS (
-	SELECT centre_id, count(*) AS n,
-		count(*) FILTER (WHERE sex = 'K') AS women,
-		count(*) FILTER (WHERE completion = 'completed') AS completed,
-		count(*) FILTER (WHERE outcome_employed) AS employed
-	FROM participants p ${participants.sql} GROUP BY centre_id
-)
-SELECT c.centre_id, c.short_name, c.name, y.first_year, y.last_year, y.editions, y.editions_without_year,
-	p.participants, p.women AS women_published, p.employed AS employed_published, p.budget_pln, p.sources,
-	s.n AS synthetic_n, s.women AS synthetic_women, s.completed AS synthetic_completed, s.employed AS synthetic_employed
-FROM centres c
-LEFT JOIN years y USING (centre_id)
-LEFT JOIN published p USING (centre_id)
-LEFT JOIN synthetic s USING (centre_id)
-${centres.sql}
-ORDER BY c.centre_id`,
-		// In the order their placeholders appear above.
-		params: [...budget.params, ...editions.params, ...editions.params, ...participants.params, ...centres.params]
-	};
-}
-
-export function editionParticipantsSql(filters: Filters): SqlQuery {
+/** Every edition in the selection with its published figures; budgets at the chosen prices. */
+export function editionsSql(filters: Filters): SqlQuery {
 	const where = editionWhere(filters, 'e');
+	const budget = atPrices('e.budget_pln', 'e.year', filters.priceBase);
 	return {
 		sql: `
-SELECT e.edition_id, e.centre_id, c.short_name, e.year, e.participants, e.social_contracts,
-	e.local_activity_participants, e.source_id
+SELECT e.edition_id, e.centre_id, c.short_name, c.name, e.year, e.participants, e.women, e.participants_employed,
+	${budget.sql} AS budget_pln, e.social_contracts, e.local_activity_participants, e.source_id
 FROM edition_facts e JOIN centres c USING (centre_id)
 ${where.sql}
 ORDER BY e.centre_id, e.year NULLS LAST`,
+		// In the order their placeholders appear above.
+		params: [...budget.params, ...where.params]
+	};
+}
+
+/** Synthetic participants of the selection counted per centre and sex: the base of every participant-level cell. */
+export function participantGroupsSql(filters: Filters): SqlQuery {
+	const where = participantWhere(filters, 'p');
+	return {
+		sql: `
+SELECT centre_id, sex, count(*) AS n, count(*) FILTER (WHERE completion = 'completed') AS completed,
+	${OUTCOMES.map((o) => `count(*) FILTER (WHERE outcome_${o}) AS ${o}`).join(', ')}
+FROM participants p
+${where.sql}
+GROUP BY ALL
+ORDER BY centre_id, sex`,
 		params: where.params
 	};
 }
 
-/** Participants in the current selection: published totals of the chosen editions, or synthetic rows. */
-export function selectionSql(filters: Filters): SqlQuery {
-	const editions = editionWhere(filters, 'e');
-	const participants = participantWhere(filters, 'p');
-	return {
-		sql: `
-SELECT
-	(SELECT sum(participants) FROM edition_facts e ${editions.sql}) AS published,
-	(SELECT string_agg(DISTINCT source_id, ',' ORDER BY source_id) FROM edition_facts e ${andWhere(editions, 'e.participants IS NOT NULL').sql}) AS sources,
-	(SELECT count(*) FROM participants p ${participants.sql}) AS synthetic`,
-		params: [...editions.params, ...editions.params, ...participants.params]
-	};
-}
-
-interface CentreSummaryRow {
+export interface EditionRow {
+	edition_id: string;
 	centre_id: string;
 	short_name: string;
 	name: string;
-	first_year: number | null;
-	last_year: number | null;
-	editions: number;
-	editions_without_year: number;
+	year: number | null;
 	participants: number | null;
-	women_published: number | null;
-	employed_published: number | null;
+	women: number | null;
+	participants_employed: number | null;
 	budget_pln: number | null;
-	sources: string | null;
-	synthetic_n: number | null;
-	synthetic_women: number | null;
-	synthetic_completed: number | null;
-	synthetic_employed: number | null;
+	social_contracts: number | null;
+	local_activity_participants: number | null;
+	source_id: string;
 }
 
 export interface CentreSummary {
@@ -121,33 +72,51 @@ export interface CentreSummary {
 	costPerEmployed: ValueCell;
 }
 
+/** A total known only when every value in it is known: a partial sum would pass for the whole. */
+export function knownSum(values: (number | null)[]): number | null {
+	return values.length && values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
+}
+
+const sortedSources = (editions: EditionRow[]) => [...new Set(editions.map((e) => e.source_id))].sort();
+const roundGrosz = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+const divide = (a: number | null, b: number | null) => (a !== null && b ? roundGrosz(a / b) : null);
+
 /**
- * Which figure each cell shows: the published one where a page states it, else the synthetic one, marked. With a
- * filter on who the participants are, published edition totals no longer describe the selection, so head counts
- * and rates come from the synthetic rows; budgets and costs stay whole-edition figures.
+ * One centre's row. Published figures where the pages state them, summed over the editions that publish a group
+ * size (the synthetic rows exist only for those); else the synthetic figure, marked. With a filter on who the
+ * participants are, published edition totals no longer describe the selection, so head counts and rates come from
+ * the synthetic rows; budgets and costs stay whole-edition figures.
  */
-export function toCentreSummary(row: CentreSummaryRow, participantFiltered = false): CentreSummary {
-	const sources = row.sources ? row.sources.split(',') : [];
-	const n = row.participants;
+export function summariseCentre(editions: EditionRow[], groups: ParticipantGroup[], participantFiltered: boolean): CentreSummary {
+	const [first] = editions;
+	const years = editions.map((e) => e.year).filter((y): y is number => y !== null);
+	const reported = editions.filter((e) => e.participants !== null);
+	const sources = sortedSources(reported);
+	const n = reported.length ? knownSum(reported.map((e) => e.participants)) : null;
+	const women = knownSum(reported.map((e) => e.women));
+	const employed = knownSum(reported.map((e) => e.participants_employed));
+	const budget = roundGrosz(knownSum(reported.map((e) => e.budget_pln)));
+	const synthetic = (key: 'n' | 'completed' | Outcome) => (groups.length ? groups.reduce((sum, g) => sum + g[key], 0) : null);
+	const syntheticN = synthetic('n');
+	const syntheticWomen = groups.length ? (groups.find((g) => g.sex === 'K')?.n ?? 0) : null;
 	const rate = (publishedK: number | null, syntheticK: number | null): RateCell =>
-		publishedK !== null && n && !participantFiltered ? publishedRate(publishedK, n, sources) : syntheticRate(syntheticK, row.synthetic_n);
-	const divide = (a: number | null, b: number | null) => (a !== null && b ? Math.round((a / b) * 100) / 100 : null);
+		publishedK !== null && n && !participantFiltered ? publishedRate(publishedK, n, sources) : syntheticRate(syntheticK, syntheticN);
 	return {
-		centreId: row.centre_id,
-		shortName: row.short_name,
-		name: row.name,
-		firstYear: row.first_year,
-		lastYear: row.last_year,
-		editions: row.editions,
-		editionsWithoutYear: row.editions_without_year,
-		participants: participantFiltered ? syntheticCount(row.synthetic_n ?? 0) : published(n, sources),
-		women: rate(row.women_published, row.synthetic_women),
-		completion: syntheticRate(row.synthetic_completed, row.synthetic_n),
-		employment: rate(row.employed_published, row.synthetic_employed),
-		budget: published(row.budget_pln, sources),
+		centreId: first.centre_id,
+		shortName: first.short_name,
+		name: first.name,
+		firstYear: years.length ? Math.min(...years) : null,
+		lastYear: years.length ? Math.max(...years) : null,
+		editions: editions.length,
+		editionsWithoutYear: editions.length - years.length,
+		participants: participantFiltered ? syntheticCount(syntheticN ?? 0) : published(n, sources),
+		women: rate(women, syntheticWomen),
+		completion: syntheticRate(synthetic('completed'), syntheticN),
+		employment: rate(employed, synthetic('employed')),
+		budget: published(budget, sources),
 		// Derived only from published figures: a synthetic count never divides a published budget.
-		costPerParticipant: published(divide(row.budget_pln, n), sources, true),
-		costPerEmployed: published(divide(row.budget_pln, row.employed_published), sources, true)
+		costPerParticipant: published(divide(budget, n), sources, true),
+		costPerEmployed: published(divide(budget, employed), sources, true)
 	};
 }
 
@@ -171,30 +140,39 @@ export interface Overview {
 	outcomes: OutcomeIndicator[];
 }
 
-export async function fetchOverview(db: Database, filters: Filters): Promise<Overview> {
-	const [centres, editions, [selection], supportMix, outcomes] = await Promise.all([
-		db.query<CentreSummaryRow & Record<string, unknown>>(centreSummarySql(filters)),
-		db.query(editionParticipantsSql(filters)),
-		db.query<{ published: number | null; sources: string | null; synthetic: number }>(selectionSql(filters)),
-		fetchSupportMix(db, filters),
-		fetchOutcomeIndicators(db, filters)
-	]);
+/** The overview from its three answers; pure, so the build's snapshot and the browser share it. */
+export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], supportMix: CentreSupportMix[], filters: Filters): Overview {
+	const participantFiltered = hasParticipantFilters(filters);
+	// Grouped once by centre: filtering per centre would be quadratic at 2,500 centres.
+	const editionsOf = groupBy(editions, (e) => e.centre_id);
+	const groupsOf = groupBy(groups, (g) => g.centre_id);
+	const centres = [...editionsOf.keys()].sort().map((id) => summariseCentre(editionsOf.get(id)!, groupsOf.get(id) ?? [], participantFiltered));
+	const reported = editions.filter((e) => e.participants !== null);
 	return {
+		centres,
 		supportMix,
-		outcomes,
-		selection: hasParticipantFilters(filters)
-			? syntheticCount(selection.synthetic)
-			: published(selection.published, selection.sources ? selection.sources.split(',') : []),
-		centres: centres.map((row) => toCentreSummary(row, hasParticipantFilters(filters))),
+		outcomes: toOutcomeIndicators(groups),
+		selection: participantFiltered
+			? syntheticCount(groups.reduce((sum, g) => sum + g.n, 0))
+			: published(reported.length ? reported.reduce((sum, e) => sum + e.participants!, 0) : null, sortedSources(reported)),
 		editions: editions.map((e) => ({
-			editionId: e.edition_id as string,
-			centreId: e.centre_id as string,
-			shortName: e.short_name as string,
-			year: e.year as number | null,
-			participants: e.participants as number | null,
-			socialContracts: e.social_contracts as number | null,
-			localActivity: e.local_activity_participants as number | null,
-			sourceId: e.source_id as string
+			editionId: e.edition_id,
+			centreId: e.centre_id,
+			shortName: e.short_name,
+			year: e.year,
+			participants: e.participants,
+			socialContracts: e.social_contracts,
+			localActivity: e.local_activity_participants,
+			sourceId: e.source_id
 		}))
 	};
+}
+
+export async function fetchOverview(db: Database, filters: Filters): Promise<Overview> {
+	const [editions, groups, supportMix] = await Promise.all([
+		db.query<EditionRow & Record<string, unknown>>(editionsSql(filters)),
+		db.query<ParticipantGroup & Record<string, unknown>>(participantGroupsSql(filters)),
+		fetchSupportMix(db, filters)
+	]);
+	return toOverview(editions, groups, supportMix, filters);
 }

@@ -3,6 +3,7 @@
 import { allowedValues } from '../dictionary';
 import type { Database, SqlQuery } from '../db/types';
 import { suppressBreakdown } from '../stats/disclosure';
+import { groupBy } from './group-by';
 import { participantWhere, type Filters } from './filters';
 
 export function supportMixSql(filters: Filters): SqlQuery {
@@ -33,9 +34,7 @@ export interface CentreSupportMix {
 }
 
 export function toSupportMix(rows: { centre_id: string; form: string; participants: number; cost_pln: number }[]): CentreSupportMix[] {
-	const centres = [...new Set(rows.map((r) => r.centre_id))];
-	return centres.map((centreId) => {
-		const own = rows.filter((r) => r.centre_id === centreId);
+	return [...groupBy(rows, (r) => r.centre_id)].map(([centreId, own]) => {
 		const total = own.reduce((sum, r) => sum + r.cost_pln, 0);
 		// Every form in dictionary order, so the stacks line up across centres.
 		const byForm = allowedValues('support_form').map((form) => own.find((r) => r.form === form) ?? { form, participants: 0, cost_pln: 0 });
