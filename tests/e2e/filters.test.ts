@@ -100,4 +100,26 @@ describe('filters', () => {
 		await ready(o);
 		expect(plain(await o.page.locator('tr[data-centre="lezajsk"] [data-col="budget"]').textContent())).toContain('403 220,44 zł');
 	});
+
+	it('sorts the comparison table by a column header, both ways, and keeps the order in the URL', async () => {
+		opened = await openPage('/');
+		const o = opened;
+		await ready(o);
+		const cost = o.page.getByRole('button', { name: 'Sortuj według: Koszt na uczestnika' });
+		await cost.click();
+		await o.page.waitForURL(/sortuj=koszt-na-uczestnika/);
+		const up = await rows(o);
+		await cost.click();
+		await o.page.waitForURL(/sortuj=-koszt-na-uczestnika/);
+		const down = await rows(o);
+		// Centres without a published budget stay last both ways; the others reverse.
+		const known = await o.page.locator('[data-col="cost-per-participant"] [data-kind="published"]').count();
+		expect(known).toBeGreaterThan(1);
+		expect(down.slice(0, known)).toEqual(up.slice(0, known).reverse());
+		expect(down.slice(known)).toEqual(up.slice(known));
+		expect(await o.page.locator('th[aria-sort="descending"]').textContent()).toContain('Koszt na uczestnika');
+		await o.page.reload();
+		await ready(o);
+		expect(await rows(o)).toEqual(down);
+	});
 });

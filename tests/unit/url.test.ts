@@ -9,6 +9,8 @@ describe('URL state', () => {
 		DEFAULT_URL_STATE,
 		state({ view: 'published' }),
 		state({ priceBase: 2013 }),
+		state({ sort: { column: 'koszt-na-uczestnika', descending: true } }),
+		state({ sort: { column: 'osrodek', descending: false }, view: 'published' }),
 		state({ centres: ['lezajsk', 'leszno'], years: [2011, null], sex: ['K'] }),
 		state({ ageBands: ['25-34'], education: ['isced_3'], labourStatus: ['long_term_unemployed'], supportForms: ['health', 'financial'], outcomes: ['employed'] })
 	])('round-trips %j', (s) => {
@@ -25,6 +27,7 @@ describe('URL state', () => {
 		expect(decoded).toEqual(state({ centres: ['lezajsk'], sex: ['K'], years: [2011] }));
 		expect(ignored).toEqual(['widok=wszystko', 'rok=2031', 'osrodki=atlantyda', 'plec=X', 'lata=20x1']);
 		expect(decodeUrlState(new URLSearchParams('ceny=stale-1999'), centres, [2011, 2013]).ignored).toEqual(['ceny=stale-1999']);
+		expect(decodeUrlState(new URLSearchParams('sortuj=--praca&sortuj=wiek'), centres).ignored).toEqual(['sortuj=--praca', 'sortuj=wiek']);
 	});
 
 	it('toggles a value on and off', () => {

@@ -77,6 +77,7 @@ export const pl = {
 		intro:
 			'Porównanie pięciu ośrodków: liczby opublikowane na ich stronach (ze źródłem), a tam, gdzie strony milczą, dane syntetyczne — wyraźnie oznaczone — albo „nie opublikowano”.',
 		tableCaption: 'Porównanie ośrodków',
+		sortBy: (column: string) => `Sortuj według: ${column}`,
 		columns: {
 			centre: 'Ośrodek',
 			years: 'Lata edycji',

@@ -1,12 +1,14 @@
-// The shareable part of the view (filters and the published-only switch) as URL search params and back.
+// The shareable part of the view (filters, the published-only switch, prices, sort order) as URL search params
+// and back.
 // Unknown or invalid values are ignored and reported, so an old or mistyped link opens a working page with a
 // notice instead of a broken one.
 import { allowedValues } from '../dictionary';
 import { DEFAULT_FILTERS, OUTCOMES, type Filters } from '../queries/filters';
+import { isSortColumn, type Sort } from './sort';
 
-export type UrlState = Filters;
+export type UrlState = Filters & { sort: Sort | null };
 
-export const DEFAULT_URL_STATE: UrlState = DEFAULT_FILTERS;
+export const DEFAULT_URL_STATE: UrlState = { ...DEFAULT_FILTERS, sort: null };
 
 type ListKey = Exclude<keyof Filters, 'view' | 'years' | 'centres' | 'priceBase'>;
 
@@ -24,6 +26,8 @@ const UNKNOWN_YEAR = 'brak';
 
 /** `ceny=stale-2013`: constant prices of 2013; absent: nominal (current) prices. */
 const PRICES = /^stale-(\d{4})$/;
+/** `sortuj=praca` ascending, `sortuj=-praca` descending. */
+const SORT = /^(-?)(.+)$/;
 
 export function decodeUrlState(params: URLSearchParams, knownCentres: readonly string[], priceYears: readonly number[] = []): { state: UrlState; ignored: string[] } {
 	const state: UrlState = structuredClone(DEFAULT_URL_STATE);
@@ -36,6 +40,10 @@ export function decodeUrlState(params: URLSearchParams, knownCentres: readonly s
 		} else if (key === 'ceny') {
 			const base = PRICES.exec(raw);
 			if (base && priceYears.includes(Number(base[1]))) state.priceBase = Number(base[1]);
+			else ignored.push(`${key}=${raw}`);
+		} else if (key === 'sortuj') {
+			const [, minus, column] = SORT.exec(raw) ?? [];
+			if (column && isSortColumn(column)) state.sort = { column, descending: minus === '-' };
 			else ignored.push(`${key}=${raw}`);
 		} else if (key === 'osrodki') {
 			for (const v of values(raw)) (knownCentres.includes(v) && !state.centres.includes(v) ? state.centres.push(v) : ignored.push(`${key}=${v}`));
@@ -64,6 +72,7 @@ export function encodeUrlState(state: UrlState): URLSearchParams {
 	if (state.years.length) params.set('lata', state.years.map((y) => (y === null ? UNKNOWN_YEAR : String(y))).join(','));
 	for (const key of Object.keys(LISTS) as ListKey[]) if (state[key].length) params.set(LISTS[key].param, state[key].join(','));
 	if (state.priceBase !== null) params.set('ceny', `stale-${state.priceBase}`);
+	if (state.sort) params.set('sortuj', `${state.sort.descending ? '-' : ''}${state.sort.column}`);
 	if (state.view !== DEFAULT_URL_STATE.view) params.set('widok', Object.keys(VIEWS).find((k) => VIEWS[k] === state.view)!);
 	return params;
 }

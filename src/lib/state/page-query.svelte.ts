@@ -1,0 +1,64 @@
+// A page's shareable state (decoded from its URL) and DuckDB's answer to the question it asks. Shared by the
+// overview and the compare view: the prerendered answer first, then DuckDB's; while a new answer loads the last
+// one stays on screen, marked stale; a slower answer to an older question never overwrites a newer one.
+import { browser } from '$app/environment';
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import { engine, database } from './engine.svelte';
+import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from './url';
+import type { Database } from '../db/types';
+
+/** The URL's state, with what it had to ignore, and a way to move to another state (a new history entry). */
+export function urlState(knownCentres: () => readonly string[], priceYears: () => readonly number[]) {
+	// Search params do not exist while prerendering; the browser reads them on hydration.
+	const url = $derived(browser ? decodeUrlState(page.url.searchParams, knownCentres(), priceYears()) : { state: DEFAULT_URL_STATE, ignored: [] });
+	return {
+		get state() {
+			return url.state;
+		},
+		get ignored() {
+			return url.ignored;
+		},
+		navigate(next: UrlState) {
+			const params = encodeUrlState(next).toString();
+			return goto(params ? `?${params}` : page.url.pathname, { keepFocus: true, noScroll: true });
+		}
+	};
+}
+
+/** What DuckDB is asked: the view and the sort order only re-shape an answer, so they are not part of it. */
+export const questionKey = (state: UrlState) => JSON.stringify({ ...state, view: 'all', sort: null });
+
+export type AnswerSource = 'snapshot' | 'duckdb' | 'stale' | 'loading';
+
+export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: UrlState) => Promise<T>, prerendered: (state: UrlState) => T | null) {
+	let live = $state.raw<{ key: string; value: T } | null>(null);
+	let error = $state<string | null>(null);
+	let latest = '';
+	const key = $derived(questionKey(state()));
+	$effect(() => {
+		if (engine.phase !== 'ready') return;
+		const asked = key;
+		const question = state();
+		latest = asked;
+		ask(database, question).then(
+			(value) => asked === latest && ((live = { key: asked, value }), (error = null)),
+			(e: unknown) => asked === latest && (error = e instanceof Error ? e.message : String(e))
+		);
+	});
+	const fresh = $derived(live?.key === key ? live.value : null);
+	const fallback = $derived(fresh === null ? prerendered(state()) : null);
+	const value = $derived(fresh ?? fallback ?? live?.value ?? null);
+	return {
+		/** The answer on screen: fresh, prerendered, or the last one while the new one loads. */
+		get value() {
+			return value;
+		},
+		get source(): AnswerSource {
+			return fresh !== null ? 'duckdb' : fallback !== null ? 'snapshot' : value !== null ? 'stale' : 'loading';
+		},
+		get error() {
+			return error;
+		}
+	};
+}
