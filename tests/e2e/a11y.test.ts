@@ -9,7 +9,7 @@ import { openPage, type OpenedPage, type OpenOptions } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const PAGES = ['/', '/?widok=opublikowane', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/o-danych/'];
+const PAGES = ['/', '/?widok=opublikowane', '/porownanie/?osrodki=lezajsk,swiebodzice,chocianow', '/porownanie/', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/o-danych/'];
 const NARROW = { width: 320, height: 640 };
 
 let opened: OpenedPage | undefined;
@@ -32,7 +32,8 @@ async function openReady(path: string, viewport?: OpenOptions['viewport']) {
 	// axe is injected as an inline script, which the site's CSP (script-src 'self') would refuse.
 	opened = await openPage(path, { bypassCSP: true, ...(viewport ? { viewport } : {}) });
 	const { page } = opened;
-	if (new URL(path, 'http://x').pathname === '/') await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+	const url = new URL(path, 'http://x');
+	if (url.pathname === '/' || url.search.includes('osrodki')) await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
 	else await page.waitForLoadState('networkidle');
 	await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
 	return page;

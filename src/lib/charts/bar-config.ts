@@ -10,6 +10,8 @@ export interface BarSeries {
 	synthetic?: boolean[];
 	low?: (number | null)[];
 	high?: (number | null)[];
+	/** Per bar: why it is absent, where that differs across series (its table cell says it). */
+	notes?: (string | null)[];
 }
 
 export interface BarChartData {

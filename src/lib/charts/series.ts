@@ -121,3 +121,45 @@ export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<Cen
 		.join('; ')
 		.concat('. Dane syntetyczne.');
 }
+
+const CENTRE_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.purple];
+
+export type TrendMetric = 'participants' | 'costPerParticipant';
+
+/** A published edition figure, or why there is none. */
+function editionValue(e: EditionParticipants | undefined, metric: TrendMetric): { value: number | null; note: string | null } {
+	if (!e) return { value: null, note: pl.compare.trends.noEdition };
+	const value = metric === 'participants' ? e.participants : e.budget !== null && e.participants ? Math.round((e.budget / e.participants) * 100) / 100 : null;
+	return { value, note: value === null ? pl.chart.missing.unknown : null };
+}
+
+const yearText = (year: number | null) => (year === null ? pl.overview.unknownYear : String(year));
+
+/** Edition years in order, the unknown year last: the x axis of a trend. */
+export const trendYears = (editions: EditionParticipants[]) => [...new Set(editions.map((e) => e.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
+
+/** One series per centre over its edition years: published figures only, each gap saying why it is a gap. */
+export function trendChart(editions: EditionParticipants[], centres: Pick<CentreSummary, 'centreId' | 'shortName'>[], metric: TrendMetric): BarChartData {
+	const years = trendYears(editions);
+	return {
+		categories: years.map(yearText),
+		series: centres.map((c, i) => {
+			const cells = years.map((year) => editionValue(editions.find((e) => e.centreId === c.centreId && e.year === year), metric));
+			return { label: c.shortName, color: CENTRE_COLOURS[i % CENTRE_COLOURS.length], values: cells.map((x) => x.value), notes: cells.map((x) => x.note) };
+		})
+	};
+}
+
+export function trendDescription(editions: EditionParticipants[], centres: Pick<CentreSummary, 'centreId' | 'shortName'>[], metric: TrendMetric, format: (v: number) => string): string {
+	return centres
+		.map((c) => {
+			const own = editions.filter((e) => e.centreId === c.centreId);
+			const parts = own.map((e) => {
+				const { value } = editionValue(e, metric);
+				return `${yearText(e.year)}: ${value === null ? pl.chart.missing.unknown : format(value)}`;
+			});
+			return `${c.shortName} — ${parts.join(', ')}`;
+		})
+		.join('; ')
+		.concat('. Liczby opublikowane.');
+}

@@ -3,7 +3,7 @@ export const pl = {
 	site: {
 		title: 'Aktywna integracja w ośrodkach pomocy społecznej',
 		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1: pięć ośrodków obok siebie',
-		nav: { overview: 'Przegląd', centres: 'Ośrodki', data: 'O danych' },
+		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', data: 'O danych' },
 		skip: 'Przejdź do treści',
 		syntheticBanner:
 			'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne, wygenerowane do demonstracji i zawsze oznaczone. Liczby opublikowane pochodzą ze stron ośrodków i mają podane źródło.',
@@ -64,7 +64,8 @@ export const pl = {
 		selection: 'Uczestnicy w wyborze',
 		filterRow: (name: string) => `Filtruj: ${name}`,
 		clickHint: 'Kliknij słupek, aby filtrować stronę po tym ośrodku.',
-		waiting: 'Filtry zadziałają, gdy silnik danych będzie gotowy.'
+		waiting: 'Filtry zadziałają, gdy silnik danych będzie gotowy.',
+		ignored: (params: string[]) => `Pominięto nieznane parametry adresu: ${params.join(', ')}.`
 	},
 	outcomes: {
 		heading: 'Wskaźniki rezultatu według płci (dane syntetyczne)',
@@ -125,6 +126,49 @@ export const pl = {
 			}
 		}
 	},
+	compare: {
+		heading: 'Porównanie ośrodków',
+		intro: 'Od dwóch do pięciu ośrodków obok siebie: udziały w ich łącznej liczbie, liczba uczestników na 1000 mieszkańców gminy, różnice odsetków z przedziałem ufności i trendy między edycjami. Filtry działają tak samo jak w przeglądzie.',
+		pick: (min: number, max: number) => `Wybierz w filtrze „Ośrodek” od ${min} do ${max} ośrodków, aby je porównać.`,
+		tooMany: (max: number, dropped: string) => `Można porównać najwyżej ${max} ośrodków; pominięto: ${dropped}.`,
+		open: 'Porównaj wybrane ośrodki',
+		tableCaption: 'Ośrodki obok siebie',
+		measure: 'Miara',
+		rows: {
+			years: 'Lata edycji',
+			participants: 'Uczestnicy',
+			participantsShare: 'Udział w uczestnikach porównywanych ośrodków',
+			population: 'Ludność gminy',
+			per1000: 'Uczestnicy na 1000 mieszkańców',
+			women: 'Kobiety',
+			employment: 'Pracujący po projekcie',
+			budget: 'Budżet',
+			budgetShare: 'Udział w budżecie porównywanych ośrodków',
+			costPerParticipant: 'Koszt na uczestnika'
+		},
+		populationYear: (year: number, within: boolean) => `stan z ${year} r.${within ? '' : ', poza latami projektu'}`,
+		populationNote:
+			'Ludność: dane GUS przytoczone na stronach, które podają rok (cytat i źródło w danych). Przyjmuje się liczbę z roku najbliższego latom projektu; rok jest zawsze podany. Gdy nie znamy ludności albo roku projektu, wskaźnik na 1000 mieszkańców jest nieznany.',
+		shareNote: 'Udział liczony od sumy porównywanych ośrodków; gdy którejś liczby nie opublikowano albo ją ukryto, nie podaje się żadnego udziału (dałby się z nich odtworzyć).',
+		differences: {
+			heading: 'Różnice odsetków między ośrodkami',
+			intro: 'Różnica w punktach procentowych z 95% przedziałem ufności (metoda Newcombe’a). Gdy przedział obejmuje zero, dane nie pozwalają odróżnić tych dwóch odsetków.',
+			columns: { pair: 'Para ośrodków', measure: 'Odsetek', difference: 'Różnica', interval: '95% przedział ufności', verdict: 'Ocena' },
+			measures: { employment: 'pracujący po projekcie', women: 'kobiety wśród uczestników' },
+			withinNoise: 'w granicach szumu',
+			beyondNoise: 'różnica wyraźna',
+			none: 'Brak par, w których oba odsetki są znane (opublikowane lub syntetyczne i nieukryte).'
+		},
+		trends: {
+			participants: 'Uczestnicy według roku edycji',
+			cost: 'Koszt na uczestnika według roku edycji',
+			axisParticipants: 'Liczba uczestników',
+			axisCost: 'zł na uczestnika',
+			year: 'Rok edycji',
+			noEdition: 'brak edycji',
+			note: 'Liczby opublikowane dla każdej edycji; brak słupka to „brak edycji” albo „nie opublikowano” (zob. tabelę).'
+		}
+	},
 	chart: {
 		table: 'Pokaż dane w tabeli',
 		loading: 'Wczytywanie…',
@@ -175,6 +219,7 @@ export const pl = {
 		intro:
 			'Skąd są liczby, co znaczą i czego nie wiemy. Słownik danych jest też formatem, w którym ośrodki będą mogły wczytać własne, zanonimizowane dane.',
 		provenance: 'Pochodzenie liczb',
+		sourceKinds: { 'centre-page': 'strona ośrodka', registry: 'rejestr publiczny', reference: 'strona przytaczająca dane GUS' },
 		dictionary: 'Słownik danych',
 		columns: { name: 'Kolumna', type: 'Typ', label: 'Znaczenie', values: 'Dozwolone wartości', required: 'Wymagana' },
 		yes: 'tak',

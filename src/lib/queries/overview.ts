@@ -128,6 +128,9 @@ export interface EditionParticipants {
 	participants: number | null;
 	socialContracts: number | null;
 	localActivity: number | null;
+	/** Published, at the chosen prices: for the trends across a centre's editions. */
+	budget: number | null;
+	employed: number | null;
 	sourceId: string;
 }
 
@@ -163,6 +166,8 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
 			participants: e.participants,
 			socialContracts: e.social_contracts,
 			localActivity: e.local_activity_participants,
+			budget: roundGrosz(e.budget_pln),
+			employed: e.participants_employed,
 			sourceId: e.source_id
 		}))
 	};
@@ -175,4 +180,21 @@ export async function fetchOverview(db: Database, filters: Filters): Promise<Ove
 		fetchSupportMix(db, filters)
 	]);
 	return toOverview(editions, groups, supportMix, filters);
+}
+
+/**
+ * The overview narrowed to some centres, for the compare view's first paint from the prerendered answer. Only
+ * for an answer without participant filters: its selection is a published total, re-summed here.
+ */
+export function restrictOverview(overview: Overview, centreIds: string[]): Overview {
+	const keep = (id: string) => centreIds.includes(id);
+	const editions = overview.editions.filter((e) => keep(e.centreId));
+	const reported = editions.filter((e) => e.participants !== null);
+	return {
+		centres: overview.centres.filter((c) => keep(c.centreId)),
+		editions,
+		supportMix: overview.supportMix.filter((m) => keep(m.centreId)),
+		outcomes: overview.outcomes.filter((o) => keep(o.centreId)),
+		selection: published(reported.length ? reported.reduce((sum, e) => sum + e.participants!, 0) : null, [...new Set(reported.map((e) => e.sourceId))].sort())
+	};
 }
