@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { fetchOverview, editionsSql, participantGroupsSql } from '../../src/lib/queries/overview';
 import { fetchCentre } from '../../src/lib/queries/centre';
+import { supportMixChart } from '../../src/lib/charts/series';
 import { andWhere, DEFAULT_FILTERS, editionWhere, participantWhere, type Filters } from '../../src/lib/queries/filters';
 
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
@@ -184,5 +185,21 @@ describe('centre page', () => {
 
 	it('gives null for a centre that does not exist', async () => {
 		expect(await fetchCentre(db, 'nowhere')).toBeNull();
+	});
+});
+
+describe('cost by form of support', () => {
+	it('moves each support cost to the base year by its edition year, and leaves an unknown year unknown', async () => {
+		const nominal = await fetchOverview(db, DEFAULT_FILTERS);
+		const constant = await fetchOverview(db, { ...DEFAULT_FILTERS, priceBase: 2013 });
+		const total = (o: typeof nominal, id: string) => o.supportMix.find((m) => m.centreId === id)!.totalCostPln;
+		// Leżajsk's support adds up to its 2011 budget; in 2013 prices, to 403 220,44 zł give or take the rounding.
+		expect(total(nominal, 'lezajsk')).toBe(385365.31);
+		expect(Math.abs(total(constant, 'lezajsk')! - 403220.44)).toBeLessThanOrEqual(0.02);
+		// Leszno's edition has no year, so its costs cannot be moved: unknown, never nominal in disguise.
+		expect(total(constant, 'leszno')).toBeNull();
+		const chart = supportMixChart(constant.supportMix, constant.centres, 'money');
+		expect(chart.missing![constant.supportMix.findIndex((m) => m.centreId === 'leszno')]).toBe('rok nieznany: nie da się przeliczyć cen');
+		expect(chart.series.every((s) => s.synthetic!.every(Boolean))).toBe(true);
 	});
 });

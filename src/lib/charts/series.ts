@@ -38,7 +38,7 @@ export function participantsDescription(editions: EditionParticipants[]): string
 	return `Opublikowane liczby uczestników — ${parts.join('; ')}.${unknown ? ` Dla ${unknown} z ${editions.length} edycji strony nie podają liczby uczestników.` : ''}`;
 }
 
-const rateLabel = (c: CentreSummary, rate: RateCell | { kind: 'hidden' }) => `${c.shortName}${'n' in rate ? ` (n = ${rate.n})` : ''}`;
+const rateLabel = (c: CentreSummary, rate: RateCell | { kind: 'hidden' }) => `${c.shortName}${'n' in rate && rate.n !== undefined ? ` (n = ${rate.n})` : ''}`;
 
 export function employmentChart(centres: CentreSummary[], view: View): BarChartData {
 	const cells = centres.map((c) => onlyPublished(c.employment, view));
@@ -91,8 +91,14 @@ export function costDescription(centres: CentreSummary[]): string {
 
 const FORM_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.skyBlue, PALETTE.purple];
 
-/** 100% stacked shares of cost by form of support, per centre; a hidden share leaves the rest of its bar short. */
-export function supportMixChart(mix: CentreSupportMix[], centres: Pick<CentreSummary, 'centreId' | 'shortName'>[]): BarChartData {
+/** Why a centre's mix has no bar: its cost cannot be moved to the base year, or every form is hidden (<5). */
+const mixMissing = (m: CentreSupportMix) => (m.totalCostPln === null ? pl.chart.missing.unknownYear : m.forms.every((f) => f.share === null) ? pl.chart.missing.suppressed : null);
+
+/**
+ * Cost by form of support, per centre: as 100% stacked shares, or in złoty. A hidden form leaves the rest of its
+ * bar short; every value is synthetic, so every bar is hatched and every table cell badged.
+ */
+export function supportMixChart(mix: CentreSupportMix[], centres: Pick<CentreSummary, 'centreId' | 'shortName'>[], unit: 'share' | 'money' = 'share'): BarChartData {
 	const forms = mix[0]?.forms.map((f) => f.form) ?? [];
 	const name = (id: string) => centres.find((c) => c.centreId === id)?.shortName ?? id;
 	return {
@@ -100,14 +106,14 @@ export function supportMixChart(mix: CentreSupportMix[], centres: Pick<CentreSum
 		series: forms.map((form, i) => ({
 			label: valueLabel('support_form', form),
 			color: FORM_COLOURS[i % FORM_COLOURS.length],
-			// Every share here comes from synthetic rows: hatched in the chart, badged in its table.
 			synthetic: mix.map(() => true),
 			values: mix.map((m) => {
-				const share = m.forms.find((f) => f.form === form)?.share;
-				return share === null || share === undefined ? null : Math.round(share * 1000) / 10;
+				const cell = m.forms.find((f) => f.form === form);
+				if (unit === 'money') return cell?.costPln ?? null;
+				return cell?.share === null || cell?.share === undefined ? null : Math.round(cell.share * 1000) / 10;
 			})
 		})),
-		missing: mix.map((m) => (m.forms.every((f) => f.share === null) ? pl.chart.missing.suppressed : null))
+		missing: mix.map(mixMissing)
 	};
 }
 
@@ -116,7 +122,9 @@ export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<Cen
 		.map((m) => {
 			const top = m.forms.filter((f) => f.share !== null).sort((a, b) => b.share! - a.share!)[0];
 			const name = centres.find((c) => c.centreId === m.centreId)?.shortName ?? m.centreId;
-			return top ? `${name}: najwięcej kosztu na ${valueLabel('support_form', top.form)} (${formatPercent(top.share!)})` : `${name}: ${pl.chart.missing.suppressed}`;
+			if (!top) return `${name}: ${mixMissing(m) ?? pl.chart.missing.suppressed}`;
+			const money = m.totalCostPln === null ? '' : `, razem ${formatMoney(m.totalCostPln)}`;
+			return `${name}: najwięcej kosztu na ${valueLabel('support_form', top.form)} (${formatPercent(top.share!)}${money})`;
 		})
 		.join('; ')
 		.concat('. Dane syntetyczne.');

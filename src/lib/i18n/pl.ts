@@ -112,6 +112,11 @@ export const pl = {
 				series: 'pracujący po projekcie',
 				note: 'Słupek pełny: liczba opublikowana; kreskowany: dane syntetyczne. Wąsy: 95% przedział ufności Wilsona.'
 			},
+			supportCost: {
+				title: 'Koszt wsparcia według formy (dane syntetyczne)',
+				axis: 'Koszt wsparcia',
+				note: 'Kwoty syntetyczne, skalowane do opublikowanego budżetu tam, gdzie go podano. Formy, z których korzystało 1–4 osoby, są ukryte (<5).'
+			},
 			mix: {
 				title: 'Struktura kosztów wsparcia według formy (dane syntetyczne)',
 				axis: 'Udział w koszcie wsparcia (%)',
@@ -178,7 +183,8 @@ export const pl = {
 		missing: {
 			unknown: 'nie opublikowano',
 			suppressed: 'ukryte (<5)',
-			hidden: 'syntetyczne — ukryte'
+			hidden: 'syntetyczne — ukryte',
+			unknownYear: 'rok nieznany: nie da się przeliczyć cen'
 		}
 	},
 	centre: {
@@ -232,6 +238,7 @@ export const pl = {
 		methodNotes: [
 			'Przedział ufności 95% dla odsetka: metoda Wilsona (dobra przy małych n i odsetkach bliskich 0% lub 100%).',
 			'Kontrola ujawniania: liczby z danych o uczestnikach od 1 do 4 pokazuje się jako „<5”; gdy w zestawieniu ukryta byłaby tylko jedna komórka, ukrywa się też najmniejszą z pozostałych. Odsetek ukrywa się, gdy licznik albo jego dopełnienie do n to 1–4 osoby. Opublikowanych liczb projektów się nie ukrywa.',
+			'Ochrona przed odejmowaniem widoków: przy każdym filtrze sprawdza się widoki sąsiednie (bez któregoś filtra albo bez jednej z jego wartości). Jeśli różnica z którymkolwiek z nich dałaby grupę 1–4 osób albo taką liczbę w jej obrębie, odpowiednie liczby tego widoku ukrywa się; gdy ukryty ośrodek dałby się odjąć od sumy wyboru, ukrywa się też kolejny. Nie chroni to przed każdym łańcuchem wielu zapytań (tzw. trackerami); przy prawdziwych danych eksport i zapytania SQL powinny przejść dodatkowy przegląd.',
 			'Suma z kilku edycji jest znana tylko wtedy, gdy każda z nich podaje daną liczbę; inaczej „nie opublikowano”, nigdy suma częściowa.',
 			'Liczby, kwoty i daty w zapisie polskim (np. 12 345,67 zł).'
 		]

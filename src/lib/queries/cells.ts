@@ -11,7 +11,8 @@ export type ValueCell =
 
 export type RateCell =
 	| ({ kind: 'published' | 'synthetic'; k: number; n: number; sources: string[] } & Interval)
-	| { kind: 'suppressed'; n: number }
+	/** n is left out where the group's size is what must stay hidden. */
+	| { kind: 'suppressed'; n?: number }
 	| { kind: 'unknown' };
 
 export const published = (value: number | null | undefined, sources: string[], derived = false): ValueCell =>

@@ -6,6 +6,8 @@ import { published, publishedRate, syntheticCount, syntheticRate, type RateCell,
 import { editionWhere, hasParticipantFilters, OUTCOMES, participantWhere, type Filters, type Outcome } from './filters';
 import { groupBy } from './group-by';
 import { atPrices } from './prices';
+import { differencingExposure, differencingSql, type Attribute, type Exposure } from './differencing';
+import { suppressBreakdown } from '../stats/disclosure';
 import { fetchSupportMix, type CentreSupportMix } from './support';
 import { toOutcomeIndicators, type OutcomeIndicator, type ParticipantGroup } from './outcomes';
 
@@ -174,12 +176,57 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
 }
 
 export async function fetchOverview(db: Database, filters: Filters): Promise<Overview> {
-	const [editions, groups, supportMix] = await Promise.all([
+	const guard = differencingSql(filters);
+	const [editions, groups, supportMix, flags] = await Promise.all([
 		db.query<EditionRow & Record<string, unknown>>(editionsSql(filters)),
 		db.query<ParticipantGroup & Record<string, unknown>>(participantGroupsSql(filters)),
-		fetchSupportMix(db, filters)
+		fetchSupportMix(db, filters),
+		guard ? db.query<ParticipantGroup & Record<string, unknown>>(guard) : Promise.resolve([])
 	]);
-	return toOverview(editions, groups, supportMix, filters);
+	const overview = toOverview(editions, groups, supportMix, filters);
+	return guard ? protectOverview(overview, differencingExposure(flags, filters), hasParticipantFilters(filters)) : overview;
+}
+
+const hide = <C extends RateCell | ValueCell>(cell: C, keepN = true): C | { kind: 'suppressed'; n?: number } =>
+	cell.kind !== 'synthetic' ? cell : 'n' in cell && keepN ? { kind: 'suppressed', n: cell.n } : { kind: 'suppressed' };
+
+/**
+ * Hides what a neighbouring view would give away (see differencing.ts), then, with head counts from synthetic
+ * rows on screen beside their total, hides further centres until no hidden count follows from the total.
+ * Only synthetic cells change: published aggregates are never suppressed.
+ */
+export function protectOverview(overview: Overview, exposure: Map<string, Exposure>, participantFiltered: boolean): Overview {
+	const none: Exposure = { all: false, rates: new Set(), bySex: new Set() };
+	const exposed = new Map(overview.centres.map((c) => [c.centreId, exposure.get(c.centreId) ?? none]));
+	if (participantFiltered) {
+		const counts = suppressBreakdown(
+			overview.centres.map((c) => ({ key: c.centreId, count: c.participants.kind === 'synthetic' ? c.participants.value : 0, hidden: exposed.get(c.centreId)!.all }))
+		);
+		for (const cell of counts) if (cell.suppressed) exposed.set(cell.key, { ...exposed.get(cell.key)!, all: true });
+	}
+	const centres = overview.centres.map((c) => {
+		const e = exposed.get(c.centreId)!;
+		const rate = (cell: RateCell, attribute: Attribute) => (e.all ? hide(cell, false) : e.rates.has(attribute) ? hide(cell) : cell) as RateCell;
+		return {
+			...c,
+			participants: e.all ? (hide(c.participants) as ValueCell) : c.participants,
+			women: rate(c.women, 'women'),
+			completion: rate(c.completion, 'completed'),
+			employment: rate(c.employment, 'employed')
+		};
+	});
+	const outcomes = overview.outcomes.map((o) => {
+		const e = exposed.get(o.centreId) ?? none;
+		const total = e.all || e.rates.has(o.outcome) ? (hide(o.total, !e.all) as RateCell) : o.total;
+		// A hidden total would follow from the two sexes, so they go with it.
+		const split = e.all || total !== o.total || e.bySex.has('n') || e.bySex.has(o.outcome);
+		return split ? { ...o, total, women: hide(o.women, !e.all) as RateCell, men: hide(o.men, !e.all) as RateCell } : o;
+	});
+	const supportMix = overview.supportMix.map((m) =>
+		exposed.get(m.centreId)?.all ? { ...m, forms: m.forms.map((f) => ({ ...f, participants: null, costPln: null, share: null })) } : m
+	);
+	const everyone = exposure.get('*') ?? none;
+	return { ...overview, centres, outcomes, supportMix, selection: everyone.all ? (hide(overview.selection) as ValueCell) : overview.selection };
 }
 
 /**

@@ -1,21 +1,24 @@
-// The mix of support per centre (synthetic rows): how the cost splits across forms of support, with the
-// number of participants behind each share, under disclosure control.
+// The mix of support per centre (synthetic rows): how the cost splits across forms of support, in shares and in
+// money at the chosen prices, with the number of participants behind each, under disclosure control.
 import { allowedValues } from '../dictionary';
 import type { Database, SqlQuery } from '../db/types';
 import { suppressBreakdown } from '../stats/disclosure';
 import { groupBy } from './group-by';
 import { participantWhere, type Filters } from './filters';
+import { atPrices } from './prices';
 
 export function supportMixSql(filters: Filters): SqlQuery {
 	const where = participantWhere(filters, 'p');
+	// Each support row's cost at the chosen prices, by the year of its participant's edition.
+	const cost = atPrices('s.cost_pln', 'e.year', filters.priceBase);
 	return {
 		sql: `
-SELECT p.centre_id, s.form, count(DISTINCT s.participant_id) AS participants, round(sum(s.cost_pln), 2) AS cost_pln
-FROM support s JOIN participants p USING (participant_id)
+SELECT p.centre_id, s.form, count(DISTINCT s.participant_id) AS participants, round(sum(${cost.sql}), 2) AS cost_pln
+FROM support s JOIN participants p USING (participant_id) JOIN editions e ON e.edition_id = p.edition_id
 ${where.sql}
 GROUP BY ALL
 ORDER BY p.centre_id, s.form`,
-		params: where.params
+		params: [...cost.params, ...where.params]
 	};
 }
 
@@ -29,26 +32,28 @@ export interface SupportShare {
 
 export interface CentreSupportMix {
 	centreId: string;
-	totalCostPln: number;
+	/** null in constant prices when the edition's year is unknown: the cost cannot be moved to the base year. */
+	totalCostPln: number | null;
 	forms: SupportShare[];
 }
 
-export function toSupportMix(rows: { centre_id: string; form: string; participants: number; cost_pln: number }[]): CentreSupportMix[] {
+export function toSupportMix(rows: { centre_id: string; form: string; participants: number; cost_pln: number | null }[]): CentreSupportMix[] {
 	return [...groupBy(rows, (r) => r.centre_id)].map(([centreId, own]) => {
-		const total = own.reduce((sum, r) => sum + r.cost_pln, 0);
+		const costKnown = own.every((r) => r.cost_pln !== null);
+		const total = own.reduce((sum, r) => sum + (r.cost_pln ?? 0), 0);
 		// Every form in dictionary order, so the stacks line up across centres.
 		const byForm = allowedValues('support_form').map((form) => own.find((r) => r.form === form) ?? { form, participants: 0, cost_pln: 0 });
 		const cells = suppressBreakdown(byForm.map((r) => ({ key: r.form, count: r.participants })));
 		return {
 			centreId,
-			totalCostPln: Math.round(total * 100) / 100,
+			totalCostPln: costKnown ? Math.round(total * 100) / 100 : null,
 			forms: byForm.map((r, i) => {
 				const hidden = cells[i].suppressed !== null;
 				return {
 					form: r.form,
 					participants: cells[i].count,
-					costPln: hidden ? null : r.cost_pln,
-					share: hidden || total === 0 ? null : r.cost_pln / total
+					costPln: hidden || !costKnown ? null : r.cost_pln,
+					share: hidden || !costKnown || total === 0 ? null : r.cost_pln! / total
 				};
 			})
 		};

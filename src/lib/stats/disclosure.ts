@@ -13,23 +13,25 @@ export interface CountCell<K> {
 }
 
 /**
- * One-way breakdown whose total is shown: small cells are hidden (primary), and if that leaves exactly one hidden
- * cell its value would follow from the total, so the smallest visible cell is hidden too (secondary).
+ * One-way breakdown whose total is shown: small cells are hidden (primary), as are cells another rule hid
+ * (`hidden`). While the hidden cells could be worked out from the total (one hidden cell, or hidden cells whose
+ * sum is itself small), the smallest visible cell is hidden too (secondary), and the check runs again.
  */
-export function suppressBreakdown<K>(cells: { key: K; count: number }[]): CountCell<K>[] {
-	const out: CountCell<K>[] = cells.map(({ key, count }) =>
-		isSmall(count) ? { key, count: null, suppressed: 'primary' } : { key, count, suppressed: null }
+export function suppressBreakdown<K>(cells: { key: K; count: number; hidden?: boolean }[]): CountCell<K>[] {
+	const out: (CountCell<K> & { value: number })[] = cells.map(({ key, count, hidden }) =>
+		isSmall(count) || hidden ? { key, count: null, suppressed: 'primary', value: count } : { key, count, suppressed: null, value: count }
 	);
-	const hidden = out.filter((c) => c.suppressed);
-	if (hidden.length === 1) {
-		const candidates = out.filter((c) => !c.suppressed && c.count !== null && c.count > 0);
-		const smallest = candidates.sort((a, b) => a.count! - b.count!)[0];
-		if (smallest) {
-			smallest.count = null;
-			smallest.suppressed = 'secondary';
-		}
+	const recoverable = () => {
+		const hidden = out.filter((c) => c.suppressed && c.value > 0);
+		return hidden.length === 1 || isSmall(hidden.reduce((sum, c) => sum + c.value, 0));
+	};
+	while (recoverable()) {
+		const smallest = out.filter((c) => !c.suppressed && c.value > 0).sort((a, b) => a.value - b.value)[0];
+		if (!smallest) break;
+		smallest.count = null;
+		smallest.suppressed = 'secondary';
 	}
-	return out;
+	return out.map(({ key, count, suppressed }) => ({ key, count, suppressed }));
 }
 
 /**
