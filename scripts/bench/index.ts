@@ -44,19 +44,23 @@ const VIEW_CHANGE = `(async () => {
 	return performance.now() - start;
 })()`;
 
-// A filter: click "Filtruj" on a centre's row, until DuckDB's answer is on screen and every chart redrawn.
-const FILTER_CHANGE = `(async () => {
+// A filter: a click, until DuckDB's answer is on screen, the URL says so and every chart redrawn.
+const filterChange = (click: string, inUrl: string) => `(async () => {
 	const drawn = () => [...document.querySelectorAll('[data-chart] canvas')].map((c) => c.dataset.drawn);
 	const before = drawn().join();
 	const start = performance.now();
-	[...document.querySelectorAll('button[aria-pressed]')].find((b) => b.textContent.includes('Leżajsk')).click();
+	${click};
 	await new Promise((resolve) => {
-		const check = () => (document.querySelector('[data-source="duckdb"]') && location.search.includes('osrodki') && drawn().join() !== before ? resolve() : requestAnimationFrame(check));
+		const check = () => (document.querySelector('[data-source="duckdb"]') && location.search.includes('${inUrl}') && drawn().join() !== before ? resolve() : requestAnimationFrame(check));
 		requestAnimationFrame(check);
 	});
 	await new Promise((resolve) => requestAnimationFrame(resolve));
 	return performance.now() - start;
 })()`;
+// "Filtruj" on Leżajsk's row: edition-level and participant-level queries, no differencing guard.
+const FILTER_CENTRE = filterChange(`[...document.querySelectorAll('button[aria-pressed]')].find((b) => b.textContent.includes('Leżajsk')).click()`, 'osrodki');
+// Then women only: a participant filter, so the differencing guard's query runs too.
+const FILTER_SEX = filterChange(`document.querySelector('[data-filter="sex"] input').click()`, 'plec');
 
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
 const line = (label: string, s: ReturnType<typeof summarise>) => console.log(`  ${label.padEnd(52)} median ${ms(s.median)}   p95 ${ms(s.p95)}   (n=${s.runs})`);
@@ -70,7 +74,8 @@ async function browserBench() {
 	const firstPaint: number[] = [];
 	const ready: number[] = [];
 	const viewChange: number[] = [];
-	const filterChange: number[] = [];
+	const centreFilter: number[] = [];
+	const sexFilter: number[] = [];
 	try {
 		for (let run = 0; run < RUNS; run++) {
 			// A fresh context each run: cold cache, as a first visit.
@@ -83,14 +88,15 @@ async function browserBench() {
 			ready.push(timing.now);
 			const elapsed = (await page.evaluate(VIEW_CHANGE)) as number;
 			viewChange.push(elapsed);
-			filterChange.push((await page.evaluate(FILTER_CHANGE)) as number);
+			centreFilter.push((await page.evaluate(FILTER_CENTRE)) as number);
+			sexFilter.push((await page.evaluate(FILTER_SEX)) as number);
 			await context.close();
 		}
 	} finally {
 		await browser.close();
 		server.close();
 	}
-	return { firstPaint: summarise(firstPaint), duckdbReady: summarise(ready), viewChange: summarise(viewChange), filterChange: summarise(filterChange) };
+	return { firstPaint: summarise(firstPaint), duckdbReady: summarise(ready), viewChange: summarise(viewChange), centreFilter: summarise(centreFilter), sexFilter: summarise(sexFilter) };
 }
 
 /** The real data's tables plus CENTRES synthetic centres of PER_CENTRE participants each, from the real generator. */
@@ -163,7 +169,8 @@ const site = await browserBench();
 line('first contentful paint (prerendered figures)', site.firstPaint);
 line('DuckDB ready and overview re-queried', site.duckdbReady);
 line('"published only": input to last chart redrawn', site.viewChange);
-line('filter by a centre: input to last chart redrawn', site.filterChange);
+line('filter by a centre: input to last chart redrawn', site.centreFilter);
+line('then by sex (guard query too): input to last redrawn', site.sexFilter);
 console.log(`\nEngine at national scale (duckdb-wasm, Node build, single thread):`);
 const engine = await engineBench();
 console.log(`  ${engine.centres} centres, ${engine.participants.toLocaleString('pl-PL')} participants, ${engine.arrowMB} MB Arrow IPC; generated in ${engine.generateMs} ms, loaded in ${engine.loadMs} ms`);
