@@ -122,4 +122,24 @@ describe('filters', () => {
 		await ready(o);
 		expect(await rows(o)).toEqual(down);
 	});
+
+	it('filter by a form of support from a click on a segment of a support chart', async () => {
+		opened = await openPage('/');
+		const o = opened;
+		await ready(o);
+		const canvas = o.page.locator('[data-chart="koszt-wsparcia"] canvas');
+		await canvas.scrollIntoViewIfNeeded();
+		const box = (await canvas.boundingBox())!;
+		// Janów Lubelski, with the largest support costs, is the second of five bands; its first segments sit near
+		// the start of the axis, a little right of the centre names.
+		const plotTop = 10;
+		const band = (box.height - 90 - plotTop) / 5;
+		await canvas.click({ position: { x: box.width * 0.3, y: plotTop + band * 1.5 } });
+		await o.page.waitForURL(/wsparcie=\w+/);
+		await ready(o);
+		const form = new URL(o.page.url()).searchParams.get('wsparcie')!;
+		expect(await o.page.locator(`[data-filter="supportForms"] input`).evaluateAll((inputs) => inputs.filter((i) => (i as HTMLInputElement).checked).length)).toBe(1);
+		expect(await o.page.getByRole('button', { name: /^Usuń filtr: Otrzymane wsparcie: / }).count()).toBe(1);
+		expect(form.length).toBeGreaterThan(0);
+	});
 });

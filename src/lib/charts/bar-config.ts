@@ -63,8 +63,11 @@ const missingLabels = (missing: (string | null)[] | undefined, horizontal: boole
 	}
 });
 
-/** `onSelect` gets the category index of a clicked bar: the page turns it into a filter (cross-filtering). */
-export function barConfig(data: BarChartData, options: BarChartOptions, paint: Paint, onSelect?: (index: number) => void): ChartConfiguration {
+/**
+ * `onSelect` gets the category index of a clicked bar and the index of its series (the segment, in a stack): the
+ * page turns them into a filter (cross-filtering).
+ */
+export function barConfig(data: BarChartData, options: BarChartOptions, paint: Paint, onSelect?: (index: number, series: number) => void): ChartConfiguration {
 	const horizontal = options.horizontal ?? false;
 	const withErrors = data.series.some((s) => s.low);
 	const valueAxis = horizontal ? 'x' : 'y';
@@ -90,7 +93,7 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 		},
 		options: {
 			indexAxis,
-			onClick: onSelect ? (_event, elements) => elements[0] && onSelect(elements[0].index) : undefined,
+			onClick: onSelect ? (_event, elements) => elements[0] && onSelect(elements[0].index, elements[0].datasetIndex) : undefined,
 			onHover: onSelect ? (event, elements) => ((event.native?.target as HTMLElement | null)?.style.setProperty('cursor', elements.length ? 'pointer' : 'default')) : undefined,
 			parsing: withErrors ? undefined : false,
 			animation: false,

@@ -64,6 +64,7 @@ export const pl = {
 		selection: 'Uczestnicy w wyborze',
 		filterRow: (name: string) => `Filtruj: ${name}`,
 		clickHint: 'Kliknij słupek, aby filtrować stronę po tym ośrodku.',
+		segmentHint: 'Kliknij fragment słupka, aby filtrować stronę po tej formie wsparcia.',
 		waiting: 'Filtry zadziałają, gdy silnik danych będzie gotowy.',
 		ignored: (params: string[]) => `Pominięto nieznane parametry adresu: ${params.join(', ')}.`
 	},
