@@ -101,10 +101,10 @@ describe('overview', () => {
 
 	it('reads each chart as a table, by keyboard', async () => {
 		const o = await openOverview();
-		const summary = o.page.locator('[data-chart="koszt"] summary');
+		const summary = o.page.locator('[data-chart="koszt"] summary', { hasText: 'Pokaż dane w tabeli' });
 		await summary.focus();
 		await o.page.keyboard.press('Enter');
-		const table = o.page.locator('[data-chart="koszt"] details table');
+		const table = o.page.locator('[data-chart="koszt"] details table').first();
 		await expect.poll(() => table.isVisible()).toBe(true);
 		const row = async (name: string) => plain(await table.locator('tbody tr', { hasText: name }).innerText());
 		expect(await row('MOPS Leżajsk')).toBe('MOPS Leżajsk 15 414,61 zł');

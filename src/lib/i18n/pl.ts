@@ -175,6 +175,34 @@ export const pl = {
 			note: 'Liczby opublikowane dla każdej edycji; brak słupka to „brak edycji” albo „nie opublikowano” (zob. tabelę).'
 		}
 	},
+	exports: {
+		button: 'Eksportuj',
+		formats: {
+			csv: 'CSV (UTF-8, przecinek)',
+			csvExcel: 'CSV dla polskiego Excela (średnik, przecinek dziesiętny, BOM)',
+			xlsx: 'Excel (XLSX) z arkuszem opisu',
+			parquet: 'Parquet',
+			arrow: 'Arrow IPC',
+			png: 'Obraz PNG wykresu'
+		},
+		sheets: { data: 'Dane', about: 'Opis' },
+		about: {
+			title: 'Tytuł',
+			exportedAt: 'Data eksportu',
+			filters: 'Filtry i ceny',
+			noFilters: 'brak filtrów',
+			sources: 'Źródła',
+			provenance: 'Pochodzenie',
+			disclosure: 'Ochrona danych',
+			disclosureText: 'Liczby z danych o uczestnikach od 1 do 4 są ukryte (puste komórki z pochodzeniem „ukryte”), także tam, gdzie dałoby się je odjąć od innych liczb. Opublikowanych liczb projektów się nie ukrywa.',
+			columns: 'Kolumny'
+		},
+		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), synthetic (dane syntetyczne, demonstracyjne), unknown (źródło nie podaje), suppressed (ukryte: mniej niż 5 osób), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”).',
+		syntheticMark: 'Zawiera dane syntetyczne (demonstracyjne), oznaczone kreskowaniem.',
+		sourceLine: 'Źródła: strony ośrodków (liczby opublikowane), GUS (ceny, ludność); pulpit „Aktywna integracja w OPS”.',
+		sources: ['Strony internetowe ośrodków: źródło każdej opublikowanej liczby w kolumnie sources', 'GUS: TERYT (TERC), średnioroczne wskaźniki cen (CPI), liczba ludności przytoczona na stronach z podanym rokiem', 'Dane syntetyczne: generator w repozytorium (scripts/data/generate.ts), ziarno stałe'],
+		failed: 'Nie udało się przygotować pliku.'
+	},
 	chart: {
 		table: 'Pokaż dane w tabeli',
 		loading: 'Wczytywanie…',

@@ -1,0 +1,64 @@
+// What every export is made from: a flat table with typed columns, and what to say about it (title, filters,
+// sources, provenance, date). Shaped from what is on screen, so disclosure control already holds in it.
+
+export type ColumnType = 'text' | 'integer' | 'number' | 'boolean';
+
+export interface ExportColumn {
+	key: string;
+	label: string;
+	type: ColumnType;
+}
+
+export type ExportValue = string | number | boolean | null;
+
+export interface ExportMeta {
+	title: string;
+	/** Active filters and the price basis, in words. */
+	filters: string[];
+	/** Where the figures come from, in words. */
+	sources: string[];
+	/** How to read the provenance column, or why there is none. */
+	provenance: string;
+	/** ISO date-time of the export. */
+	exportedAt: string;
+}
+
+export interface ExportTable {
+	/** File name without extension: letters, digits and hyphens. */
+	name: string;
+	columns: ExportColumn[];
+	rows: Record<string, ExportValue>[];
+	meta: ExportMeta;
+}
+
+/**
+ * A text that a spreadsheet would run as a formula (=, +, −, @, tab, carriage return first) gets a leading
+ * apostrophe, so it is read as text. Numbers are left alone: a negative number is a number, not a formula.
+ */
+export function neutraliseFormula(value: string): string {
+	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The column's values, checked against its type: a value of the wrong type is a bug upstream, not data. */
+export function columnValues(table: ExportTable, column: ExportColumn): ExportValue[] {
+	return table.rows.map((row, i) => {
+		const value = row[column.key] ?? null;
+		const ok =
+			value === null ||
+			(column.type === 'text' && typeof value === 'string') ||
+			(column.type === 'boolean' && typeof value === 'boolean') ||
+			((column.type === 'number' || column.type === 'integer') && typeof value === 'number' && Number.isFinite(value));
+		if (!ok) throw new Error(`${table.name}: wiersz ${i + 1}, kolumna „${column.key}”: wartość ${JSON.stringify(value)} nie jest typu ${column.type}`);
+		return value;
+	});
+}
+
+/** A safe file name from a title: Polish letters folded, anything else a hyphen. */
+export function fileName(title: string): string {
+	const folded = title
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.replace(/ł/g, 'l')
+		.replace(/Ł/g, 'L');
+	return folded.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'dane';
+}
