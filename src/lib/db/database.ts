@@ -15,21 +15,34 @@ export interface DatabaseOptions {
 	cache?: boolean;
 }
 
-export function createDatabase(options: DatabaseOptions): Database & { ready: () => Promise<void> } {
+export interface Exploration {
+	columns: { name: string; type: string }[];
+	rows: Row[];
+	ms: number;
+}
+
+export function createDatabase(options: DatabaseOptions): Database & { ready: () => Promise<void>; explore: (sql: string) => Promise<Exploration>; reset: () => Promise<void> } {
 	let connection: Promise<EngineConnection> | undefined;
 	const cache = new Map<string, Promise<Row[]>>();
+
+	let manifest: DataManifest | undefined;
+
+	async function load(engine: EngineConnection, replace: boolean) {
+		manifest ??= await options.manifest();
+		let loaded = 0;
+		// Sequential on purpose: one worker, and progress that counts up steadily.
+		for (const table of manifest.tables) {
+			if (replace) await engine.run(`DROP TABLE IF EXISTS "${table.name}"`, []);
+			await engine.insertArrow(table.name, await options.read(table.file));
+			options.onProgress?.({ table: table.name, loaded: ++loaded, total: manifest.tables.length });
+		}
+		for (const sql of SCHEMA_SQL) await engine.run(sql, []);
+	}
 
 	function connect(): Promise<EngineConnection> {
 		connection ??= (async () => {
 			const engine = await options.open();
-			const manifest = await options.manifest();
-			let loaded = 0;
-			// Sequential on purpose: one worker, and progress that counts up steadily.
-			for (const table of manifest.tables) {
-				await engine.insertArrow(table.name, await options.read(table.file));
-				options.onProgress?.({ table: table.name, loaded: ++loaded, total: manifest.tables.length });
-			}
-			for (const sql of SCHEMA_SQL) await engine.run(sql, []);
+			await load(engine, false);
 			return engine;
 		})();
 		// A failed start may be retried; a good one is kept for the life of the page.
@@ -39,6 +52,19 @@ export function createDatabase(options: DatabaseOptions): Database & { ready: ()
 
 	return {
 		ready: async () => void (await connect()),
+		/** A researcher's own query: never cached, with its columns (even with no rows) and its time. */
+		async explore(sql: string): Promise<Exploration> {
+			const engine = await connect();
+			const start = performance.now();
+			const table = await engine.run(sql, []);
+			const ms = performance.now() - start;
+			return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toRows(table), ms };
+		},
+		/** Every table back to the loaded files, and the cache emptied: the explorer's way back to a known state. */
+		async reset() {
+			await load(await connect(), true);
+			cache.clear();
+		},
 		query<T extends Row>({ sql, params = [] }: SqlQuery): Promise<T[]> {
 			const key = JSON.stringify([sql, params]);
 			let result = cache.get(key);

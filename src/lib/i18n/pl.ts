@@ -3,7 +3,7 @@ export const pl = {
 	site: {
 		title: 'Aktywna integracja w ośrodkach pomocy społecznej',
 		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1: pięć ośrodków obok siebie',
-		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', data: 'O danych' },
+		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', explorer: 'SQL', data: 'O danych' },
 		skip: 'Przejdź do treści',
 		syntheticBanner:
 			'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne, wygenerowane do demonstracji i zawsze oznaczone. Liczby opublikowane pochodzą ze stron ośrodków i mają podane źródło.',
@@ -173,6 +173,38 @@ export const pl = {
 			year: 'Rok edycji',
 			noEdition: 'brak edycji',
 			note: 'Liczby opublikowane dla każdej edycji; brak słupka to „brak edycji” albo „nie opublikowano” (zob. tabelę).'
+		}
+	},
+	explorer: {
+		heading: 'Zapytania SQL',
+		intro:
+			'Zapytania SQL do danych wczytanych w przeglądarce (DuckDB). Tylko odczyt: polecenia, które zmieniałyby dane albo sięgały po pliki i adresy, są odrzucane. Dane o uczestnikach są syntetyczne (kolumna provenance).',
+		editorLabel: 'Zapytanie SQL',
+		run: 'Uruchom (Ctrl+Enter)',
+		reset: 'Przywróć dane',
+		resetDone: 'Dane przywrócone do stanu z plików.',
+		schema: 'Tabele i kolumny',
+		examples: 'Przykłady',
+		history: 'Historia zapytań',
+		historyEmpty: 'Brak zapytań w historii.',
+		clearHistory: 'Wyczyść historię',
+		result: 'Wynik',
+		rows: (n: number, ms: number) => `${n.toLocaleString('pl-PL')} ${n === 1 ? 'wiersz' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 'wiersze' : 'wierszy'} w ${ms.toLocaleString('pl-PL', { maximumFractionDigits: 0 })} ms`,
+		running: 'Wykonywanie zapytania…',
+		error: 'DuckDB zgłasza błąd',
+		noRows: 'Zapytanie nie zwróciło wierszy.',
+		chart: 'Szybki wykres',
+		chartCategory: 'Kategorie (oś)',
+		chartValue: 'Wartości (liczby)',
+		chartNone: 'Wynik nie ma kolumny liczbowej do wykresu.',
+		chartLimit: (n: number) => `Pierwsze ${n} wierszy wyniku.`,
+		provenance: 'Wynik zapytania SQL: pochodzenie wierszy podaje kolumna provenance tabel participants i support (synthetic) oraz source_id liczb opublikowanych, jeśli zapytanie je wybrało.',
+		refused: {
+			empty: 'Puste zapytanie.',
+			several: 'Jedno polecenie naraz: usuń średnik w środku zapytania.',
+			notReading: (word: string) => `Eksplorator tylko odczytuje dane; polecenie „${word}” nie jest dozwolone. Zacznij od SELECT, WITH, FROM, DESCRIBE, SUMMARIZE albo EXPLAIN.`,
+			word: (word: string) => `Słowo „${word}” jest niedozwolone: zmieniałoby dane lub ustawienia albo sięgało poza wczytane tabele.`,
+			address: 'Adresy (://) są niedozwolone: nic nie opuszcza tej przeglądarki.'
 		}
 	},
 	exports: {
