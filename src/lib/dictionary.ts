@@ -78,7 +78,7 @@ export function allowedValues(set: string): string[] {
 	return Object.keys(dictionary.values[set] ?? {});
 }
 
-export type Provenance = 'published' | 'synthetic';
+export type Provenance = 'published' | 'synthetic' | 'imported';
 
 export interface Centre {
 	centre_id: string;

@@ -207,6 +207,32 @@ export const pl = {
 			address: 'Adresy (://) są niedozwolone: nic nie opuszcza tej przeglądarki.'
 		}
 	},
+	imports: {
+		read: {
+			empty: 'plik jest pusty',
+			binary: 'plik nie jest tekstem CSV (zawiera bajty binarne); dozwolone: CSV, XLSX, Parquet, Arrow',
+			wrongContent: 'zawartość nie odpowiada rozszerzeniu pliku',
+			quotes: 'niezamknięty cudzysłów: pole zaczyna się od „"” i nie kończy się nim',
+			oneColumn: 'w nagłówku jest jedna kolumna: sprawdź separator (przecinek, średnik albo tabulator)',
+			headerOnly: 'plik ma tylko nagłówek, bez wierszy danych',
+			width: (got: number, expected: number) => `wiersz ma ${got} pól, a nagłówek ${expected}: sprawdź separator i cudzysłowy`,
+			longCell: (column: string, max: number) => `pole w kolumnie „${column}” ma ponad ${max.toLocaleString('pl-PL')} znaków`,
+			brokenXlsx: 'plik XLSX jest uszkodzony albo nie jest arkuszem Excela',
+			brokenParquet: 'plik Parquet jest uszkodzony',
+			brokenArrow: 'plik Arrow jest uszkodzony'
+		},
+		guard: {
+			pesel: (share: number) => `zawiera numery PESEL (${share}% wartości ma poprawną cyfrę kontrolną): to dane osobowe`,
+			email: 'zawiera adresy e-mail: to dane osobowe',
+			phone: 'zawiera numery telefonów: to dane osobowe',
+			address: 'zawiera adresy (ulica i numer): to dane osobowe',
+			nameHeader: 'nazwa kolumny wskazuje na imiona lub nazwiska: to dane osobowe',
+			nameValues: (share: number) => `${share}% wartości to popularne imiona: to dane osobowe`,
+			refused: 'Plik odrzucony: zawiera bezpośrednie identyfikatory osób. Usuń te kolumny i wczytaj go ponownie.'
+		},
+		unmapped: 'kolumna bez odpowiednika w słowniku danych: wskaż ją albo pomiń',
+		more: (n: number) => `… i ${n.toLocaleString('pl-PL')} kolejnych problemów`
+	},
 	exports: {
 		button: 'Eksportuj',
 		formats: {

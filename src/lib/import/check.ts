@@ -1,0 +1,102 @@
+// A parsed file checked for one dictionary table: personal data first (a file with identifiers is refused
+// whole), then every cell, key and reference. All or nothing: one problem and no row is loaded.
+import { dictionary, type TableName } from '../dictionary';
+import { pl } from '../i18n/pl';
+import { toTyped, validateTable, type DataIssue, type RawTable } from '../validation/validate';
+import { findPersonalData } from './guard';
+import type { Mapping } from './mapping';
+import type { ParsedFile } from './read';
+
+/** A header the user chose to leave out. */
+export const SKIP = '__pomin__';
+
+/** Keys already loaded (built-in and earlier imports), by table, for references and duplicates. */
+export type KnownKeys = Partial<Record<TableName, Set<string>>>;
+
+export interface ImportCheck {
+	ok: boolean;
+	/** The first MAX_ISSUES problems, in file order. */
+	issues: (DataIssue & { hint?: string })[];
+	/** All problems, counted. */
+	total: number;
+	rows: Record<string, unknown>[];
+}
+
+export const MAX_ISSUES = 100;
+
+const TRUE = ['true', 'tak', 't', '1', 'prawda', 'yes', 'y'];
+const FALSE = ['false', 'nie', 'n', '0', 'fałsz', 'falsz', 'no'];
+
+/** A cell as the dictionary's text form: decimal commas and digit-group spaces out of numbers, Polish yes/no. */
+function normaliseCell(type: string, text: string, decimalComma: boolean): string {
+	if (text === '') return text;
+	if (type === 'integer' || type === 'number' || type === 'money') {
+		const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+		return decimalComma || /^-?\d+,\d+$/.test(compact) ? compact.replace(',', '.') : compact;
+	}
+	if (type === 'boolean') {
+		const lower = text.toLowerCase();
+		return TRUE.includes(lower) ? 'true' : FALSE.includes(lower) ? 'false' : text;
+	}
+	return text;
+}
+
+const HINTS: [RegExp, string][] = [
+	[/dozwolone wartości/, 'Użyj kodu ze słownika danych (strona „O danych”), nie opisu.'],
+	[/klucz powtórzony|już wczytany/, 'Każdy wiersz potrzebuje własnego identyfikatora.'],
+	[/brak takiego klucza/, 'Najpierw wczytaj plik ośrodków i edycji albo popraw identyfikator.'],
+	[/mniejsza niż 0/, 'Koszty i godziny nie mogą być ujemne.'],
+	[/data (wcześniejsza|późniejsza)|RRRR-MM-DD/, 'Daty w formacie RRRR-MM-DD, w latach programu 2007–2015.'],
+	[/brak kolumny/, 'Dodaj kolumnę albo wskaż ją w dopasowaniu kolumn.']
+];
+const hint = (rule: string) => HINTS.find(([pattern]) => pattern.test(rule))?.[1];
+
+export function checkImport(parsed: ParsedFile, table: TableName, mapping: Mapping, known: KnownKeys = {}): ImportCheck {
+	const issues: DataIssue[] = [];
+	const file = parsed.file;
+	const personal = findPersonalData(parsed.header, parsed.rows);
+	if (personal.length) {
+		const refused = personal.map((p) => ({ file, row: 1, column: p.column, value: null, rule: p.reason, hint: pl.imports.guard.refused }));
+		return { ok: false, issues: refused, total: refused.length, rows: [] };
+	}
+	for (const header of parsed.header) {
+		if (mapping[header] === null || mapping[header] === undefined) issues.push({ file, row: 1, column: header, value: null, rule: pl.imports.unmapped });
+	}
+	const spec = dictionary.tables[table];
+	const used = parsed.header.map((h) => mapping[h]).filter((c): c is string => !!c && c !== SKIP);
+	// Imported rows say so: the provenance column is filled when the file has none.
+	const fillProvenance = spec.columns.some((c) => c.name === 'provenance') && !used.includes('provenance');
+	// Optional columns a file leaves out are empty; only a missing required one is a problem.
+	const optional = spec.columns.filter((c) => !c.required && !used.includes(c.name) && c.name !== 'provenance').map((c) => c.name);
+	const raw: RawTable = {
+		table,
+		file,
+		header: [...used, ...optional, ...(fillProvenance ? ['provenance'] : [])],
+		rows: parsed.rows.map((cells, i) => {
+			const values: Record<string, string> = Object.fromEntries([...optional.map((c) => [c, '']), ...(fillProvenance ? [['provenance', 'imported']] : [])]);
+			parsed.header.forEach((h, c) => {
+				const column = spec.columns.find((col) => col.name === mapping[h]);
+				if (column) values[column.name] = normaliseCell(column.type, cells[c] ?? '', parsed.decimalComma);
+			});
+			return { line: i + 2, values };
+		})
+	};
+	issues.push(...validateTable(raw));
+	// References to other tables, and keys that clash with rows already loaded.
+	const own = spec.key.length === 1 ? spec.key[0] : null;
+	for (const row of raw.rows) {
+		for (const column of spec.columns.filter((c) => c.type === 'ref')) {
+			const text = row.values[column.name] ?? '';
+			const target = known[column.references as TableName];
+			if (text && target && !target.has(text)) issues.push({ file, row: row.line, column: column.name, value: text, rule: `brak takiego klucza w tabeli ${column.references}` });
+		}
+		if (own && known[table]?.has(row.values[own])) issues.push({ file, row: row.line, column: own, value: row.values[own], rule: 'klucz już wczytany (w danych wbudowanych albo wcześniejszym pliku)' });
+	}
+	issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+	return {
+		ok: issues.length === 0,
+		issues: issues.slice(0, MAX_ISSUES).map((i) => ({ ...i, hint: hint(i.rule) })),
+		total: issues.length,
+		rows: issues.length ? [] : toTyped<Record<string, unknown>>(raw)
+	};
+}

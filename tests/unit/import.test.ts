@@ -1,0 +1,177 @@
+// Bringing one's own data: every bad file in the corpus gives its own clear error and loads nothing; good files
+// in every format and dialect read to the same rows; the CSV reader and the checks hold for generated input.
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeDatabase } from '../../src/lib/db/node';
+import { allowedValues, type TableName } from '../../src/lib/dictionary';
+import { formatIssue } from '../../src/lib/validation/validate';
+import { checkImport, type KnownKeys } from '../../src/lib/import/check';
+import { isPesel } from '../../src/lib/import/guard';
+import { detectTable, normaliseHeader, suggestMapping } from '../../src/lib/import/mapping';
+import { ImportError, parseCsv, parseFile } from '../../src/lib/import/read';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/import');
+const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+const known: KnownKeys = {};
+beforeAll(async () => {
+	for (const [table, key] of [['centres', 'centre_id'], ['editions', 'edition_id'], ['participants', 'participant_id'], ['support', 'support_id'], ['activities', 'activity_id']] as const) {
+		known[table] = new Set((await db.query<Record<string, string>>({ sql: `SELECT ${key} AS k FROM ${table}` })).map((r) => r.k));
+	}
+}, 60_000);
+
+/** The whole path a file takes: read, map, check. Returns the messages a user would see, and what would load. */
+async function attempt(name: string, bytes: Uint8Array, table?: TableName) {
+	try {
+		const parsed = await parseFile(bytes, name);
+		const target = table ?? detectTable(parsed.header, ['participants', 'support']);
+		const result = checkImport(parsed, target, suggestMapping(parsed.header, target), known);
+		return { messages: result.issues.map(formatIssue).map(plainSpaces), rows: result.rows, ok: result.ok, parsed };
+	} catch (e) {
+		if (!(e instanceof ImportError)) throw e;
+		return { messages: [plainSpaces(e.message)], rows: [], ok: false, parsed: null };
+	}
+}
+
+/** Polish number groups use no-break spaces; the expected texts use plain ones. */
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+const cases = JSON.parse(readFileSync(`${fixtures}/bad/cases.json`, 'utf8')) as Record<string, { table: TableName; error: string }>;
+
+describe('bad files', () => {
+	it('has a corpus of at least 30, each with its expected error', () => {
+		const files = readdirSync(`${fixtures}/bad`).filter((f) => f !== 'cases.json');
+		expect(files.length).toBeGreaterThanOrEqual(30);
+		expect(files.sort()).toEqual(Object.keys(cases).sort());
+	});
+
+	it.each(Object.entries(cases))('%s: refused with its reason, naming the file, and nothing to load', async (name, { table, error }) => {
+		const result = await attempt(name, new Uint8Array(readFileSync(`${fixtures}/bad/${name}`)), table);
+		expect(result.ok).toBe(false);
+		expect(result.rows).toEqual([]);
+		expect(result.messages.join('\n')).toContain(error);
+		expect(result.messages.every((m) => m.startsWith(name))).toBe(true);
+	});
+});
+
+describe('good files', () => {
+	it.each(['participants-utf8.csv', 'participants-excel-pl.csv', 'participants.xlsx', 'participants.parquet', 'participants.arrow'])('%s reads, maps every column and checks clean', async (name) => {
+		const result = await attempt(name, new Uint8Array(readFileSync(`${fixtures}/good/${name}`)), 'participants');
+		expect(result.messages).toEqual([]);
+		expect(result.rows.length).toBeGreaterThanOrEqual(2);
+		expect(result.rows[0]).toMatchObject({ edition_id: 'lezajsk-2011', centre_id: 'lezajsk', sex: 'K', disability: false, start_date: '2011-03-01', provenance: 'imported' });
+	});
+
+	it('reads Polish Excel CSV: Windows-1250, semicolons, Polish headers, tak/nie', async () => {
+		const parsed = parseCsv(new Uint8Array(readFileSync(`${fixtures}/good/participants-excel-pl.csv`)), 'x.csv');
+		expect([parsed.encoding, parsed.delimiter, parsed.decimalComma]).toEqual(['windows-1250', ';', true]);
+		expect(parsed.header[2]).toBe('Ośrodek');
+		expect(suggestMapping(parsed.header, 'participants')).toMatchObject({ Ośrodek: 'centre_id', Płeć: 'sex', Wiek: 'age_band', Pracujący: 'outcome_employed' });
+	});
+
+	it('reads decimal commas and digit groups as numbers', async () => {
+		const result = await attempt('support-excel-pl.csv', new Uint8Array(readFileSync(`${fixtures}/good/support-excel-pl.csv`)), 'support');
+		expect(result.messages).toEqual([]);
+		expect(result.rows.map((r) => r.cost_pln)).toEqual([1234.5, 80]);
+	});
+
+	it('the same rows, whatever the format', async () => {
+		const rows = async (name: string) => (await attempt(name, new Uint8Array(readFileSync(`${fixtures}/good/${name}`)), 'participants')).rows;
+		const csv = await rows('participants-utf8.csv');
+		for (const name of ['participants.xlsx', 'participants.parquet', 'participants.arrow']) expect(await rows(name), name).toEqual(csv);
+	});
+
+	it('guesses the table from the headers', () => {
+		expect(detectTable(['support_id', 'participant_id', 'form', 'cost_pln'], ['participants', 'support'])).toBe('support');
+		expect(detectTable(['Płeć', 'Wiek', 'Wykształcenie'], ['participants', 'support'])).toBe('participants');
+	});
+});
+
+describe('personal data guard', () => {
+	it.each([
+		['44051401359', true],
+		['02070803628', true],
+		['44051401358', false],
+		['44131401357', false],
+		['4405140135', false]
+	])('PESEL %s is %s', (pesel, valid) => {
+		expect(isPesel(pesel)).toBe(valid);
+	});
+
+	it('finds every PESEL the check digit allows, in a generated column', () => {
+		const pesel = fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 9999 })).map(([y, m, d, serial]) => {
+			const body = `${String(y).padStart(2, '0')}${String(m + 20).padStart(2, '0')}${String(d).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
+			const sum = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3].reduce((s, w, i) => s + w * Number(body[i]), 0);
+			return body + String((10 - (sum % 10)) % 10);
+		});
+		fc.assert(fc.property(pesel, (p) => isPesel(p)));
+	});
+});
+
+describe('reading and checking generated input (property-based)', () => {
+	const cell = fc.stringMatching(/^[A-Za-z0-9ąćęłńóśźżĄĆĘŁŃÓŚŹŻ ,;".'-]{0,12}$/).map((s) => s.trim());
+
+	it('reads back any table written as CSV, in either dialect', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 2, max: 5 }), fc.constantFrom(',', ';'), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (width, delimiter, body) => {
+				const header = Array.from({ length: width }, (_, i) => `kolumna_${i}`);
+				const rows = body.map((r) => r.slice(0, width)).filter((r) => r.some((c) => c !== ''));
+				fc.pre(rows.length > 0);
+				const text = Papa.unparse({ fields: header, data: rows }, { delimiter, quotes: true });
+				const parsed = parseCsv(new TextEncoder().encode(text), 'gen.csv');
+				expect(parsed.header).toEqual(header);
+				expect(parsed.rows).toEqual(rows);
+			})
+		);
+	});
+
+	const participant = fc.record({
+		sex: fc.constantFrom(...allowedValues('sex')),
+		age_band: fc.constantFrom(...allowedValues('age_band')),
+		education: fc.constantFrom(...allowedValues('education')),
+		labour_status: fc.constantFrom(...allowedValues('labour_status')),
+		completion: fc.constantFrom(...allowedValues('completion')),
+		pathway: fc.constantFrom(...allowedValues('pathway')),
+		employed: fc.boolean()
+	});
+	const csvOf = (rows: { sex: string; age_band: string; education: string; labour_status: string; completion: string; pathway: string; employed: boolean }[]) => {
+		const header = 'participant_id,edition_id,centre_id,pathway,sex,age_band,education,labour_status,disability,completion,outcome_employed,outcome_job_seeking,outcome_education,outcome_qualification';
+		const lines = rows.map((r, i) => `GEN-${i},lezajsk-2011,lezajsk,${r.pathway},${r.sex},${r.age_band},${r.education},${r.labour_status},false,${r.completion},${r.employed},false,false,false`);
+		return new TextEncoder().encode([header, ...lines].join('\n'));
+	};
+
+	it('accepts any file of valid participants, and loads each row once', () => {
+		fc.assert(
+			fc.property(fc.array(participant, { minLength: 1, maxLength: 20 }), (rows) => {
+				const parsed = parseCsv(csvOf(rows), 'gen.csv');
+				const result = checkImport(parsed, 'participants', suggestMapping(parsed.header, 'participants'), known);
+				expect(result.issues).toEqual([]);
+				expect(result.rows.map((r) => r.sex)).toEqual(rows.map((r) => r.sex));
+			})
+		);
+	});
+
+	it('refuses the whole file when one cell breaks a rule, naming its row and column', () => {
+		fc.assert(
+			fc.property(fc.array(participant, { minLength: 1, maxLength: 20 }), fc.nat(), fc.stringMatching(/^[a-z]{3,8}$/), (rows, at, junk) => {
+				fc.pre(!allowedValues('education').includes(junk));
+				const bytes = new TextDecoder().decode(csvOf(rows)).split('\n');
+				const line = 1 + (at % rows.length);
+				bytes[line] = bytes[line].replace(/,isced_[0-9_]+,/, `,${junk},`);
+				const parsed = parseCsv(new TextEncoder().encode(bytes.join('\n')), 'gen.csv');
+				const result = checkImport(parsed, 'participants', suggestMapping(parsed.header, 'participants'), known);
+				expect(result.ok).toBe(false);
+				expect(result.rows).toEqual([]);
+				expect(result.issues[0]).toMatchObject({ row: line + 1, column: 'education', value: junk });
+			})
+		);
+	});
+
+	it('normalises headers: case, Polish letters and punctuation', () => {
+		expect(normaliseHeader('  Płeć ')).toBe('plec');
+		expect(normaliseHeader('Status na rynku-pracy')).toBe('status_na_rynku_pracy');
+		expect(normaliseHeader('ŁÓDŹ')).toBe('lodz');
+	});
+});
