@@ -16,7 +16,7 @@ import { openNodeEngine } from '../../src/lib/db/node';
 import { fetchOverview } from '../../src/lib/queries/overview';
 import { DEFAULT_FILTERS, type Filters } from '../../src/lib/queries/filters';
 import type { Edition, Figure, Tables } from '../../src/lib/dictionary';
-import { toArrowIPC } from '../data/arrow';
+import { toArrowIPC } from '../../src/lib/db/arrow';
 import { generate } from '../data/generate';
 import { loadData } from '../data/index';
 import { summarise } from './stats';

@@ -11,7 +11,7 @@ import { priceLevels } from '../../src/lib/prices/deflate';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { buildSnapshot } from './snapshot';
 import { generate } from './generate';
-import { toArrowIPC } from './arrow';
+import { toArrowIPC } from '../../src/lib/db/arrow';
 import { readCsvTable } from './read';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -9,7 +9,7 @@ import { openPage, type OpenedPage, type OpenOptions } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const PAGES = ['/', '/?widok=opublikowane', '/sql/?q=SELECT%20centre_id%2C%20count(*)%20AS%20n%20FROM%20participants%20GROUP%20BY%20ALL', '/porownanie/?osrodki=lezajsk,swiebodzice,chocianow', '/porownanie/', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/o-danych/'];
+const PAGES = ['/', '/?widok=opublikowane', '/sql/?q=SELECT%20centre_id%2C%20count(*)%20AS%20n%20FROM%20participants%20GROUP%20BY%20ALL', '/porownanie/?osrodki=lezajsk,swiebodzice,chocianow', '/porownanie/', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/o-danych/', '/dane-wlasne/'];
 const NARROW = { width: 320, height: 640 };
 
 let opened: OpenedPage | undefined;
@@ -35,6 +35,7 @@ async function openReady(path: string, viewport?: OpenOptions['viewport']) {
 	const url = new URL(path, 'http://x');
 	if (url.pathname === '/' || url.search.includes('osrodki')) await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
 	else if (url.pathname === '/sql/') await page.getByTestId('result-count').waitFor({ timeout: 45_000 });
+	else if (url.pathname === '/dane-wlasne/') await page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 45_000 });
 	else await page.waitForLoadState('networkidle');
 	await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
 	return page;

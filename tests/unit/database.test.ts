@@ -72,7 +72,7 @@ describe('database door', () => {
 
 describe('Arrow files', () => {
 	it('load into DuckDB with their dictionary types, empty tables included', async () => {
-		const { toArrowIPC } = await import('../../scripts/data/arrow');
+		const { toArrowIPC } = await import('../../src/lib/db/arrow');
 		// The shipped files, but with an empty support table, as a centre without support records would bring.
 		const fresh = createDatabase({
 			open: openNodeEngine,
@@ -82,5 +82,20 @@ describe('Arrow files', () => {
 		await expect(fresh.query({ sql: 'SELECT count(*) AS n FROM support' })).resolves.toEqual([{ n: 0 }]);
 		const [column] = await db.query<{ column_type: string }>({ sql: "SELECT data_type AS column_type FROM information_schema.columns WHERE table_name = 'participants' AND column_name = 'start_date'" });
 		expect(column.column_type).toBe('DATE');
+	});
+});
+
+describe('plain Arrow for imports', () => {
+	it('builds the same table as the builders do, nulls and dates included, without compiling code', async () => {
+		const { toArrowIPC, toPlainArrowIPC } = await import('../../src/lib/db/arrow');
+		const { tableFromIPC } = await import('apache-arrow');
+		const rows = [
+			{ support_id: 'a-1', participant_id: 'a', edition_id: 'e', form: 'social', activity_id: null, hours: 2.5, cost_pln: 10.25, provenance: 'imported' },
+			{ support_id: 'a-2', participant_id: 'a', edition_id: 'e', form: 'health', activity_id: 'x', hours: null, cost_pln: 0, provenance: 'imported' }
+		];
+		const plainRows = (bytes: Uint8Array) => tableFromIPC(bytes).toArray().map((r) => JSON.parse(JSON.stringify(r.toJSON())));
+		expect(plainRows(toPlainArrowIPC('support', rows))).toEqual(plainRows(toArrowIPC('support', rows)));
+		const people = [{ participant_id: 'p', edition_id: 'e', centre_id: 'c', pathway: 'social_contract', sex: 'K', age_band: '25-34', education: 'isced_3', labour_status: 'inactive', disability: true, start_date: '2011-03-01', end_date: null, completion: 'completed', outcome_employed: false, outcome_job_seeking: true, outcome_education: false, outcome_qualification: false, provenance: 'imported' }];
+		expect(plainRows(toPlainArrowIPC('participants', people))).toEqual(plainRows(toArrowIPC('participants', people)));
 	});
 });

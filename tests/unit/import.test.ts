@@ -175,3 +175,25 @@ describe('reading and checking generated input (property-based)', () => {
 		expect(normaliseHeader('ŁÓDŹ')).toBe('lodz');
 	});
 });
+
+describe('loading into DuckDB', () => {
+	it('adds checked rows all at once, marks them in the overview, and takes them out again by file', async () => {
+		const scratch = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+		const count = async () => (await scratch.explore('SELECT count(*) AS n FROM participants')).rows[0].n;
+		const result = await attempt('participants-utf8.csv', new Uint8Array(readFileSync(`${fixtures}/good/participants-utf8.csv`)), 'participants');
+		await scratch.importRows('participants', result.rows, 'participants-utf8.csv');
+		expect(await count()).toBe(101);
+		const { fetchOverview } = await import('../../src/lib/queries/overview');
+		const { DEFAULT_FILTERS } = await import('../../src/lib/queries/filters');
+		const lezajsk = (await fetchOverview(scratch, { ...DEFAULT_FILTERS, centres: ['lezajsk'], sex: ['K'] })).centres[0];
+		expect(lezajsk.participants).toEqual({ kind: 'synthetic', value: 16, imported: 'some' });
+
+		// A second batch whose keys clash fails inside its transaction: nothing of it stays.
+		await expect(scratch.importRows('participants', result.rows, 'again.csv')).rejects.toThrow();
+		expect(await count()).toBe(101);
+
+		await scratch.removeImport('participants-utf8.csv');
+		expect(await count()).toBe(98);
+		expect((await fetchOverview(scratch, { ...DEFAULT_FILTERS, centres: ['lezajsk'], sex: ['K'] })).centres[0].participants).toEqual({ kind: 'synthetic', value: 14 });
+	});
+});

@@ -33,9 +33,11 @@ const FIGURE_COLUMNS: ExportColumn[] = [
 
 /** One cell as export fields: a rate as its share, k, n and interval; a count or amount as its value. */
 function cellFields(cell: ValueCell | RateCell | { kind: 'hidden' }): Record<string, ExportValue> {
-	const base = { value: null, k: null, n: null, ci_low: null, ci_high: null, provenance: cell.kind, sources: null };
+	const base: Record<string, ExportValue> = { value: null, k: null, n: null, ci_low: null, ci_high: null, provenance: cell.kind, sources: null };
 	if (cell.kind === 'published' || cell.kind === 'synthetic') {
 		const sources = cell.kind === 'published' ? cell.sources.join(' ') : null;
+		const origin = cell.kind === 'synthetic' && cell.imported ? (cell.imported === 'all' ? 'imported' : 'synthetic+imported') : cell.kind;
+		base.provenance = origin;
 		if ('k' in cell) return { ...base, value: cell.rate, k: cell.k, n: cell.n, ci_low: cell.low, ci_high: cell.high, sources };
 		return { ...base, value: cell.value, sources };
 	}

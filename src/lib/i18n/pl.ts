@@ -3,7 +3,7 @@ export const pl = {
 	site: {
 		title: 'Aktywna integracja w ośrodkach pomocy społecznej',
 		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1: pięć ośrodków obok siebie',
-		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', explorer: 'SQL', data: 'O danych' },
+		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', explorer: 'SQL', imports: 'Własne dane', data: 'O danych' },
 		skip: 'Przejdź do treści',
 		syntheticBanner:
 			'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne, wygenerowane do demonstracji i zawsze oznaczone. Liczby opublikowane pochodzą ze stron ośrodków i mają podane źródło.',
@@ -39,6 +39,8 @@ export const pl = {
 		hiddenTitle: 'Ukryte w widoku „tylko liczby opublikowane”: to liczba syntetyczna.',
 		synthetic: 'syntetyczne',
 		syntheticTitle: 'Liczba z danych syntetycznych (demonstracyjnych), nie z publikacji ośrodka.',
+		imported: 'z pliku',
+		importedTitle: 'Liczba obejmuje dane wczytane z Twojego pliku (tylko w tej przeglądarce).',
 		published: 'źródło',
 		derived: 'wyliczone z liczb opublikowanych',
 		n: (n: number) => `n = ${n}`,
@@ -231,6 +233,36 @@ export const pl = {
 			refused: 'Plik odrzucony: zawiera bezpośrednie identyfikatory osób. Usuń te kolumny i wczytaj go ponownie.'
 		},
 		unmapped: 'kolumna bez odpowiednika w słowniku danych: wskaż ją albo pomiń',
+		page: {
+			heading: 'Własne dane',
+			intro: 'Wczytaj zanonimizowane dane swojego ośrodka (uczestnicy, wsparcie, edycje, ośrodki), aby zobaczyć je obok pozostałych. Plik zostaje w tej przeglądarce: nic nie jest wysyłane. Dane z pliku są oznaczone „z pliku” na każdym wykresie i w każdej tabeli.',
+			format: 'Kolumny i dozwolone wartości opisuje słownik danych; pliki: CSV (UTF-8 albo Windows-1250, przecinek, średnik lub tabulator, przecinek dziesiętny), XLSX, Parquet, Arrow.',
+			dictionaryLink: 'Słownik danych',
+			drop: 'Upuść plik tutaj albo wybierz go z dysku.',
+			pick: 'Wybierz plik',
+			reading: 'Czytanie i sprawdzanie pliku…',
+			refused: 'Pliku nie wczytano.',
+			summary: (format: string, rows: number, encoding?: string, delimiter?: string) =>
+				`${format.toUpperCase()}, ${rows.toLocaleString('pl-PL')} wierszy${encoding ? `, kodowanie ${encoding}` : ''}${delimiter ? `, separator „${delimiter === '\t' ? 'tabulator' : delimiter}”` : ''}.`,
+			table: 'Tabela słownika: ',
+			mapping: 'Dopasowanie kolumn (zapamiętywane dla kolejnych plików)',
+			header: 'Kolumna w pliku',
+			column: 'Kolumna słownika',
+			sample: 'Pierwsza wartość',
+			mapFor: (header: string) => `Kolumna słownika dla „${header}”`,
+			unmapped: '— wybierz —',
+			skip: 'pomiń tę kolumnę',
+			ready: (n: number) => `Plik jest poprawny: ${n.toLocaleString('pl-PL')} wierszy gotowych do wczytania.`,
+			load: 'Wczytaj do pulpitu',
+			problems: (n: number) => `Problemy w pliku: ${n.toLocaleString('pl-PL')}.`,
+			nothingLoaded: 'Nic nie zostało wczytane; dane już wczytane są bez zmian.',
+			loaded: (file: string, n: number) => `Wczytano ${file}: ${n.toLocaleString('pl-PL')} wierszy. Są już na wykresach i w tabelach, oznaczone „z pliku”.`,
+			loadedHeading: 'Wczytane pliki (w tej przeglądarce)',
+			rows: (n: number) => `${n.toLocaleString('pl-PL')} wierszy`,
+			remove: (file: string) => `Usuń ${file}`,
+			none: 'Nie wczytano jeszcze żadnego pliku.',
+			restoreFailed: 'Nie udało się ponownie wczytać'
+		},
 		more: (n: number) => `… i ${n.toLocaleString('pl-PL')} kolejnych problemów`
 	},
 	exports: {

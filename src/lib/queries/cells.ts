@@ -5,15 +5,24 @@ import { wilson, type Interval } from '../stats/wilson';
 
 export type ValueCell =
 	| { kind: 'published'; value: number; sources: string[]; derived?: boolean }
-	| { kind: 'synthetic'; value: number }
+	| { kind: 'synthetic'; value: number; imported?: Imported }
 	| { kind: 'suppressed' }
 	| { kind: 'unknown' };
 
 export type RateCell =
-	| ({ kind: 'published' | 'synthetic'; k: number; n: number; sources: string[] } & Interval)
+	| ({ kind: 'published' | 'synthetic'; k: number; n: number; sources: string[]; imported?: Imported } & Interval)
 	/** n is left out where the group's size is what must stay hidden. */
 	| { kind: 'suppressed'; n?: number }
 	| { kind: 'unknown' };
+
+/** A figure from participant rows that include the user's own imported rows: some of them, or all. */
+export type Imported = 'some' | 'all';
+
+/** Marks a figure computed from participant rows with how many of them came from the user's files. */
+export function markImported<C extends ValueCell | RateCell>(cell: C, imported: number, n: number): C {
+	if (cell.kind !== 'synthetic' || imported === 0) return cell;
+	return { ...cell, imported: imported >= n ? 'all' : 'some' };
+}
 
 export const published = (value: number | null | undefined, sources: string[], derived = false): ValueCell =>
 	value === null || value === undefined ? { kind: 'unknown' } : { kind: 'published', value, sources, ...(derived ? { derived } : {}) };

@@ -2,11 +2,11 @@
 // upon leaving), each by sex, from the synthetic rows, under disclosure control that also holds across the split.
 import { isSmall } from '../stats/disclosure';
 import { groupBy } from './group-by';
-import { syntheticRate, type RateCell } from './cells';
+import { markImported, syntheticRate, type RateCell } from './cells';
 import { OUTCOMES, type Outcome } from './filters';
 
 /** Synthetic participants of a selection counted per centre and sex (overview's participantGroupsSql). */
-export type ParticipantGroup = { centre_id: string; sex: 'K' | 'M'; n: number; completed: number } & Record<Outcome, number>;
+export type ParticipantGroup = { centre_id: string; sex: 'K' | 'M'; n: number; completed: number; /** rows from the user's files */ imported?: number } & Record<Outcome, number>;
 
 export interface OutcomeIndicator {
 	centreId: string;
@@ -27,7 +27,7 @@ export function toOutcomeIndicators(rows: ParticipantGroup[]): OutcomeIndicator[
 		const men = of('M');
 		const n = (women?.n ?? 0) + (men?.n ?? 0);
 		return OUTCOMES.map((outcome) => {
-			const cell = (row: ParticipantGroup | undefined) => (row ? syntheticRate(row[outcome], row.n) : syntheticRate(0, 0));
+			const cell = (row: ParticipantGroup | undefined) => (row ? markImported(syntheticRate(row[outcome], row.n), row.imported ?? 0, row.n) : syntheticRate(0, 0));
 			let w = cell(women);
 			let m = cell(men);
 			const exposed = w.kind === 'suppressed' || m.kind === 'suppressed' || isSmall(women?.n ?? 0) || isSmall(men?.n ?? 0);
@@ -35,7 +35,7 @@ export function toOutcomeIndicators(rows: ParticipantGroup[]): OutcomeIndicator[
 				w = { kind: 'suppressed', n: women.n };
 				m = { kind: 'suppressed', n: men.n };
 			}
-			const total = syntheticRate((women?.[outcome] ?? 0) + (men?.[outcome] ?? 0), n);
+			const total = markImported(syntheticRate((women?.[outcome] ?? 0) + (men?.[outcome] ?? 0), n), (women?.imported ?? 0) + (men?.imported ?? 0), n);
 			return { centreId, outcome, women: w, men: m, total };
 		});
 	});

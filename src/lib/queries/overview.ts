@@ -2,7 +2,7 @@
 // edition (published figures), one per centre and sex (synthetic participants), and the support mix. Fewer and
 // simpler queries because planning, not scanning, is what a filter change waits for in duckdb-wasm.
 import type { Database, SqlQuery } from '../db/types';
-import { published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
+import { markImported, published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
 import { editionWhere, hasParticipantFilters, OUTCOMES, participantWhere, type Filters, type Outcome } from './filters';
 import { groupBy } from './group-by';
 import { atPrices } from './prices';
@@ -33,6 +33,7 @@ export function participantGroupsSql(filters: Filters): SqlQuery {
 	return {
 		sql: `
 SELECT centre_id, sex, count(*) AS n, count(*) FILTER (WHERE completion = 'completed') AS completed,
+	count(*) FILTER (WHERE provenance = 'imported') AS imported,
 	${OUTCOMES.map((o) => `count(*) FILTER (WHERE outcome_${o}) AS ${o}`).join(', ')}
 FROM participants p
 ${where.sql}
@@ -101,8 +102,10 @@ export function summariseCentre(editions: EditionRow[], groups: ParticipantGroup
 	const synthetic = (key: 'n' | 'completed' | Outcome) => (groups.length ? groups.reduce((sum, g) => sum + g[key], 0) : null);
 	const syntheticN = synthetic('n');
 	const syntheticWomen = groups.length ? (groups.find((g) => g.sex === 'K')?.n ?? 0) : null;
+	const imported = groups.reduce((sum, g) => sum + (g.imported ?? 0), 0);
+	const fromRows = <C extends RateCell | ValueCell>(cell: C) => markImported(cell, imported, syntheticN ?? 0);
 	const rate = (publishedK: number | null, syntheticK: number | null): RateCell =>
-		publishedK !== null && n && !participantFiltered ? publishedRate(publishedK, n, sources) : syntheticRate(syntheticK, syntheticN);
+		publishedK !== null && n && !participantFiltered ? publishedRate(publishedK, n, sources) : fromRows(syntheticRate(syntheticK, syntheticN));
 	return {
 		centreId: first.centre_id,
 		shortName: first.short_name,
@@ -111,9 +114,9 @@ export function summariseCentre(editions: EditionRow[], groups: ParticipantGroup
 		lastYear: years.length ? Math.max(...years) : null,
 		editions: editions.length,
 		editionsWithoutYear: editions.length - years.length,
-		participants: participantFiltered ? syntheticCount(syntheticN ?? 0) : published(n, sources),
+		participants: participantFiltered ? fromRows(syntheticCount(syntheticN ?? 0)) : published(n, sources),
 		women: rate(women, syntheticWomen),
-		completion: syntheticRate(synthetic('completed'), syntheticN),
+		completion: fromRows(syntheticRate(synthetic('completed'), syntheticN)),
 		employment: rate(employed, synthetic('employed')),
 		budget: published(budget, sources),
 		// Derived only from published figures: a synthetic count never divides a published budget.
@@ -158,7 +161,11 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
 		supportMix,
 		outcomes: toOutcomeIndicators(groups),
 		selection: participantFiltered
-			? syntheticCount(groups.reduce((sum, g) => sum + g.n, 0))
+			? markImported(
+					syntheticCount(groups.reduce((sum, g) => sum + g.n, 0)),
+					groups.reduce((sum, g) => sum + (g.imported ?? 0), 0),
+					groups.reduce((sum, g) => sum + g.n, 0)
+				)
 			: published(reported.length ? reported.reduce((sum, e) => sum + e.participants!, 0) : null, sortedSources(reported)),
 		editions: editions.map((e) => ({
 			editionId: e.edition_id,

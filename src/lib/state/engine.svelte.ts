@@ -3,6 +3,7 @@ import { base } from '$app/paths';
 import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { DataManifest } from '../db/types';
+import { imports } from './imports.svelte';
 
 type Phase = 'idle' | 'engine' | 'data' | 'ready' | 'error';
 
@@ -47,6 +48,8 @@ export function startEngine(): Promise<void> {
 	engine.error = null;
 	starting = database
 		.ready()
+		// The user's kept imports go in before any page asks its first question.
+		.then(() => imports.restore(database))
 		.then(() => {
 			engine.phase = 'ready';
 			engine.progress = 1;

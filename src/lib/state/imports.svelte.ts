@@ -1,0 +1,74 @@
+// The user's imported files: loaded into DuckDB beside the built-in data, kept in this browser's IndexedDB so a
+// reload keeps them, and removable. Nothing here ever leaves the machine.
+import { get, set } from 'idb-keyval';
+import type { TableName } from '../dictionary';
+import type { DatabaseDoor } from '../db/database';
+
+const KEY = 'pokl711.imports';
+
+export interface ImportedFile {
+	file: string;
+	table: TableName;
+	rows: number;
+	/** ISO date-time of the import. */
+	at: string;
+}
+
+interface StoredImport extends ImportedFile {
+	data: Record<string, unknown>[];
+}
+
+class Imports {
+	files = $state<ImportedFile[]>([]);
+	/** Files kept from an earlier visit that could not be loaded again, with why. */
+	failed = $state<string[]>([]);
+
+	private async stored(): Promise<StoredImport[]> {
+		try {
+			return ((await get(KEY)) as StoredImport[] | undefined) ?? [];
+		} catch {
+			// IndexedDB off (private mode, policy): imports then last for this visit only.
+			return [];
+		}
+	}
+
+	private async save(list: StoredImport[]) {
+		try {
+			await set(KEY, list);
+		} catch {
+			// As above: nothing is lost from DuckDB, only the copy for the next visit.
+		}
+	}
+
+	/** Loads the kept files again, in the order they came; one that no longer fits is reported, not fatal. */
+	async restore(db: DatabaseDoor) {
+		const list = await this.stored();
+		const kept: StoredImport[] = [];
+		this.failed = [];
+		for (const item of list) {
+			try {
+				await db.importRows(item.table, item.data, item.file);
+				kept.push(item);
+			} catch (e) {
+				this.failed = [...this.failed, `${item.file}: ${e instanceof Error ? e.message : String(e)}`];
+			}
+		}
+		this.files = kept.map(({ data: _, ...file }) => file);
+		if (kept.length !== list.length) await this.save(kept);
+	}
+
+	async add(db: DatabaseDoor, file: string, table: TableName, rows: Record<string, unknown>[]) {
+		await db.importRows(table, rows, file);
+		const item: StoredImport = { file, table, rows: rows.length, at: new Date().toISOString(), data: rows };
+		await this.save([...(await this.stored()).filter((s) => s.file !== file), item]);
+		this.files = [...this.files.filter((f) => f.file !== file), { file, table, rows: rows.length, at: item.at }];
+	}
+
+	async remove(db: DatabaseDoor, file: string) {
+		await db.removeImport(file);
+		await this.save((await this.stored()).filter((s) => s.file !== file));
+		this.files = this.files.filter((f) => f.file !== file);
+	}
+}
+
+export const imports = new Imports();
