@@ -1,6 +1,8 @@
 // Bringing one's own data in real Chromium: a good file shows up in the overview marked "z pliku" and survives a
 // reload (IndexedDB); a bad one is refused with its reasons and changes nothing; removing a file takes it out.
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPage, plain, type OpenedPage } from './browser';
 
@@ -54,6 +56,52 @@ describe('bring your own data', () => {
 		expect(await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).count()).toBe(0);
 		await o.page.locator('input[type="file"]').setInputFiles(`${fixtures}/bad/unclosed-quote.csv`);
 		await expect.poll(async () => plain(await o.page.getByTestId('import-error').textContent())).toContain('niezamknięty cudzysłów');
+		expect(await overviewSelection(o)).toContain('14 syntetyczne');
+	});
+
+	it('streams a large CSV off the main thread with progress, loads 100,000 rows, and cancels another mid-way', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'import-'));
+		const header = 'participant_id;edition_id;centre_id;pathway;sex;age_band;education;labour_status;disability;completion;outcome_employed;outcome_job_seeking;outcome_education;outcome_qualification';
+		const lines = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i};lezajsk-2011;lezajsk;social_contract;${i % 2 ? 'K' : 'M'};25-34;isced_3;unemployed;nie;completed;tak;nie;nie;nie`);
+		const big = join(dir, 'duzy.csv');
+		await writeFile(big, [header, ...lines(100_000, 'BIG-')].join('\r\n'));
+		const huge = join(dir, 'ogromny.csv');
+		await writeFile(huge, [header, ...lines(600_000, 'HUGE-')].join('\r\n'));
+
+		opened = await openPage('/dane-wlasne/');
+		const o = opened;
+		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		await o.page.locator('input[type="file"]').setInputFiles(big);
+		await expect.poll(async () => plain(await o.page.locator('main').textContent()), { timeout: 60_000 }).toContain('Plik jest poprawny: 100 000 wierszy');
+		await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+		await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent()), { timeout: 60_000 }).toContain('Wczytano duzy.csv: 100 000 wierszy');
+
+		// The next file: the progress bar moves while the page stays responsive, and Cancel stops it with nothing loaded.
+		await o.page.locator('input[type="file"]').setInputFiles(huge);
+		const progress = o.page.getByRole('progressbar', { name: 'Postęp czytania pliku' });
+		await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+		const responsive = await o.page.evaluate(() => new Promise<number>((resolve) => { const start = performance.now(); setTimeout(() => resolve(performance.now() - start), 0); }));
+		expect(responsive).toBeLessThan(1000);
+		await o.page.getByRole('button', { name: 'Anuluj' }).click();
+		await expect.poll(async () => plain(await o.page.getByTestId('import-error').textContent())).toContain('Anulowano');
+		expect(await o.page.locator('li[data-file]').count()).toBe(1);
+		expect(await overviewSelection(o)).toContain('50 014 syntetyczne z pliku');
+	});
+
+	it('refuses every file of the bad corpus in the browser with its expected error, and nothing is ever loaded', async () => {
+		const cases = JSON.parse(await readFile(`${fixtures}/bad/cases.json`, 'utf8')) as Record<string, { error: string }>;
+		opened = await openPage('/dane-wlasne/');
+		const o = opened;
+		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		const shown = () => o.page.locator('[data-testid="import-error"], [data-testid="import-problems"]').first();
+		for (const [name, { error }] of Object.entries(cases)) {
+			await o.page.locator('input[type="file"]').setInputFiles(`${fixtures}/bad/${name}`);
+			// The file's own name in the message: never the previous file's error still on screen.
+			const message = async () => plain(await shown().textContent()).replace(/\u00a0/g, ' ');
+			await expect.poll(async () => { const m = await message(); return m.includes(name) && m.includes(error); }, { timeout: 10_000, message: `${name}: ${error}` }).toBe(true);
+			expect(await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).count(), name).toBe(0);
+		}
+		expect(await o.page.locator('li[data-file]').count()).toBe(0);
 		expect(await overviewSelection(o)).toContain('14 syntetyczne');
 	});
 });

@@ -28,6 +28,7 @@ export interface DatabaseDoor extends Database {
 	explore: (sql: string) => Promise<Exploration>;
 	reset: () => Promise<void>;
 	importRows: (table: TableName, rows: Record<string, unknown>[], file: string) => Promise<void>;
+	importArrow: (table: TableName, ipc: Uint8Array, file: string) => Promise<void>;
 	removeImport: (file: string) => Promise<void>;
 }
 
@@ -92,10 +93,14 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 		},
 		/** Rows already checked (import/check.ts) added to a table, all or none, and recorded under their file. */
 		async importRows(table: TableName, rows: Record<string, unknown>[], file: string) {
+			await this.importArrow(table, toPlainArrowIPC(table, rows), file);
+		},
+		/** The same, for rows already encoded as Arrow (by the import worker, or kept from an earlier visit). */
+		async importArrow(table: TableName, ipc: Uint8Array, file: string) {
 			const engine = await connect();
 			const key = dictionary.tables[table].key[0];
 			await engine.run('DROP TABLE IF EXISTS import_batch', []);
-			await engine.insertArrow('import_batch', toPlainArrowIPC(table, rows));
+			await engine.insertArrow('import_batch', ipc);
 			try {
 				// Loaded tables carry no key constraint, so a clash is looked for here, before anything changes.
 				const [clash] = toRows<{ n: number }>(await engine.run(`SELECT count(*) AS n FROM import_batch JOIN "${table}" USING ("${key}")`, []));

@@ -241,6 +241,9 @@ export const pl = {
 			drop: 'Upuść plik tutaj albo wybierz go z dysku.',
 			pick: 'Wybierz plik',
 			reading: 'Czytanie i sprawdzanie pliku…',
+			progress: 'Postęp czytania pliku',
+			cancel: 'Anuluj',
+			cancelled: 'Anulowano: nic nie zostało wczytane.',
 			refused: 'Pliku nie wczytano.',
 			summary: (format: string, rows: number, encoding?: string, delimiter?: string) =>
 				`${format.toUpperCase()}, ${rows.toLocaleString('pl-PL')} wierszy${encoding ? `, kodowanie ${encoding}` : ''}${delimiter ? `, separator „${delimiter === '\t' ? 'tabulator' : delimiter}”` : ''}.`,

@@ -61,15 +61,33 @@ export function parseCsv(bytes: Uint8Array, file: string): ParsedFile {
 	const broken = parsed.errors.find((e) => e.type === 'Quotes');
 	if (broken) throw new ImportError(file, t.quotes, (broken.row ?? 0) + 1);
 	const [header, ...rows] = parsed.data;
-	if (!header || header.length < 2) throw new ImportError(file, t.oneColumn);
+	checkHeader(header, file);
 	if (!rows.length) throw new ImportError(file, t.headerOnly);
-	const delimiter = parsed.meta.delimiter;
-	rows.forEach((row, i) => {
-		if (row.length !== header.length) throw new ImportError(file, t.width(row.length, header.length), i + 2);
+	return { file, format: 'csv', header: header.map((h) => h.trim()), rows: csvRows(rows, header, file, 2), encoding, delimiter: parsed.meta.delimiter, decimalComma: parsed.meta.delimiter === ';' };
+}
+
+export function checkHeader(header: string[] | undefined, file: string): asserts header is string[] {
+	if (!header || header.length < 2) throw new ImportError(file, t.oneColumn);
+}
+
+/** Rows of a CSV checked for width and cell length, trimmed; `firstLine` is the file line of rows[0]. */
+export function csvRows(rows: string[][], header: string[], file: string, firstLine: number): string[][] {
+	return rows.map((row, i) => {
+		if (row.length !== header.length) throw new ImportError(file, t.width(row.length, header.length), firstLine + i);
 		const long = row.findIndex((cell) => cell.length > MAX_CELL);
-		if (long >= 0) throw new ImportError(file, t.longCell(header[long], MAX_CELL), i + 2);
+		if (long >= 0) throw new ImportError(file, t.longCell(header[long], MAX_CELL), firstLine + i);
+		return row.map((c) => c.trim());
 	});
-	return { file, format: 'csv', header: header.map((h) => h.trim()), rows: rows.map((r) => r.map((c) => c.trim())), encoding, delimiter, decimalComma: delimiter === ';' };
+}
+
+/** The encoding of a file from its first bytes; a character cut at the end of the sample is not held against it. */
+export function sniffEncoding(sample: Uint8Array): 'utf-8' | 'windows-1250' {
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+		return 'utf-8';
+	} catch {
+		return 'windows-1250';
+	}
 }
 
 /** A cell of a typed file (spreadsheet, Parquet, Arrow) as the text a CSV would hold. */

@@ -15,7 +15,8 @@ export interface ImportedFile {
 }
 
 interface StoredImport extends ImportedFile {
-	data: Record<string, unknown>[];
+	/** The checked rows as Arrow IPC: compact, and loaded as they are. */
+	ipc: Uint8Array;
 }
 
 class Imports {
@@ -47,21 +48,22 @@ class Imports {
 		this.failed = [];
 		for (const item of list) {
 			try {
-				await db.importRows(item.table, item.data, item.file);
+				// A copy: the engine may take over (transfer) the buffer it is given, and this one is kept.
+				await db.importArrow(item.table, item.ipc.slice(), item.file);
 				kept.push(item);
 			} catch (e) {
 				this.failed = [...this.failed, `${item.file}: ${e instanceof Error ? e.message : String(e)}`];
 			}
 		}
-		this.files = kept.map(({ data: _, ...file }) => file);
+		this.files = kept.map(({ ipc: _, ...file }) => file);
 		if (kept.length !== list.length) await this.save(kept);
 	}
 
-	async add(db: DatabaseDoor, file: string, table: TableName, rows: Record<string, unknown>[]) {
-		await db.importRows(table, rows, file);
-		const item: StoredImport = { file, table, rows: rows.length, at: new Date().toISOString(), data: rows };
+	async add(db: DatabaseDoor, file: string, table: TableName, ipc: Uint8Array, rows: number) {
+		await db.importArrow(table, ipc.slice(), file);
+		const item: StoredImport = { file, table, rows, at: new Date().toISOString(), ipc };
 		await this.save([...(await this.stored()).filter((s) => s.file !== file), item]);
-		this.files = [...this.files.filter((f) => f.file !== file), { file, table, rows: rows.length, at: item.at }];
+		this.files = [...this.files.filter((f) => f.file !== file), { file, table, rows, at: item.at }];
 	}
 
 	async remove(db: DatabaseDoor, file: string) {
