@@ -144,3 +144,20 @@ describe('export formats read back', () => {
 		expect(numbers(back)).toEqual(expected());
 	});
 });
+
+describe('centre page exports', () => {
+	it('the published figures as stated, and the synthetic profile with hidden counts left empty', async () => {
+		const { fetchCentre } = await import('../../src/lib/queries/centre');
+		const { figuresExport, profileExport, recordsExport } = await import('../../src/lib/export/shape');
+		const detail = (await fetchCentre(db, 'lezajsk'))!;
+		const figures = figuresExport(detail.figures, table.meta);
+		expect(figures.rows.find((r) => r.figure === 'budget_pln')).toMatchObject({ value: 385365.31, stated: '385 365,31 zł', provenance: 'published', sources: 'lezajsk-page' });
+		const profile = profileExport(detail, table.meta);
+		expect(profile.rows.some((r) => r.provenance === 'suppressed' && r.participants === null)).toBe(true);
+		expect(profile.rows.every((r) => r.provenance !== 'suppressed' || r.participants === null)).toBe(true);
+		const editions = recordsExport(detail.editions as unknown as Record<string, unknown>[], ['edition_id', 'year', 'quote'], table.meta);
+		expect(editions.rows.map((r) => r.edition_id)).toEqual(['lezajsk-2008', 'lezajsk-2009', 'lezajsk-2010', 'lezajsk-2011']);
+		// Every shape writes to every format without a type error.
+		for (const t of [figures, profile, editions]) expect(toCsv(t, { dialect: 'standard', bom: false }).length).toBeGreaterThan(0);
+	});
+});

@@ -9,6 +9,8 @@ import { OUTCOMES, type Filters } from '../queries/filters';
 import type { OutcomeIndicator } from '../queries/outcomes';
 import type { CentreSummary } from '../queries/overview';
 import type { Comparison, RateDifference } from '../queries/compare';
+import type { CentreDetail } from '../queries/centre';
+import type { Figure } from '../dictionary';
 import { fileName, type ExportColumn, type ExportMeta, type ExportTable, type ExportValue } from './table';
 
 type Provenance = 'published' | 'synthetic' | 'unknown' | 'suppressed' | 'hidden' | 'no_edition';
@@ -168,6 +170,59 @@ export function differencesExport(differences: RateDifference[], meta: ExportMet
 			{ key: 'provenance', label: 'pochodzenie', type: 'text' }
 		],
 		rows: differences.map((d) => ({ measure: d.measure, first: d.first, second: d.second, difference: d.difference, ci_low: d.low, ci_high: d.high, within_noise: d.withinNoise, provenance: d.kind })),
+		meta
+	};
+}
+
+/** A centre's published figures as its page states them: value, the words used, the quote and the source. */
+export function figuresExport(figures: Figure[], meta: ExportMeta): ExportTable {
+	return {
+		name: fileName(meta.title),
+		columns: [
+			{ key: 'edition_id', label: 'edycja', type: 'text' },
+			{ key: 'figure', label: 'wskaźnik', type: 'text' },
+			{ key: 'value', label: 'wartość', type: 'number' },
+			{ key: 'stated', label: 'zapis w źródle', type: 'text' },
+			{ key: 'quote', label: 'cytat', type: 'text' },
+			{ key: 'provenance', label: 'pochodzenie', type: 'text' },
+			{ key: 'sources', label: 'źródło', type: 'text' }
+		],
+		rows: figures.map((f) => ({ edition_id: f.edition_id, figure: f.figure, value: f.value, stated: f.stated, quote: f.quote, provenance: 'published', sources: f.source_id })),
+		meta
+	};
+}
+
+/** A centre's synthetic profile and support, one row per category, hidden counts empty with their reason. */
+export function profileExport(detail: CentreDetail, meta: ExportMeta): ExportTable {
+	const profile = Object.entries(detail.profile).flatMap(([dimension, cells]) =>
+		cells.map((c) => ({ dimension, category: c.key, participants: c.count, hours: null, cost_pln: null, provenance: c.suppressed ? 'suppressed' : 'synthetic' }))
+	);
+	const support = detail.support.map((s) => ({ dimension: 'support_form', category: s.form, participants: s.participants, hours: s.hours, cost_pln: s.costPln, provenance: s.suppressed ? 'suppressed' : 'synthetic' }));
+	return {
+		name: fileName(meta.title),
+		columns: [
+			{ key: 'dimension', label: 'cecha', type: 'text' },
+			{ key: 'category', label: 'kategoria', type: 'text' },
+			{ key: 'participants', label: 'liczba osób', type: 'integer' },
+			{ key: 'hours', label: 'godziny', type: 'number' },
+			{ key: 'cost_pln', label: 'koszt (zł)', type: 'number' },
+			{ key: 'provenance', label: 'pochodzenie', type: 'text' }
+		],
+		rows: [...profile, ...support],
+		meta
+	};
+}
+
+/** Dictionary rows as they are (editions, activities): text and numbers, each row marked published with its source. */
+export function recordsExport(rows: Record<string, unknown>[], keys: string[], meta: ExportMeta): ExportTable {
+	const typeOf = (key: string) => (rows.some((r) => typeof r[key] === 'number') ? 'number' : 'text');
+	return {
+		name: fileName(meta.title),
+		columns: [...keys.map((key) => ({ key, label: key, type: typeOf(key) as 'number' | 'text' })), { key: 'provenance', label: 'pochodzenie', type: 'text' }],
+		rows: rows.map((r) => ({
+			...Object.fromEntries(keys.map((k) => [k, r[k] === null || r[k] === undefined ? null : typeof r[k] === 'number' ? (r[k] as number) : String(r[k])])),
+			provenance: 'published'
+		})),
 		meta
 	};
 }

@@ -40,7 +40,7 @@ export const pl = {
 		synthetic: 'syntetyczne',
 		syntheticTitle: 'Liczba z danych syntetycznych (demonstracyjnych), nie z publikacji ośrodka.',
 		imported: 'z pliku',
-		importedTitle: 'Liczba obejmuje dane wczytane z Twojego pliku (tylko w tej przeglądarce).',
+		importedTitle: 'Liczba obejmuje dane wczytane z Twoich plików (tylko w tej przeglądarce):',
 		published: 'źródło',
 		derived: 'wyliczone z liczb opublikowanych',
 		n: (n: number) => `n = ${n}`,

@@ -4,6 +4,7 @@ import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { DataManifest } from '../db/types';
 import { imports } from './imports.svelte';
+import { catalogue } from './catalogue.svelte';
 
 type Phase = 'idle' | 'engine' | 'data' | 'ready' | 'error';
 
@@ -50,6 +51,7 @@ export function startEngine(): Promise<void> {
 		.ready()
 		// The user's kept imports go in before any page asks its first question.
 		.then(() => imports.restore(database))
+		.then(() => catalogue.refresh(database))
 		.then(() => {
 			engine.phase = 'ready';
 			engine.progress = 1;

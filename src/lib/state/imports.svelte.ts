@@ -3,6 +3,7 @@
 import { get, set } from 'idb-keyval';
 import type { TableName } from '../dictionary';
 import type { DatabaseDoor } from '../db/database';
+import { catalogue } from './catalogue.svelte';
 
 const KEY = 'pokl711.imports';
 
@@ -59,17 +60,24 @@ class Imports {
 		if (kept.length !== list.length) await this.save(kept);
 	}
 
+	/** For an export's description: the built-in sources and each of the user's files. */
+	sources(builtIn: readonly string[]): string[] {
+		return [...builtIn, ...this.files.map((f) => `Plik użytkownika (provenance = imported): ${f.file}, ${f.rows} wierszy, wczytany ${f.at.slice(0, 10)}`)];
+	}
+
 	async add(db: DatabaseDoor, file: string, table: TableName, ipc: Uint8Array, rows: number) {
 		await db.importArrow(table, ipc.slice(), file);
 		const item: StoredImport = { file, table, rows, at: new Date().toISOString(), ipc };
 		await this.save([...(await this.stored()).filter((s) => s.file !== file), item]);
 		this.files = [...this.files.filter((f) => f.file !== file), { file, table, rows, at: item.at }];
+		await catalogue.refresh(db);
 	}
 
 	async remove(db: DatabaseDoor, file: string) {
 		await db.removeImport(file);
 		await this.save((await this.stored()).filter((s) => s.file !== file));
 		this.files = this.files.filter((f) => f.file !== file);
+		await catalogue.refresh(db);
 	}
 }
 

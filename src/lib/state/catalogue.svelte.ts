@@ -1,0 +1,30 @@
+// The centres and edition years the filters offer: the build's list first, then DuckDB's, which also holds the
+// user's imported centres and editions. Refreshed after each import or removal.
+import snapshot from '../generated/snapshot.json';
+import type { Overview } from '../queries/overview';
+import type { Database } from '../db/types';
+
+export interface CentreEntry {
+	id: string;
+	name: string;
+}
+
+const built = snapshot.overview as Overview;
+const byYear = (a: number | null, b: number | null) => (a ?? 9999) - (b ?? 9999);
+
+class Catalogue {
+	centres = $state.raw<CentreEntry[]>(built.centres.map((c) => ({ id: c.centreId, name: c.shortName })));
+	years = $state.raw<(number | null)[]>([...new Set(built.editions.map((e) => e.year))].sort(byYear));
+
+	async refresh(db: Database) {
+		// Centres with at least one edition: a centre with none has nothing to show or filter.
+		const centres = await db.query<{ centre_id: string; short_name: string }>({
+			sql: 'SELECT DISTINCT c.centre_id, c.short_name FROM centres c JOIN editions e USING (centre_id) ORDER BY c.centre_id -- catalogue'
+		});
+		const years = await db.query<{ year: number | null }>({ sql: 'SELECT DISTINCT year FROM editions -- catalogue' });
+		this.centres = centres.map((c) => ({ id: c.centre_id, name: c.short_name }));
+		this.years = years.map((y) => y.year).sort(byYear);
+	}
+}
+
+export const catalogue = new Catalogue();
