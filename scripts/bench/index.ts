@@ -4,10 +4,10 @@
 //     on the same duckdb-wasm engine (its Node build), loaded from Arrow IPC as the browser loads it.
 // Reports median and 95th percentile with the machine; writes bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import sirv from 'sirv';
@@ -24,6 +24,8 @@ import { summarise } from './stats';
 const root = resolve(import.meta.dirname, '../..');
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const RUNS = arg('runs', 15);
+/** Size of the CSV the import part writes and loads through the page; 0 skips it (it takes a minute or two). */
+const IMPORT_MB = arg('import-mb', 200);
 const CENTRES = arg('centres', 2500);
 const PER_CENTRE = arg('participants', 1_000_000) / CENTRES;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -152,6 +154,48 @@ async function engineBench() {
 	};
 }
 
+/**
+ * A large own-data CSV through the built page: time to read and check it (in the worker), time to load it into
+ * DuckDB and IndexedDB, and the longest stall of the page's main thread meanwhile (a 50 ms timer's lateness).
+ * One run: it is a minute of work, and what matters is whether the page freezes.
+ */
+async function importBench(megabytes: number) {
+	const path = join(tmpdir(), `bench-import-${megabytes}mb.csv`);
+	const header = 'participant_id;edition_id;centre_id;pathway;sex;age_band;education;labour_status;disability;completion;outcome_employed;outcome_job_seeking;outcome_education;outcome_qualification\r\n';
+	const line = (i: number) => `BIG-${i};lezajsk-2011;lezajsk;social_contract;${i % 2 ? 'K' : 'M'};25-34;isced_3;long_term_unemployed;nie;completed;tak;nie;nie;nie\r\n`;
+	const lines: string[] = [header];
+	let bytes = header.length;
+	for (let i = 0; bytes < megabytes * 1024 * 1024; i++) {
+		const l = line(i);
+		lines.push(l);
+		bytes += l.length;
+	}
+	writeFileSync(path, lines.join(''));
+	const server = createServer(sirv(join(root, 'build'), { gzip: true, brotli: true, etag: true }));
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	try {
+		// bypassCSP only so the harness may poll with functions; the page's own code runs as it would.
+		const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+		await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dane-wlasne/`);
+		await page.waitForSelector('input[type="file"]', { timeout: 60_000 });
+		await page.evaluate(`(() => { window.__stall = 0; let last = performance.now(); setInterval(() => { const now = performance.now(); window.__stall = Math.max(window.__stall, now - last - 50); last = now; }, 50); })()`);
+		const start = performance.now();
+		await page.locator('input[type="file"]').setInputFiles(path);
+		await page.waitForFunction(() => document.querySelector('main')!.textContent!.includes('Plik jest poprawny'), null, { timeout: 900_000, polling: 250 });
+		const checkMs = performance.now() - start;
+		const checkStall = (await page.evaluate('window.__stall')) as number;
+		const loadStart = performance.now();
+		await page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+		await page.waitForSelector('[data-testid="import-status"]', { timeout: 900_000 });
+		return { megabytes: Math.round(bytes / 1024 / 1024), rows: lines.length - 1, checkMs: Math.round(checkMs), checkStallMs: Math.round(checkStall), loadMs: Math.round(performance.now() - loadStart), loadStallMs: Math.round((await page.evaluate('window.__stall')) as number) };
+	} finally {
+		await browser.close();
+		server.close();
+		rmSync(path, { force: true });
+	}
+}
+
 function machine() {
 	let chromiumVersion = 'unknown';
 	try {
@@ -176,5 +220,11 @@ const engine = await engineBench();
 console.log(`  ${engine.centres} centres, ${engine.participants.toLocaleString('pl-PL')} participants, ${engine.arrowMB} MB Arrow IPC; generated in ${engine.generateMs} ms, loaded in ${engine.loadMs} ms`);
 line('overview (all its queries), all centres', engine.overviewAllCentres);
 line('overview (all its queries), five centres', engine.overviewFiveCentres);
+let ownData: Awaited<ReturnType<typeof importBench>> | null = null;
+if (IMPORT_MB > 0) {
+	console.log(`\nOwn data through the built page (one run):`);
+	ownData = await importBench(IMPORT_MB);
+	console.log(`  ${ownData.megabytes} MB CSV, ${ownData.rows.toLocaleString('pl-PL')} rows: read and checked in ${ownData.checkMs} ms (longest main-thread stall ${ownData.checkStallMs} ms); loaded in ${ownData.loadMs} ms (longest stall ${ownData.loadStallMs} ms)`);
+}
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site, engine }, null, '\t'));
+writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site, engine, ownData }, null, '\t'));

@@ -187,7 +187,6 @@ describe('loading into DuckDB', () => {
 		const { DEFAULT_FILTERS } = await import('../../src/lib/queries/filters');
 		const lezajsk = (await fetchOverview(scratch, { ...DEFAULT_FILTERS, centres: ['lezajsk'], sex: ['K'] })).centres[0];
 		expect(lezajsk.participants).toEqual({ kind: 'synthetic', value: 16, imported: 'some' });
-
 		// A second batch whose keys clash fails inside its transaction: nothing of it stays.
 		await expect(scratch.importRows('participants', result.rows, 'again.csv')).rejects.toThrow();
 		expect(await count()).toBe(101);

@@ -100,3 +100,14 @@ describe('bar chart configuration', () => {
 		expect(config.options!.animation).toBe(false);
 	});
 });
+
+describe('figures from the user’s files in charts', () => {
+	it('outline a bar with imported rows, hatch it only while synthetic rows are in it too, and badge its table cell', () => {
+		const [first, second] = overview.centres;
+		const rate = { kind: 'synthetic' as const, k: 6, n: 12, sources: [], rate: 0.5, low: 0.25, high: 0.75 };
+		const chart = employmentChart([{ ...first, employment: { ...rate, imported: 'all' } }, { ...second, employment: { ...rate, imported: 'some' } }], 'all');
+		expect(chart.series[0].imported).toEqual([true, true]);
+		expect(chart.series[0].synthetic).toEqual([false, true]);
+		expect(employmentDescription([{ ...first, employment: { ...rate, imported: 'all' } }], 'all')).toContain('(z pliku)');
+	});
+});

@@ -8,6 +8,8 @@ export interface BarSeries {
 	values: (number | null)[];
 	/** Per bar: drawn hatched, because the figure is synthetic. */
 	synthetic?: boolean[];
+	/** Per bar: outlined in purple, because the figure includes rows from the user's own files. */
+	imported?: boolean[];
 	low?: (number | null)[];
 	high?: (number | null)[];
 	/** Per bar: why it is absent, where that differs across series (its table cell says it). */
@@ -34,6 +36,8 @@ export interface BarChartOptions {
 type Paint = (color: string) => string | CanvasPattern;
 
 const OUTLINE = '#1b1b1b';
+/** The same purple as the „z pliku” badge. */
+const IMPORTED = '#5b2a86';
 
 /** Draws each category's `missing` text where its bar would start. */
 const missingLabels = (missing: (string | null)[] | undefined, horizontal: boolean): Plugin => ({
@@ -87,8 +91,8 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 				backgroundColor: s.values.map((_, i) => (s.synthetic?.[i] ? paint(s.color) : s.color)),
 				// A dark outline gives every bar (and legend box) 3:1 against the white plot and its stacked
 				// neighbour (WCAG 1.4.11): the light fills alone, orange and sky blue, have about 2.3:1.
-				borderColor: OUTLINE,
-				borderWidth: s.synthetic ? 1.5 : 1
+				borderColor: s.values.map((_, i) => (s.imported?.[i] ? IMPORTED : OUTLINE)),
+				borderWidth: s.values.map((_, i) => (s.imported?.[i] ? 3 : s.synthetic ? 1.5 : 1))
 			})) as never,
 		},
 		options: {

@@ -52,7 +52,8 @@ export function employmentChart(centres: CentreSummary[], view: View): BarChartD
 				values: cells.map((cell) => (shown(cell) ? Math.round(shown(cell)!.rate * 1000) / 10 : null)),
 				low: cells.map((cell) => (shown(cell) ? Math.round(shown(cell)!.low * 1000) / 10 : null)),
 				high: cells.map((cell) => (shown(cell) ? Math.round(shown(cell)!.high * 1000) / 10 : null)),
-				synthetic: cells.map((cell) => cell.kind === 'synthetic')
+				synthetic: cells.map((cell) => cell.kind === 'synthetic' && cell.imported !== 'all'),
+				imported: cells.map((cell) => cell.kind === 'synthetic' && !!cell.imported)
 			}
 		],
 		missing: cells.map(missingText)
@@ -64,7 +65,7 @@ export function employmentDescription(centres: CentreSummary[], view: View): str
 		.map((c) => {
 			const cell = onlyPublished(c.employment, view);
 			if (cell.kind === 'published' || cell.kind === 'synthetic') {
-				const mark = cell.kind === 'synthetic' ? ' (syntetyczne)' : ' (opublikowane)';
+				const mark = cell.kind === 'synthetic' ? (cell.imported === 'all' ? ' (z pliku)' : cell.imported ? ' (syntetyczne i z pliku)' : ' (syntetyczne)') : ' (opublikowane)';
 				return `${c.shortName}: ${formatPercent(cell.rate)}, ${cell.k} z ${cell.n}, 95% PU ${formatPercent(cell.low)}–${formatPercent(cell.high)}${mark}`;
 			}
 			return `${c.shortName}: ${missingText(cell)}`;
@@ -106,7 +107,8 @@ export function supportMixChart(mix: CentreSupportMix[], centres: Pick<CentreSum
 		series: forms.map((form, i) => ({
 			label: valueLabel('support_form', form),
 			color: FORM_COLOURS[i % FORM_COLOURS.length],
-			synthetic: mix.map(() => true),
+			synthetic: mix.map((m) => m.imported !== 'all'),
+			imported: mix.map((m) => !!m.imported),
 			values: mix.map((m) => {
 				const cell = m.forms.find((f) => f.form === form);
 				if (unit === 'money') return cell?.costPln ?? null;

@@ -13,7 +13,7 @@ import type { CentreDetail } from '../queries/centre';
 import type { Figure } from '../dictionary';
 import { fileName, type ExportColumn, type ExportMeta, type ExportTable, type ExportValue } from './table';
 
-type Provenance = 'published' | 'synthetic' | 'unknown' | 'suppressed' | 'hidden' | 'no_edition';
+type Provenance = 'published' | 'synthetic' | 'imported' | 'synthetic+imported' | 'unknown' | 'suppressed' | 'hidden' | 'no_edition';
 
 const MISSING: Record<string, Provenance> = {
 	[pl.chart.missing.unknown]: 'unknown',
@@ -52,7 +52,8 @@ export function chartExport(data: BarChartData, categoryLabel: string, meta: Exp
 		data.series.map((s) => {
 			const value = s.values[i];
 			const note = s.notes?.[i] ?? data.missing?.[i] ?? null;
-			const provenance: Provenance = value === null ? (note ? (MISSING[note] ?? 'unknown') : 'unknown') : s.synthetic?.[i] ? 'synthetic' : 'published';
+			const provenance: Provenance =
+				value === null ? (note ? (MISSING[note] ?? 'unknown') : 'unknown') : s.imported?.[i] ? (s.synthetic?.[i] ? 'synthetic+imported' : 'imported') : s.synthetic?.[i] ? 'synthetic' : 'published';
 			return { category, series: s.label, value, ci_low: s.low?.[i] ?? null, ci_high: s.high?.[i] ?? null, provenance, note: value === null ? note : null };
 		})
 	);

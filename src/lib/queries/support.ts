@@ -6,6 +6,7 @@ import { suppressBreakdown } from '../stats/disclosure';
 import { groupBy } from './group-by';
 import { participantWhere, type Filters } from './filters';
 import { atPrices } from './prices';
+import type { Imported } from './cells';
 
 export function supportMixSql(filters: Filters): SqlQuery {
 	const where = participantWhere(filters, 'p');
@@ -13,7 +14,8 @@ export function supportMixSql(filters: Filters): SqlQuery {
 	const cost = atPrices('s.cost_pln', 'e.year', filters.priceBase);
 	return {
 		sql: `
-SELECT p.centre_id, s.form, count(DISTINCT s.participant_id) AS participants, round(sum(${cost.sql}), 2) AS cost_pln
+SELECT p.centre_id, s.form, count(DISTINCT s.participant_id) AS participants, round(sum(${cost.sql}), 2) AS cost_pln,
+	count(*) AS support_rows, count(*) FILTER (WHERE s.provenance = 'imported') AS imported_rows
 FROM support s JOIN participants p USING (participant_id) JOIN editions e ON e.edition_id = p.edition_id
 ${where.sql}
 GROUP BY ALL
@@ -32,14 +34,20 @@ export interface SupportShare {
 
 export interface CentreSupportMix {
 	centreId: string;
+	/** Whether some or all of the support rows came from the user's files. */
+	imported?: Imported;
 	/** null in constant prices when the edition's year is unknown: the cost cannot be moved to the base year. */
 	totalCostPln: number | null;
 	forms: SupportShare[];
 }
 
-export function toSupportMix(rows: { centre_id: string; form: string; participants: number; cost_pln: number | null }[]): CentreSupportMix[] {
+type MixRow = { centre_id: string; form: string; participants: number; cost_pln: number | null; support_rows?: number; imported_rows?: number };
+
+export function toSupportMix(rows: MixRow[]): CentreSupportMix[] {
 	return [...groupBy(rows, (r) => r.centre_id)].map(([centreId, own]) => {
 		const costKnown = own.every((r) => r.cost_pln !== null);
+		const importedRows = own.reduce((sum, r) => sum + (r.imported_rows ?? 0), 0);
+		const supportRows = own.reduce((sum, r) => sum + (r.support_rows ?? 0), 0);
 		const total = own.reduce((sum, r) => sum + (r.cost_pln ?? 0), 0);
 		// Every form in dictionary order, so the stacks line up across centres.
 		const byForm = allowedValues('support_form').map((form) => own.find((r) => r.form === form) ?? { form, participants: 0, cost_pln: 0 });
@@ -47,6 +55,7 @@ export function toSupportMix(rows: { centre_id: string; form: string; participan
 		return {
 			centreId,
 			totalCostPln: costKnown ? Math.round(total * 100) / 100 : null,
+			...(importedRows ? { imported: importedRows >= supportRows ? ('all' as const) : ('some' as const) } : {}),
 			forms: byForm.map((r, i) => {
 				const hidden = cells[i].suppressed !== null;
 				return {
