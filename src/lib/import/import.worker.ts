@@ -4,6 +4,8 @@ import Papa from 'papaparse';
 import { checkImport, type KnownKeys } from './check';
 import { ImportError, checkHeader, csvRows, parseCsv, parseFile, sniffEncoding, sniffFormat, type ParsedFile } from './read';
 import { toPlainArrowIPC } from '../db/arrow';
+import { set } from 'idb-keyval';
+import { importDataKey } from '../state/import-keys';
 import { pl } from '../i18n/pl';
 import type { TableName } from '../dictionary';
 import type { Mapping } from './mapping';
@@ -100,6 +102,12 @@ onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			post({ type: 'checked', ok: result.ok, issues: result.issues, total: result.total, rowCount: result.rows.length });
 		} else {
 			const ipc = toPlainArrowIPC(request.table, checked);
+			// Kept for the next visit from here: cloning ~100 MB into IndexedDB on the page's thread stalled it.
+			try {
+				await set(importDataKey(parsed!.file), ipc);
+			} catch {
+				// IndexedDB off: the import still loads, for this visit only.
+			}
 			post({ type: 'encoded', ipc, rowCount: checked.length }, [ipc.buffer]);
 		}
 	} catch (e) {
