@@ -155,8 +155,14 @@ describe('centre page exports', () => {
 		const profile = profileExport(detail, table.meta);
 		expect(profile.rows.some((r) => r.provenance === 'suppressed' && r.participants === null)).toBe(true);
 		expect(profile.rows.every((r) => r.provenance !== 'suppressed' || r.participants === null)).toBe(true);
-		const editions = recordsExport(detail.editions as unknown as Record<string, unknown>[], ['edition_id', 'year', 'quote'], table.meta);
+		const editions = recordsExport(detail.editions as unknown as Record<string, unknown>[], ['edition_id', 'year', 'quote'], table.meta, 'published');
 		expect(editions.rows.map((r) => r.edition_id)).toEqual(['lezajsk-2008', 'lezajsk-2009', 'lezajsk-2010', 'lezajsk-2011']);
+		expect(editions.rows.every((r) => r.provenance === 'published')).toBe(true);
+		expect(editions.columns.find((c) => c.key === 'year')!.type).toBe('number');
+		// A query's result keeps its own columns, typed by their values, and states no provenance of its own.
+		const result = recordsExport([{ n: 1, ok: true, x: { a: 1 } }, { n: null, ok: false, x: null }], ['n', 'ok', 'x'], table.meta);
+		expect(result.columns.map((c) => [c.key, c.type])).toEqual([['n', 'number'], ['ok', 'boolean'], ['x', 'text']]);
+		expect(result.rows[0]).toEqual({ n: 1, ok: true, x: '{"a":1}' });
 		// Every shape writes to every format without a type error.
 		for (const t of [figures, profile, editions]) expect(toCsv(t, { dialect: 'standard', bom: false }).length).toBeGreaterThan(0);
 	});

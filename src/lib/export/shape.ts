@@ -11,7 +11,7 @@ import type { CentreSummary } from '../queries/overview';
 import type { Comparison, RateDifference } from '../queries/compare';
 import type { CentreDetail } from '../queries/centre';
 import type { Figure } from '../dictionary';
-import { fileName, type ExportColumn, type ExportMeta, type ExportTable, type ExportValue } from './table';
+import { fileName, type ColumnType, type ExportColumn, type ExportMeta, type ExportTable, type ExportValue } from './table';
 
 type Provenance = 'published' | 'synthetic' | 'imported' | 'synthetic+imported' | 'unknown' | 'suppressed' | 'hidden' | 'no_edition';
 
@@ -214,16 +214,22 @@ export function profileExport(detail: CentreDetail, meta: ExportMeta): ExportTab
 	};
 }
 
-/** Dictionary rows as they are (editions, activities): text and numbers, each row marked published with its source. */
-export function recordsExport(rows: Record<string, unknown>[], keys: string[], meta: ExportMeta): ExportTable {
-	const typeOf = (key: string) => (rows.some((r) => typeof r[key] === 'number') ? 'number' : 'text');
+/**
+ * Rows as they are (a centre's editions or activities, a query's result): each column typed by its values,
+ * objects as JSON text, and a provenance column when the rows have one provenance to state.
+ */
+export function recordsExport(rows: Record<string, unknown>[], keys: string[], meta: ExportMeta, provenance?: string): ExportTable {
+	const typeOf = (key: string): ColumnType => {
+		const present = rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined);
+		return present.length && present.every((v) => typeof v === 'number') ? 'number' : present.length && present.every((v) => typeof v === 'boolean') ? 'boolean' : 'text';
+	};
+	const columns: ExportColumn[] = keys.map((key) => ({ key, label: key, type: typeOf(key) }));
+	const cell = (value: unknown, type: ColumnType): ExportValue =>
+		value === null || value === undefined ? null : type !== 'text' ? (value as number | boolean) : typeof value === 'object' ? JSON.stringify(value) : String(value);
 	return {
 		name: fileName(meta.title),
-		columns: [...keys.map((key) => ({ key, label: key, type: typeOf(key) as 'number' | 'text' })), { key: 'provenance', label: 'pochodzenie', type: 'text' }],
-		rows: rows.map((r) => ({
-			...Object.fromEntries(keys.map((k) => [k, r[k] === null || r[k] === undefined ? null : typeof r[k] === 'number' ? (r[k] as number) : String(r[k])])),
-			provenance: 'published'
-		})),
+		columns: provenance ? [...columns, { key: 'provenance', label: 'pochodzenie', type: 'text' }] : columns,
+		rows: rows.map((r) => ({ ...Object.fromEntries(columns.map((c) => [c.key, cell(r[c.key], c.type)])), ...(provenance ? { provenance } : {}) })),
 		meta
 	};
 }

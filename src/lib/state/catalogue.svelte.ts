@@ -3,6 +3,7 @@
 import snapshot from '../generated/snapshot.json';
 import type { Overview } from '../queries/overview';
 import type { Database } from '../db/types';
+import { catalogueCentresSql, catalogueYearsSql } from '../queries/catalogue';
 
 export interface CentreEntry {
 	id: string;
@@ -17,11 +18,8 @@ class Catalogue {
 	years = $state.raw<(number | null)[]>([...new Set(built.editions.map((e) => e.year))].sort(byYear));
 
 	async refresh(db: Database) {
-		// Centres with at least one edition: a centre with none has nothing to show or filter.
-		const centres = await db.query<{ centre_id: string; short_name: string }>({
-			sql: 'SELECT DISTINCT c.centre_id, c.short_name FROM centres c JOIN editions e USING (centre_id) ORDER BY c.centre_id -- catalogue'
-		});
-		const years = await db.query<{ year: number | null }>({ sql: 'SELECT DISTINCT year FROM editions -- catalogue' });
+		const centres = await db.query<{ centre_id: string; short_name: string }>(catalogueCentresSql);
+		const years = await db.query<{ year: number | null }>(catalogueYearsSql);
 		this.centres = centres.map((c) => ({ id: c.centre_id, name: c.short_name }));
 		this.years = years.map((y) => y.year).sort(byYear);
 	}
