@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
-import { codeOnly, EXAMPLES, refusal } from '../../src/lib/queries/explorer';
+import { codeOnly, EXAMPLES, readsParticipantRows, refusal } from '../../src/lib/queries/explorer';
 
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 beforeAll(() => db.ready(), 60_000);
@@ -55,6 +55,16 @@ describe('explorer guard', () => {
 				return refusal(`SELECT ${literal} AS x`) === null || s.includes('://');
 			})
 		);
+	});
+
+	it.each([
+		['SELECT count(*) FROM participants', true],
+		['select form, sum(cost_pln) from SUPPORT group by all', true],
+		['SELECT * FROM edition_facts', false],
+		["SELECT 'participants' AS word", false],
+		['-- from participants\nSELECT 1', false]
+	])('knows whether %j reads synthetic participant rows: %s', (sql, expected) => {
+		expect(readsParticipantRows(sql)).toBe(expected);
 	});
 
 	it('blanks strings, quoted names and comments, keeping the code', () => {

@@ -200,6 +200,7 @@ export const pl = {
 		chartValue: 'Wartości (liczby)',
 		chartNone: 'Wynik nie ma kolumny liczbowej do wykresu.',
 		chartLimit: (n: number) => `Pierwsze ${n} wierszy wyniku.`,
+		syntheticNote: 'Wynik liczony z tabel participants lub support: dane syntetyczne (demonstracyjne), z wyjątkiem wierszy wczytanych z Twoich plików (provenance = imported).',
 		provenance: 'Wynik zapytania SQL: pochodzenie wierszy podaje kolumna provenance tabel participants i support (synthetic) oraz source_id liczb opublikowanych, jeśli zapytanie je wybrało.',
 		refused: {
 			empty: 'Puste zapytanie.',

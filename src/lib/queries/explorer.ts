@@ -36,6 +36,17 @@ export function refusal(sql: string): string | null {
 	return null;
 }
 
+/** Tables whose rows are synthetic (or the user's own, marked in their provenance column). */
+const PARTICIPANT_TABLES = ['participants', 'support'];
+
+/**
+ * Whether a query reads participant-level tables, whose rows are synthetic: then its result, table and chart
+ * carry the synthetic mark, whatever the query aggregates them into. Strings and comments do not count.
+ */
+export function readsParticipantRows(sql: string): boolean {
+	return new RegExp(`\\b(${PARTICIPANT_TABLES.join('|')})\\b`, 'i').test(codeOnly(sql));
+}
+
 /** Table → columns for the editor's completion: the dictionary's tables and the derived ones. */
 export function explorerSchema(): Record<string, string[]> {
 	const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, dictionary.tables[name].columns.map((c) => c.name)]));
