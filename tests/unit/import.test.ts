@@ -181,14 +181,15 @@ describe('loading into DuckDB', () => {
 		const scratch = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 		const count = async () => (await scratch.explore('SELECT count(*) AS n FROM participants')).rows[0].n;
 		const result = await attempt('participants-utf8.csv', new Uint8Array(readFileSync(`${fixtures}/good/participants-utf8.csv`)), 'participants');
-		await scratch.importRows('participants', result.rows, 'participants-utf8.csv');
+		const { toPlainArrowIPC } = await import('../../src/lib/db/arrow');
+		await scratch.importArrow('participants', toPlainArrowIPC('participants', result.rows), 'participants-utf8.csv');
 		expect(await count()).toBe(101);
 		const { fetchOverview } = await import('../../src/lib/queries/overview');
 		const { DEFAULT_FILTERS } = await import('../../src/lib/queries/filters');
 		const lezajsk = (await fetchOverview(scratch, { ...DEFAULT_FILTERS, centres: ['lezajsk'], sex: ['K'] })).centres[0];
 		expect(lezajsk.participants).toEqual({ kind: 'synthetic', value: 16, imported: 'some' });
 		// A second batch whose keys clash fails inside its transaction: nothing of it stays.
-		await expect(scratch.importRows('participants', result.rows, 'again.csv')).rejects.toThrow();
+		await expect(scratch.importArrow('participants', toPlainArrowIPC('participants', result.rows), 'again.csv')).rejects.toThrow();
 		expect(await count()).toBe(101);
 
 		await scratch.removeImport('participants-utf8.csv');

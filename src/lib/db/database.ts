@@ -2,7 +2,6 @@
 // rows, caching results by SQL text so two charts asking the same question run it once.
 import { toRows } from './rows';
 import { SCHEMA_SQL } from './schema';
-import { toPlainArrowIPC } from './arrow';
 import { dictionary, type TableName } from '../dictionary';
 import type { DataManifest, Database, EngineConnection, Row, SqlParam, SqlQuery } from './types';
 
@@ -27,7 +26,6 @@ export interface DatabaseDoor extends Database {
 	ready: () => Promise<void>;
 	explore: (sql: string) => Promise<Exploration>;
 	reset: () => Promise<void>;
-	importRows: (table: TableName, rows: Record<string, unknown>[], file: string) => Promise<void>;
 	importArrow: (table: TableName, ipc: Uint8Array, file: string) => Promise<void>;
 	removeImport: (file: string) => Promise<void>;
 }
@@ -91,11 +89,10 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 			const ms = performance.now() - start;
 			return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toRows(table), ms };
 		},
-		/** Rows already checked (import/check.ts) added to a table, all or none, and recorded under their file. */
-		async importRows(table: TableName, rows: Record<string, unknown>[], file: string) {
-			await this.importArrow(table, toPlainArrowIPC(table, rows), file);
-		},
-		/** The same, for rows already encoded as Arrow (by the import worker, or kept from an earlier visit). */
+		/**
+		 * Rows already checked (import/check.ts) and encoded as Arrow (by the import worker, or kept from an earlier
+		 * visit) added to a table, all or none, and recorded under their file.
+		 */
 		async importArrow(table: TableName, ipc: Uint8Array, file: string) {
 			const engine = await connect();
 			const key = dictionary.tables[table].key[0];

@@ -1,5 +1,6 @@
 // What every export is made from: a flat table with typed columns, and what to say about it (title, filters,
 // sources, provenance, date). Shaped from what is on screen, so disclosure control already holds in it.
+import { foldPolish } from '../format/text';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean';
 
@@ -55,10 +56,5 @@ export function columnValues(table: ExportTable, column: ExportColumn): ExportVa
 
 /** A safe file name from a title: Polish letters folded, anything else a hyphen. */
 export function fileName(title: string): string {
-	const folded = title
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/ł/g, 'l')
-		.replace(/Ł/g, 'L');
-	return folded.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'dane';
+	return foldPolish(title).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'dane';
 }

@@ -1,13 +1,11 @@
 // Which dictionary column each header of a user's file means: by name, Polish label or a common English name,
 // case and diacritics ignored. A suggestion only: the user confirms or changes it, and it is remembered.
 import { dictionary, type TableName } from '../dictionary';
+import { foldPolish } from '../format/text';
 
 /** Lower case, Polish letters folded, anything else an underscore: „Płeć ” → plec. */
 export function normaliseHeader(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/[łŁ]/g, 'l')
+	return foldPolish(text)
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '_')
 		.replace(/^_|_$/g, '');

@@ -81,6 +81,15 @@ export function knownSum(values: (number | null)[]): number | null {
 }
 
 const sortedSources = (editions: EditionRow[]) => [...new Set(editions.map((e) => e.source_id))].sort();
+
+/**
+ * Participants of a selection without participant filters: the published counts of its editions that state one,
+ * summed, with their sources. One rule for the live overview and for the prerendered one narrowed to some centres.
+ */
+function publishedSelection(editions: { participants: number | null; source: string }[]): ValueCell {
+	const reported = editions.filter((e) => e.participants !== null);
+	return published(reported.length ? reported.reduce((sum, e) => sum + e.participants!, 0) : null, [...new Set(reported.map((e) => e.source))].sort());
+}
 const roundGrosz = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 const divide = (a: number | null, b: number | null) => (a !== null && b ? roundGrosz(a / b) : null);
 
@@ -155,7 +164,6 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
 	const editionsOf = groupBy(editions, (e) => e.centre_id);
 	const groupsOf = groupBy(groups, (g) => g.centre_id);
 	const centres = [...editionsOf.keys()].sort().map((id) => summariseCentre(editionsOf.get(id)!, groupsOf.get(id) ?? [], participantFiltered));
-	const reported = editions.filter((e) => e.participants !== null);
 	return {
 		centres,
 		supportMix,
@@ -166,7 +174,7 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
 					groups.reduce((sum, g) => sum + (g.imported ?? 0), 0),
 					groups.reduce((sum, g) => sum + g.n, 0)
 				)
-			: published(reported.length ? reported.reduce((sum, e) => sum + e.participants!, 0) : null, sortedSources(reported)),
+			: publishedSelection(editions.map((e) => ({ participants: e.participants, source: e.source_id }))),
 		editions: editions.map((e) => ({
 			editionId: e.edition_id,
 			centreId: e.centre_id,
@@ -243,12 +251,11 @@ export function protectOverview(overview: Overview, exposure: Map<string, Exposu
 export function restrictOverview(overview: Overview, centreIds: string[]): Overview {
 	const keep = (id: string) => centreIds.includes(id);
 	const editions = overview.editions.filter((e) => keep(e.centreId));
-	const reported = editions.filter((e) => e.participants !== null);
 	return {
 		centres: overview.centres.filter((c) => keep(c.centreId)),
 		editions,
 		supportMix: overview.supportMix.filter((m) => keep(m.centreId)),
 		outcomes: overview.outcomes.filter((o) => keep(o.centreId)),
-		selection: published(reported.length ? reported.reduce((sum, e) => sum + e.participants!, 0) : null, [...new Set(reported.map((e) => e.sourceId))].sort())
+		selection: publishedSelection(editions.map((e) => ({ participants: e.participants, source: e.sourceId })))
 	};
 }
