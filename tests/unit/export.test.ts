@@ -2,6 +2,7 @@
 // formulas neutralised; hidden cells stay empty with their reason; the XLSX says what it is on a second sheet.
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { tableFromIPC } from 'apache-arrow';
@@ -69,9 +70,54 @@ describe('export shaping', () => {
 		['@SUM(A1)', "'@SUM(A1)"],
 		['\tx', "'\tx"],
 		['\rx', "'\rx"],
-		['Leżajsk', 'Leżajsk']
+		[' =1+1', "' =1+1"],
+		['\u00a0=1+1', "'\u00a0=1+1"],
+		['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+		['\ufeff=1', "'\ufeff=1"],
+		['\uff1dHYPERLINK("http://zle.example")', "'\uff1dHYPERLINK(\"http://zle.example\")"],
+		['\uff0b1', "'\uff0b1"],
+		['\uff0d1', "'\uff0d1"],
+		['\uff20SUM(A1)', "'\uff20SUM(A1)"],
+		['  \u00a0\uff1d1', "'  \u00a0\uff1d1"],
+		['Leżajsk', 'Leżajsk'],
+		['  Leżajsk', '  Leżajsk'],
+		['IMP-0001', 'IMP-0001'],
+		['a=b', 'a=b']
 	])('neutralises a formula: %j', (input, output) => {
 		expect(neutraliseFormula(input)).toBe(output);
+	});
+
+	// Spreadsheets skip leading white space and read full-width operators as their ASCII twins.
+	const blank = fc.constantFrom(' ', '\u00a0', '\u2007', '\u202f', '\u3000', '\u200b', '\ufeff', '\n');
+	const operator = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20');
+
+	it('neutralises any formula behind any leading white space (property)', () => {
+		fc.assert(
+			fc.property(fc.array(blank, { maxLength: 5 }), operator, fc.string(), (spaces, op, rest) => {
+				const value = spaces.join('') + op + rest;
+				expect(neutraliseFormula(value)).toBe(`'${value}`);
+			})
+		);
+	});
+
+	it('leaves text alone when no formula character follows the leading white space (property)', () => {
+		const safeStart = fc.string({ minLength: 1 }).filter((s) => !/^[\s\u200b\ufeff=+\-@\uff1d\uff0b\uff0d\uff20]/.test(s));
+		fc.assert(
+			fc.property(fc.array(blank, { maxLength: 5 }), safeStart, (spaces, rest) => {
+				const value = spaces.join('') + rest;
+				expect(neutraliseFormula(value)).toBe(value);
+			})
+		);
+	});
+
+	it('a CSV read back never holds a cell a spreadsheet would run (property)', () => {
+		fc.assert(
+			fc.property(fc.array(blank, { maxLength: 3 }), operator, fc.string({ maxLength: 20 }), (spaces, op, rest) => {
+				const hostile: ExportTable = { ...table, columns: [{ key: 'x', label: 'x', type: 'text' }], rows: [{ x: spaces.join('') + op + rest }] };
+				const [cell] = Papa.parse<string[]>(toCsv(hostile, { dialect: 'excel-pl', bom: false }), { delimiter: ';' }).data[1];
+				expect(cell.startsWith("'")).toBe(true);
+			})
+		);
 	});
 
 	it('makes safe file names from Polish titles', () => {

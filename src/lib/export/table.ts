@@ -33,11 +33,14 @@ export interface ExportTable {
 }
 
 /**
- * A text that a spreadsheet would run as a formula (=, +, −, @, tab, carriage return first) gets a leading
- * apostrophe, so it is read as text. Numbers are left alone: a negative number is a number, not a formula.
+ * A text that a spreadsheet would run as a formula gets a leading apostrophe, so it is read as text: one that starts
+ * with =, +, -, @, a tab or a carriage return, or with their full-width forms (＝＋－＠), also behind any leading
+ * white space (space, no-break space, ideographic space, zero-width space or BOM), which spreadsheets skip. Numbers
+ * are left alone: a negative number is a number, not a formula.
  */
+const FORMULA = /^[\s\u200b\ufeff]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 export function neutraliseFormula(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return FORMULA.test(value) ? `'${value}` : value;
 }
 
 /** The column's values, checked against its type: a value of the wrong type is a bug upstream, not data. */
