@@ -11,7 +11,7 @@ import { formatIssue } from '../../src/lib/validation/validate';
 import { checkImport, type KnownKeys } from '../../src/lib/import/check';
 import { isPesel } from '../../src/lib/import/guard';
 import { detectTable, normaliseHeader, suggestMapping } from '../../src/lib/import/mapping';
-import { ImportError, parseCsv, parseFile } from '../../src/lib/import/read';
+import { ImportError, checkColumns, parseCsv, parseFile } from '../../src/lib/import/read';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/import');
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
@@ -81,6 +81,18 @@ describe('good files', () => {
 		const rows = async (name: string) => (await attempt(name, new Uint8Array(readFileSync(`${fixtures}/good/${name}`)), 'participants')).rows;
 		const csv = await rows('participants-utf8.csv');
 		for (const name of ['participants.xlsx', 'participants.parquet', 'participants.arrow']) expect(await rows(name), name).toEqual(csv);
+	});
+
+	it.each([
+		[['a', 'b', 'a'], 'nagłówek „a” powtarza się w kolumnach 1, 3'],
+		[['sex', 'Płeć', 'sex', 'sex'], 'nagłówek „sex” powtarza się w kolumnach 1, 3, 4'],
+		[Array.from({ length: 201 }, (_, i) => `k${i}`), 'plik ma 201 kolumn, a wczytać można najwyżej 200']
+	])('refuses header %#: each name once, at most 200 columns', (header, error) => {
+		expect(() => checkColumns(header, 'x.csv')).toThrow(`x.csv, wiersz 1: ${error}`);
+	});
+
+	it('takes a header of 200 distinct columns', () => {
+		expect(() => checkColumns(Array.from({ length: 200 }, (_, i) => `k${i}`), 'x.csv')).not.toThrow();
 	});
 
 	it('guesses the table from the headers', () => {

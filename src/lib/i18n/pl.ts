@@ -222,7 +222,17 @@ export const pl = {
 			longCell: (column: string, max: number) => `pole w kolumnie „${column}” ma ponad ${max.toLocaleString('pl-PL')} znaków`,
 			brokenXlsx: 'plik XLSX jest uszkodzony albo nie jest arkuszem Excela',
 			brokenParquet: 'plik Parquet jest uszkodzony',
-			brokenArrow: 'plik Arrow jest uszkodzony'
+			brokenArrow: 'plik Arrow jest uszkodzony',
+			notXlsx: 'plik nie jest arkuszem XLSX: to archiwum ZIP bez skoroszytu Excela (zapisz go w Excelu jako .xlsx albo .csv)',
+			tooManyColumns: (got: number, max: number) =>
+				`plik ma ${got.toLocaleString('pl-PL')} kolumn, a wczytać można najwyżej ${max.toLocaleString('pl-PL')}: zostaw tylko kolumny ze słownika danych`,
+			duplicateHeader: (name: string, at: number[]) => `nagłówek „${name}” powtarza się w kolumnach ${at.join(', ')}: każda kolumna potrzebuje własnej nazwy`,
+			cell: (address: string, reason: string) => `komórka ${address}: ${reason}`,
+			formulaWithoutValue: (formula: string) =>
+				`formuła =${formula} nie ma zapisanej wartości (plik zapisano bez przeliczenia): otwórz go w Excelu, przelicz i zapisz albo wklej same wartości`,
+			errorValue: (error: string) => `wartość błędu ${error} zamiast danych`,
+			notText: 'wartość złożona (nie tekst, liczba ani data)',
+			outsideHeader: 'wartość poza kolumnami nagłówka'
 		},
 		guard: {
 			pesel: (share: number) => `zawiera numery PESEL (${share}% wartości ma poprawną cyfrę kontrolną): to dane osobowe`,

@@ -1,6 +1,7 @@
 // A user's file to a header and rows of text cells, whatever it came as: CSV (UTF-8 or Windows-1250, comma,
 // semicolon or tab, as Polish Excel writes it), XLSX, Parquet or Arrow. What cannot be read says what and where.
 import Papa from 'papaparse';
+import type ExcelJS from 'exceljs';
 import { pl } from '../i18n/pl';
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'arrow';
@@ -30,6 +31,8 @@ export class ImportError extends Error {
 
 /** Longer cells are refused: no field of the dictionary needs them, and they are how broken files often look. */
 export const MAX_CELL = 10_000;
+/** Wider files are refused: no dictionary table has more than 20 columns, and a page mapping 10,000 froze. */
+export const MAX_COLUMNS = 200;
 
 const t = pl.imports.read;
 
@@ -60,14 +63,29 @@ export function parseCsv(bytes: Uint8Array, file: string): ParsedFile {
 	const parsed = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [';', ',', '\t'], skipEmptyLines: 'greedy' });
 	const broken = parsed.errors.find((e) => e.type === 'Quotes');
 	if (broken) throw new ImportError(file, t.quotes, (broken.row ?? 0) + 1);
-	const [header, ...rows] = parsed.data;
+	const [first, ...rows] = parsed.data;
+	const header = first?.map((h) => h.trim());
 	checkHeader(header, file);
 	if (!rows.length) throw new ImportError(file, t.headerOnly);
-	return { file, format: 'csv', header: header.map((h) => h.trim()), rows: csvRows(rows, header, file, 2), encoding, delimiter: parsed.meta.delimiter, decimalComma: parsed.meta.delimiter === ';' };
+	return { file, format: 'csv', header, rows: csvRows(rows, header, file, 2), encoding, delimiter: parsed.meta.delimiter, decimalComma: parsed.meta.delimiter === ';' };
 }
 
+/** A CSV header: more than one column (else the separator was not found), and the checks every format shares. */
 export function checkHeader(header: string[] | undefined, file: string): asserts header is string[] {
 	if (!header || header.length < 2) throw new ImportError(file, t.oneColumn);
+	checkColumns(header, file);
+}
+
+/**
+ * Any file's header: at most MAX_COLUMNS columns, and each name once. Columns are mapped by name, so with a name
+ * twice one column's values would silently stand in for the other's.
+ */
+export function checkColumns(header: string[], file: string) {
+	if (header.length > MAX_COLUMNS) throw new ImportError(file, t.tooManyColumns(header.length, MAX_COLUMNS), 1);
+	const positions = new Map<string, number[]>();
+	header.forEach((name, i) => positions.set(name, [...(positions.get(name) ?? []), i + 1]));
+	const twice = [...positions].find(([, at]) => at.length > 1);
+	if (twice) throw new ImportError(file, t.duplicateHeader(twice[0], twice[1]), 1);
 }
 
 /** Rows of a CSV checked for width and cell length, trimmed; `firstLine` is the file line of rows[0]. */
@@ -90,40 +108,82 @@ export function sniffEncoding(sample: Uint8Array): 'utf-8' | 'windows-1250' {
 	}
 }
 
-/** A cell of a typed file (spreadsheet, Parquet, Arrow) as the text a CSV would hold. */
+/** A cell that holds no text a CSV could: its reason, for the caller to say where. */
+export class CellError extends Error {}
+
+/**
+ * A cell of a typed file (spreadsheet, Parquet, Arrow) as the text a CSV would hold. A formula counts by the value
+ * the spreadsheet saved with it; one saved without a value, an error value (#DZIEL/0!) or a structure has no text,
+ * and is refused rather than read as "[object Object]".
+ */
 export function cellText(value: unknown): string {
 	if (value === null || value === undefined) return '';
 	if (value instanceof Date) return value.toISOString().slice(0, 10);
 	if (typeof value === 'bigint') return value.toString();
-	if (typeof value === 'object' && 'result' in (value as object)) return cellText((value as { result: unknown }).result);
-	if (typeof value === 'object' && 'richText' in (value as object)) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-	return String(value).trim();
+	if (typeof value !== 'object') return String(value).trim();
+	if ('formula' in value || 'sharedFormula' in value) {
+		const result = (value as { result?: unknown }).result;
+		if (result === undefined) throw new CellError(t.formulaWithoutValue(String((value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula)));
+		return cellText(result);
+	}
+	if ('richText' in value) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('').trim();
+	if ('hyperlink' in value && 'text' in value) return cellText((value as { text: unknown }).text);
+	if ('error' in value) throw new CellError(t.errorValue(String((value as { error: unknown }).error)));
+	throw new CellError(t.notText);
 }
 
 function fromObjects(file: string, format: FileFormat, objects: Record<string, unknown>[], header: string[]): ParsedFile {
 	if (!header.length) throw new ImportError(file, t.empty);
 	if (!objects.length) throw new ImportError(file, t.headerOnly);
-	return { file, format, header, rows: objects.map((o) => header.map((h) => cellText(o[h]))), decimalComma: false };
+	const rows = objects.map((o, r) =>
+		header.map((h) => {
+			try {
+				return cellText(o[h]);
+			} catch (e) {
+				if (e instanceof CellError) throw new ImportError(file, `kolumna „${h}”: ${e.message}`, r + 2);
+				throw e;
+			}
+		})
+	);
+	return { file, format, header, rows, decimalComma: false };
 }
 
 export async function parseXlsx(bytes: Uint8Array, file: string): Promise<ParsedFile> {
-	const { default: ExcelJS } = await import('exceljs');
-	const workbook = new ExcelJS.Workbook();
+	const { default: Excel } = await import('exceljs');
+	const workbook = new Excel.Workbook();
 	try {
 		await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
 	} catch {
 		throw new ImportError(file, t.brokenXlsx);
 	}
+	// Any ZIP archive starts like an XLSX; one with no workbook inside is some other file renamed, not an empty sheet.
 	const sheet = workbook.worksheets[0];
-	if (!sheet || sheet.rowCount === 0) throw new ImportError(file, t.empty);
-	const header = ((sheet.getRow(1).values as unknown[]) ?? []).slice(1).map(cellText);
-	const objects: Record<string, unknown>[] = [];
+	if (!sheet) throw new ImportError(file, t.notXlsx);
+	if (sheet.rowCount === 0) throw new ImportError(file, t.empty);
+	const text = (cell: ExcelJS.Cell) => {
+		try {
+			return cellText(cell.value);
+		} catch (e) {
+			if (e instanceof CellError) throw new ImportError(file, t.cell(cell.address, e.message), Number(cell.row));
+			throw e;
+		}
+	};
+	const first = sheet.getRow(1);
+	const header = Array.from({ length: first.cellCount }, (_, j) => text(first.getCell(j + 1)));
+	if (!header.length) throw new ImportError(file, t.empty);
+	checkColumns(header, file);
+	const rows: string[][] = [];
 	sheet.eachRow((row, i) => {
 		if (i === 1) return;
-		const values = (row.values as unknown[]).slice(1);
-		objects.push(Object.fromEntries(header.map((h, j) => [h, values[j]])));
+		// A value to the right of the last named column would be dropped without a word.
+		if (row.cellCount > header.length) {
+			const extra = Array.from({ length: row.cellCount - header.length }, (_, j) => row.getCell(header.length + j + 1)).find((c) => text(c) !== '');
+			if (extra) throw new ImportError(file, t.cell(extra.address, t.outsideHeader), i);
+		}
+		rows.push(header.map((_, j) => text(row.getCell(j + 1))));
 	});
-	return fromObjects(file, 'xlsx', objects, header);
+	if (!rows.length) throw new ImportError(file, t.headerOnly);
+	return { file, format: 'xlsx', header, rows, decimalComma: false };
 }
 
 export async function parseParquet(bytes: Uint8Array, file: string): Promise<ParsedFile> {
@@ -135,6 +195,7 @@ export async function parseParquet(bytes: Uint8Array, file: string): Promise<Par
 	} catch {
 		throw new ImportError(file, t.brokenParquet);
 	}
+	checkColumns(header, file);
 	return fromObjects(file, 'parquet', (await parquetReadObjects({ file: buffer })) as Record<string, unknown>[], header);
 }
 
@@ -147,6 +208,7 @@ export async function parseArrow(bytes: Uint8Array, file: string): Promise<Parse
 		throw new ImportError(file, t.brokenArrow);
 	}
 	const header = table.schema.fields.map((f) => f.name);
+	checkColumns(header, file);
 	return fromObjects(file, 'arrow', table.toArray().map((r) => r.toJSON() as Record<string, unknown>), header);
 }
 
