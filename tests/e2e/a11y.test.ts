@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, type OpenedPage, type OpenOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { openPage, type FontSet, type OpenedPage, type OpenOptions } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -28,9 +29,9 @@ function describeViolations(violations: AxeResults['violations']): string {
 		.join('\n');
 }
 
-async function openReady(path: string, viewport?: OpenOptions['viewport']) {
+async function openReady(path: string, viewport?: OpenOptions['viewport'], fonts?: FontSet) {
 	// axe is injected as an inline script, which the site's CSP (script-src 'self') would refuse.
-	opened = await openPage(path, { bypassCSP: true, ...(viewport ? { viewport } : {}) });
+	opened = await openPage(path, { bypassCSP: true, fonts, ...(viewport ? { viewport } : {}) });
 	const { page } = opened;
 	const url = new URL(path, 'http://x');
 	if (url.pathname === '/' || url.search.includes('osrodki')) await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
@@ -54,8 +55,11 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
 
 	it.each(PAGES)('%s has no violations at 320 px', (path) => expectNoViolations(path, NARROW));
 
-	it.each(PAGES)('%s reflows at 320 px: only tables scroll sideways, never the page', async (path) => {
-		const page = await openReady(path, NARROW);
+	// With each font set the machine may have: DejaVu (all a fresh Debian has) is wider than Liberation.
+	const REFLOW = PAGES.flatMap((path) => (['dejavu', 'liberation'] as const).map((fonts) => [path, fonts] as const));
+	it.each(REFLOW)('%s reflows at 320 px with %s fonts: only tables scroll sideways, never the page', async (path, fonts) => {
+		const page = await openReady(path, NARROW, fonts);
+		expect(await renderedFont(page, 'h1'), 'the pinned font set is the one drawn').toMatch(fonts === 'dejavu' ? /^DejaVu/ : /^Liberation/);
 		const wide = await page.evaluate(() =>
 			[...document.querySelectorAll('body *')]
 				.filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !el.closest('.table-scroll'))
@@ -65,6 +69,17 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
 		expect(scrollWidth, `page is ${scrollWidth} px wide; wider than the window: ${wide.join(', ') || '(inside a table box)'}`).toBeLessThanOrEqual(NARROW.width);
 	});
 });
+
+/** The font family Chromium actually drew an element's text in (DevTools protocol), not the one CSS asked for. */
+async function renderedFont(page: Page, selector: string): Promise<string> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('DOM.enable');
+	await cdp.send('CSS.enable');
+	const { root } = await cdp.send('DOM.getDocument');
+	const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+	const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+	return fonts.sort((a, b) => b.glyphCount - a.glyphCount)[0]?.familyName ?? '(none)';
+}
 
 declare global {
 	interface Window {

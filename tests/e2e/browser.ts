@@ -1,6 +1,9 @@
 // Browser-test helper: opens a page of the built site (served by global-setup.ts) in headless
 // Chromium and records what went wrong on it: console errors and uncaught exceptions, requests
 // that leave the site's origin, and failed requests or HTTP errors. One browser per test file.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
 
@@ -16,11 +19,45 @@ const ARGS = [
 	'--disable-sync'
 ];
 
-let browser: Promise<Browser> | undefined;
+/**
+ * Font sets a layout test can pin, so that it does not pass or fail by whatever fonts a machine happens to have.
+ * `system` is the machine's own fontconfig; the others allow only one family's folder (Debian's packages
+ * fonts-dejavu-core and fonts-liberation, which .ci/run installs). DejaVu is the wider of the two.
+ */
+export const FONT_DIRS = {
+	dejavu: '/usr/share/fonts/truetype/dejavu',
+	liberation: '/usr/share/fonts/truetype/liberation'
+} as const;
+export type FontSet = 'system' | keyof typeof FONT_DIRS;
+
+/** A fontconfig file that sees only one font folder; Chromium reads it from FONTCONFIG_FILE. */
+function fontconfigFor(set: keyof typeof FONT_DIRS): string {
+	const dir = FONT_DIRS[set];
+	if (!existsSync(dir)) throw new Error(`${dir} is missing: install Debian's ${set === 'dejavu' ? 'fonts-dejavu-core' : 'fonts-liberation'} (.ci/run does).`);
+	const home = mkdtempSync(join(tmpdir(), `fonts-${set}-`));
+	const file = join(home, 'fonts.conf');
+	writeFileSync(
+		file,
+		`<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${dir}</dir>\n  <cachedir>${home}/cache</cachedir>\n  <include ignore_missing="yes">/etc/fonts/conf.d</include>\n</fontconfig>\n`
+	);
+	return file;
+}
+
+const browsers = new Map<FontSet, Promise<Browser>>();
+
+function browserWith(fonts: FontSet): Promise<Browser> {
+	let browser = browsers.get(fonts);
+	if (!browser) {
+		const env = fonts === 'system' ? undefined : { ...process.env, FONTCONFIG_FILE: fontconfigFor(fonts) };
+		browser = chromium.launch({ executablePath: inject('chromiumPath'), args: ARGS, ...(env ? { env } : {}) });
+		browsers.set(fonts, browser);
+	}
+	return browser;
+}
 
 afterAll(async () => {
-	if (browser) await (await browser).close();
-	browser = undefined;
+	for (const browser of browsers.values()) await (await browser).close();
+	browsers.clear();
 });
 
 export interface OpenedPage {
@@ -37,13 +74,12 @@ export interface OpenedPage {
 
 /** Browser-context options a test may set; none by default. `bypassCSP` lets a test inject a script the site's
  * CSP (script-src 'self') would refuse, e.g. axe-core; `viewport` replaces the default 1280×720. */
-export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport'>;
+export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport'> & { fonts?: FontSet };
 
 /** Opens `path` (e.g. '/' or '/osrodki/') in a fresh browser context and waits for its load event. */
-export async function openPage(path: string, options: OpenOptions = {}): Promise<OpenedPage> {
+export async function openPage(path: string, { fonts = 'system', ...options }: OpenOptions = {}): Promise<OpenedPage> {
 	const baseUrl = inject('baseUrl');
-	browser ??= chromium.launch({ executablePath: inject('chromiumPath'), args: ARGS });
-	const context = await (await browser).newContext(options);
+	const context = await (await browserWith(fonts)).newContext(options);
 	const page = await context.newPage();
 	const origin = new URL(baseUrl).origin;
 
