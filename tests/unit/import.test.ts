@@ -9,8 +9,8 @@ import { createNodeDatabase } from '../../src/lib/db/node';
 import { allowedValues, type TableName } from '../../src/lib/dictionary';
 import { formatIssue } from '../../src/lib/validation/validate';
 import { checkImport, type KnownKeys } from '../../src/lib/import/check';
-import { isPesel } from '../../src/lib/import/guard';
-import { detectTable, normaliseHeader, suggestMapping } from '../../src/lib/import/mapping';
+import { findPersonalData, isPesel, personalDataIn } from '../../src/lib/import/guard';
+import { SKIP, detectTable, mappableColumns, normaliseHeader, suggestMapping } from '../../src/lib/import/mapping';
 import { ImportError, checkColumns, parseCsv, parseFile } from '../../src/lib/import/read';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/import');
@@ -101,7 +101,88 @@ describe('good files', () => {
 	});
 });
 
+describe('what a file cannot claim', () => {
+	it('a file saying its rows are synthetic loads them marked imported', async () => {
+		const bytes = new Uint8Array(readFileSync(`${fixtures}/good/participants-claiming-synthetic.csv`));
+		const result = await attempt('participants-claiming-synthetic.csv', bytes, 'participants');
+		expect(result.messages).toEqual([]);
+		expect(result.rows.map((r) => r.provenance)).toEqual(['imported', 'imported']);
+		// Not even a mapping that points the file's column at provenance makes it count.
+		const parsed = parseCsv(bytes, 'x.csv');
+		const forced = checkImport(parsed, 'participants', { ...suggestMapping(parsed.header, 'participants'), provenance: 'provenance' }, known);
+		expect(forced.rows.map((r) => r.provenance)).toEqual(['imported', 'imported']);
+	});
+
+	it('offers no provenance column to map, and skips a file\'s own', () => {
+		expect(suggestMapping(['participant_id', 'provenance'], 'participants')).toEqual({ participant_id: 'participant_id', provenance: SKIP });
+		expect(mappableColumns('participants').map((c) => c.name)).not.toContain('provenance');
+	});
+
+	it('a new centre in the dictionary\'s own columns, `name` among them, loads', async () => {
+		const result = await attempt('centres-new.csv', new Uint8Array(readFileSync(`${fixtures}/good/centres-new.csv`)), 'centres');
+		expect(result.messages).toEqual([]);
+		expect(result.rows).toEqual([expect.objectContaining({ centre_id: 'nowe-miasto', name: 'Miejsko-Gminny Ośrodek Pomocy Społecznej w Nowym Mieście' })]);
+	});
+
+	it('a `name` column in a participants file is still a person\'s name', async () => {
+		const csv = `name,participant_id,edition_id\nK.,IMP-1,lezajsk-2011\n`;
+		const result = await attempt('osoby.csv', new TextEncoder().encode(csv), 'participants');
+		expect(result.messages[0]).toBe('osoby.csv, wiersz 1, kolumna „name”: nazwa kolumny wskazuje na imiona lub nazwiska: to dane osobowe');
+	});
+});
+
+const validPesel = fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 9999 })).map(([y, m, d, serial]) => {
+	const body = `${String(y).padStart(2, '0')}${String(m + 20).padStart(2, '0')}${String(d).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
+	const sum = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3].reduce((s, w, i) => s + w * Number(body[i]), 0);
+	return body + String((10 - (sum % 10)) % 10);
+});
+
 describe('personal data guard', () => {
+	it.each([
+		['44051401359', ['numer PESEL (z poprawną cyfrą kontrolną)']],
+		['PESEL: 44051401359.', ['numer PESEL (z poprawną cyfrą kontrolną)']],
+		['anna.k@example.pl', ['adres e-mail']],
+		['pisz na a.k@gmina.example.com.pl w sprawie', ['adres e-mail']],
+		['+48 601 234 567', ['numer telefonu']],
+		['tel. 601-234-567', ['numer telefonu']],
+		['0048601234567', ['numer telefonu']],
+		['601234567', ['numer telefonu']],
+		['(22) 123 45 67 wewn. 5', ['numer telefonu']],
+		['ul. Mickiewicza 12/3', ['adres (ulica i numer)']],
+		['mieszka przy al. Jana Pawła II 5a', ['adres (ulica i numer)']],
+		['os. Tysiąclecia 4 m. 12', ['adres (ulica i numer)']],
+		['Jan Kowalski', ['imię osoby („Jan”)']],
+		['Kowalska Anna', ['imię osoby („Anna”)']],
+		['Anna', ['imię osoby („Anna”)']],
+		['MAŁGORZATA', ['imię osoby („MAŁGORZATA”)']],
+		['uczestniczka Małgorzata Nowak-Wiśniewska', ['imię osoby („Małgorzata”)']],
+		['Kontakt: Jan Kowalski PESEL 90050968005 ul. Mickiewicza 5/3', ['numer PESEL (z poprawną cyfrą kontrolną)', 'adres (ulica i numer)', 'imię osoby („Jan”)']]
+	])('refuses a cell holding %j', (cell, kinds) => {
+		expect(personalDataIn(cell)).toEqual(kinds);
+	});
+
+	// Legitimate columns of the dictionary, and free text of the kind the built-in editions hold.
+	it.each([
+		'IMP-0001', 'USBGZT9YPQP', 'lezajsk-2011', 'isced_3', 'long_term_unemployed', '25-34', 'K', 'true', 'tak',
+		'1 234,50', '385365.31', '385 365,31', '123456789,00', '12 345 678', '-120,00', '1500', '12.5',
+		'2011-03-01', '01.03.2011', '2011-03-01T12:30:00', '12:30', '8:00-16:00',
+		'0216013', '44051401358', '12345678901', '1234567890123',
+		'Ośrodek Pomocy Społecznej w Świebodzicach', 'Miejsko-Gminny Ośrodek Pomocy Społecznej w Nowym Mieście',
+		'Kościół św. Stanisława Kostki', 'Szkoła im. Jana Pawła II', 'Wiesz więcej, żyjesz lepiej',
+		'Na początku 2008 roku Ośrodek Pomocy Społecznej przystąpił do realizacji projektu', 'udział wzięło 12 os. w wieku 18-25 lat',
+		'Działanie 7.1.1 PO KL, umowa nr UDA-POKL.07.01.01-02-123/11-00', 'social_contract', 'Anna-Maria'
+	])('accepts %j', (cell) => {
+		expect(personalDataIn(cell)).toEqual([]);
+	});
+
+	it('names the row and column of every cell, and counts past the first 100', () => {
+		const rows = Array.from({ length: 250 }, (_, i) => [`IMP-${i}`, i % 2 ? '44051401359' : '']);
+		const { found, total } = findPersonalData(['participant_id', 'uwagi'], rows, { limit: 100 });
+		expect(total).toBe(125);
+		expect(found).toHaveLength(100);
+		expect(found[0]).toEqual({ row: 3, column: 'uwagi', reason: 'numer PESEL (z poprawną cyfrą kontrolną): to dane osobowe' });
+	});
+
 	it.each([
 		['44051401359', true],
 		['02070803628', true],
@@ -113,12 +194,19 @@ describe('personal data guard', () => {
 	});
 
 	it('finds every PESEL the check digit allows, in a generated column', () => {
-		const pesel = fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 9999 })).map(([y, m, d, serial]) => {
-			const body = `${String(y).padStart(2, '0')}${String(m + 20).padStart(2, '0')}${String(d).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
-			const sum = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3].reduce((s, w, i) => s + w * Number(body[i]), 0);
-			return body + String((10 - (sum % 10)) % 10);
-		});
-		fc.assert(fc.property(pesel, (p) => isPesel(p)));
+		fc.assert(fc.property(validPesel, (p) => isPesel(p)));
+	});
+
+	it('refuses a file with one valid PESEL anywhere in any cell, naming its row and column', () => {
+		fc.assert(
+			fc.property(validPesel, fc.nat(), fc.nat(), fc.stringMatching(/^[a-ząęół ,.:-]{0,15}$/), fc.stringMatching(/^[a-ząęół ,.:-]{0,15}$/), (pesel, r, c, before, after) => {
+				const header = ['participant_id', 'edition_id', 'uwagi'];
+				const rows = Array.from({ length: 10 }, (_, i) => [`IMP-${i}`, 'lezajsk-2011', 'brak']);
+				rows[r % 10][c % 3] = `${before}${pesel}${after}`;
+				const { found } = findPersonalData(header, rows);
+				expect(found).toEqual([{ row: (r % 10) + 2, column: header[c % 3], reason: 'numer PESEL (z poprawną cyfrą kontrolną): to dane osobowe' }]);
+			})
+		);
 	});
 });
 
@@ -191,7 +279,7 @@ describe('reading and checking generated input (property-based)', () => {
 describe('loading into DuckDB', () => {
 	it('adds checked rows all at once, marks them in the overview, and takes them out again by file', async () => {
 		const scratch = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
-		const count = async () => (await scratch.explore('SELECT count(*) AS n FROM participants')).rows[0].n;
+		const count = async () => (await scratch.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM participants' }))[0].n;
 		const result = await attempt('participants-utf8.csv', new Uint8Array(readFileSync(`${fixtures}/good/participants-utf8.csv`)), 'participants');
 		const { toPlainArrowIPC } = await import('../../src/lib/db/arrow');
 		await scratch.importArrow('participants', toPlainArrowIPC('participants', result.rows), 'participants-utf8.csv');

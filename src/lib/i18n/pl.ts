@@ -235,13 +235,14 @@ export const pl = {
 			outsideHeader: 'wartość poza kolumnami nagłówka'
 		},
 		guard: {
-			pesel: (share: number) => `zawiera numery PESEL (${share}% wartości ma poprawną cyfrę kontrolną): to dane osobowe`,
-			email: 'zawiera adresy e-mail: to dane osobowe',
-			phone: 'zawiera numery telefonów: to dane osobowe',
-			address: 'zawiera adresy (ulica i numer): to dane osobowe',
+			pesel: 'numer PESEL (z poprawną cyfrą kontrolną)',
+			email: 'adres e-mail',
+			phone: 'numer telefonu',
+			address: 'adres (ulica i numer)',
+			name: (first: string) => `imię osoby („${first}”)`,
+			personal: (kinds: string[]) => `${kinds.join(', ')}: to dane osobowe`,
 			nameHeader: 'nazwa kolumny wskazuje na imiona lub nazwiska: to dane osobowe',
-			nameValues: (share: number) => `${share}% wartości to popularne imiona: to dane osobowe`,
-			refused: 'Plik odrzucony: zawiera bezpośrednie identyfikatory osób. Usuń te kolumny i wczytaj go ponownie.'
+			refused: 'Plik odrzucony: zawiera bezpośrednie identyfikatory osób. Usuń je (całą kolumnę albo treść tej komórki) i wczytaj plik ponownie.'
 		},
 		unmapped: 'kolumna bez odpowiednika w słowniku danych: wskaż ją albo pomiń',
 		page: {

@@ -4,11 +4,8 @@ import { dictionary, type TableName } from '../dictionary';
 import { pl } from '../i18n/pl';
 import { toTyped, validateTable, type DataIssue, type RawTable } from '../validation/validate';
 import { findPersonalData } from './guard';
-import type { Mapping } from './mapping';
+import { SKIP, mappableColumns, normaliseHeader, type Mapping } from './mapping';
 import type { ParsedFile } from './read';
-
-/** A header the user chose to leave out. */
-export const SKIP = '__pomin__';
 
 /** Keys already loaded (built-in and earlier imports), by table, for references and duplicates. */
 export type KnownKeys = Partial<Record<TableName, Set<string>>>;
@@ -54,28 +51,32 @@ const hint = (rule: string) => HINTS.find(([pattern]) => pattern.test(rule))?.[1
 export function checkImport(parsed: ParsedFile, table: TableName, mapping: Mapping, known: KnownKeys = {}): ImportCheck {
 	const issues: DataIssue[] = [];
 	const file = parsed.file;
-	const personal = findPersonalData(parsed.header, parsed.rows);
-	if (personal.length) {
-		const refused = personal.map((p) => ({ file, row: 1, column: p.column, value: null, rule: p.reason, hint: pl.imports.guard.refused }));
-		return { ok: false, issues: refused, total: refused.length, rows: [] };
-	}
-	for (const header of parsed.header) {
-		if (mapping[header] === null || mapping[header] === undefined) issues.push({ file, row: 1, column: header, value: null, rule: pl.imports.unmapped });
-	}
 	const spec = dictionary.tables[table];
-	const used = parsed.header.map((h) => mapping[h]).filter((c): c is string => !!c && c !== SKIP);
-	// Imported rows say so: the provenance column is filled when the file has none.
-	const fillProvenance = spec.columns.some((c) => c.name === 'provenance') && !used.includes('provenance');
+	// A header that is the table's own dictionary column (a centre's `name`) is no sign of a person; its cells still are.
+	const ownColumns = parsed.header.filter((h) => spec.columns.some((c) => c.name === normaliseHeader(h)));
+	const personal = findPersonalData(parsed.header, parsed.rows, { ownColumns, limit: MAX_ISSUES });
+	if (personal.total) {
+		const refused = personal.found.map((p) => ({ file, row: p.row, column: p.column, value: null, rule: p.reason, hint: pl.imports.guard.refused }));
+		return { ok: false, issues: refused, total: personal.total, rows: [] };
+	}
+	// Imported rows say so, whatever the file says: a provenance column is not among the mappable ones, so never read.
+	const mappable = new Set(mappableColumns(table).map((c) => c.name));
+	const mapped = (h: string) => (mappable.has(mapping[h] ?? '') ? mapping[h] : null);
+	for (const header of parsed.header) {
+		if (!mapped(header) && mapping[header] !== SKIP && mapping[header] !== 'provenance') issues.push({ file, row: 1, column: header, value: null, rule: pl.imports.unmapped });
+	}
+	const used = parsed.header.map(mapped).filter((c): c is string => c !== null);
+	const marked = spec.columns.some((c) => c.name === 'provenance');
 	// Optional columns a file leaves out are empty; only a missing required one is a problem.
 	const optional = spec.columns.filter((c) => !c.required && !used.includes(c.name) && c.name !== 'provenance').map((c) => c.name);
 	const raw: RawTable = {
 		table,
 		file,
-		header: [...used, ...optional, ...(fillProvenance ? ['provenance'] : [])],
+		header: [...used, ...optional, ...(marked ? ['provenance'] : [])],
 		rows: parsed.rows.map((cells, i) => {
-			const values: Record<string, string> = Object.fromEntries([...optional.map((c) => [c, '']), ...(fillProvenance ? [['provenance', 'imported']] : [])]);
+			const values: Record<string, string> = Object.fromEntries([...optional.map((c) => [c, '']), ...(marked ? [['provenance', 'imported']] : [])]);
 			parsed.header.forEach((h, c) => {
-				const column = spec.columns.find((col) => col.name === mapping[h]);
+				const column = spec.columns.find((col) => col.name === mapped(h));
 				if (column) values[column.name] = normaliseCell(column.type, cells[c] ?? '', parsed.decimalComma);
 			});
 			return { line: i + 2, values };

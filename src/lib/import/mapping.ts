@@ -37,9 +37,23 @@ const ALIASES: Record<string, string[]> = {
 
 export type Mapping = Record<string, string | null>;
 
-/** Header → dictionary column of `table` (or null): each column taken once, the first header that names it wins. */
+/** A header the user chose to leave out. */
+export const SKIP = '__pomin__';
+
+/** Set by the import itself, never read from a file: imported rows are always `provenance = imported`. */
+const SET_ON_IMPORT = ['provenance'];
+
+/** The dictionary columns a header of `table` may stand for. */
+export function mappableColumns(table: TableName) {
+	return dictionary.tables[table].columns.filter((c) => !SET_ON_IMPORT.includes(c.name));
+}
+
+/**
+ * Header → dictionary column of `table` (or null): each column taken once, the first header that names it wins.
+ * A file's own provenance column is skipped.
+ */
 export function suggestMapping(header: string[], table: TableName, remembered: Record<string, string> = {}): Mapping {
-	const columns = dictionary.tables[table].columns;
+	const columns = mappableColumns(table);
 	const names = new Map<string, string>();
 	for (const c of columns) {
 		for (const alias of [c.name, c.label, ...(ALIASES[c.name] ?? [])]) if (alias) names.set(normaliseHeader(alias), c.name);
@@ -48,6 +62,7 @@ export function suggestMapping(header: string[], table: TableName, remembered: R
 	return Object.fromEntries(
 		header.map((h) => {
 			const key = normaliseHeader(h);
+			if (SET_ON_IMPORT.includes(key)) return [h, SKIP];
 			const column = (remembered[key] && columns.some((c) => c.name === remembered[key]) ? remembered[key] : names.get(key)) ?? null;
 			if (!column || taken.has(column)) return [h, null];
 			taken.add(column);
