@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { allowedValues, type TableName } from '../../src/lib/dictionary';
 import { formatIssue } from '../../src/lib/validation/validate';
@@ -12,6 +12,9 @@ import { checkImport, type KnownKeys } from '../../src/lib/import/check';
 import { findPersonalData, isPesel, personalDataIn } from '../../src/lib/import/guard';
 import { SKIP, detectTable, mappableColumns, normaliseHeader, suggestMapping } from '../../src/lib/import/mapping';
 import { ImportError, checkColumns, parseCsv, parseFile } from '../../src/lib/import/read';
+import { toPlainArrowIPC } from '../../src/lib/db/arrow';
+import { Imports } from '../../src/lib/state/imports.svelte';
+import { LEGACY_INDEX, importDataKey, importEntryKey, importIdOf, newImportId } from '../../src/lib/state/import-keys';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/import');
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
@@ -295,5 +298,136 @@ describe('loading into DuckDB', () => {
 		await scratch.removeImport('participants-utf8.csv');
 		expect(await count()).toBe(98);
 		expect((await fetchOverview(scratch, { ...DEFAULT_FILTERS, centres: ['lezajsk'], sex: ['K'] })).centres[0].participants).toEqual({ kind: 'synthetic', value: 14 });
+	});
+});
+
+describe('kept imports: same names, several tabs, nothing lost', () => {
+	const good = readFileSync(`${fixtures}/good/participants-utf8.csv`, 'utf8');
+	const openDb = () => createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+	let base = 0;
+	beforeAll(async () => {
+		base = (await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM participants' }))[0].n;
+	});
+	const count = async (d: ReturnType<typeof openDb>) => (await d.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM participants' }))[0].n - base;
+
+	/** An in-memory IndexedDB, shared by the "tabs" of one test. */
+	function memoryStore() {
+		const map = new Map<string, unknown>();
+		return {
+			map,
+			get: async (key: string) => map.get(key),
+			setMany: async (entries: [string, unknown][]) => void entries.forEach(([k, v]) => map.set(k, v)),
+			delMany: async (keys: string[]) => void keys.forEach((k) => map.delete(k)),
+			keys: async () => [...map.keys()]
+		};
+	}
+	type Store = ReturnType<typeof memoryStore>;
+
+	/** What the worker does for a good file: check it, encode it and keep it under a new id. */
+	async function prepare(store: Store, name: string, prefix: string) {
+		const parsed = parseCsv(new TextEncoder().encode(good.replaceAll('IMP-000', prefix)), name);
+		const { rows } = checkImport(parsed, 'participants', suggestMapping(parsed.header, 'participants'), known);
+		const ipc = toPlainArrowIPC('participants', rows);
+		const entry = { id: newImportId(name), file: name, table: 'participants' as const, rows: rows.length, at: new Date().toISOString() };
+		await store.setMany([[importDataKey(entry.id), ipc], [importEntryKey(entry.id), entry]]);
+		return { entry, ipc };
+	}
+
+	/** Every kept byte has its entry and every entry its bytes. */
+	const keptIds = (store: Store) => {
+		const found = [...store.map.keys()].map(importIdOf).filter((k) => k !== null);
+		const entries = found.filter((k) => k.kind === 'entry').map((k) => k.id).sort();
+		expect(found.filter((k) => k.kind === 'data').map((k) => k.id).sort()).toEqual(entries);
+		return entries;
+	};
+	const channels: BroadcastChannel[] = [];
+	const tab = (store: Store, name: string | null) =>
+		new Imports({ store, channel: () => (name === null ? null : channels[channels.push(new BroadcastChannel(name)) - 1]) });
+	afterAll(() => channels.forEach((c) => c.close()));
+
+	it('two files of the same name from different folders both load, both are listed, and both survive a reload', async () => {
+		const store = memoryStore();
+		const db1 = openDb();
+		const first = tab(store, null);
+		await first.restore(db1);
+		const a = await prepare(store, 'uczestnicy.csv', 'A-');
+		await first.add(db1, a.entry, a.ipc);
+		const b = await prepare(store, 'uczestnicy.csv', 'B-');
+		await first.add(db1, b.entry, b.ipc);
+		expect(first.files.map((f) => f.file)).toEqual(['uczestnicy.csv', 'uczestnicy.csv']);
+		expect(a.entry.id).not.toBe(b.entry.id);
+		expect(await count(db1)).toBe(6);
+
+		const db2 = openDb();
+		const reloaded = tab(store, null);
+		await reloaded.restore(db2);
+		expect(reloaded.failed).toEqual([]);
+		expect(reloaded.files.map((f) => f.id)).toEqual([a.entry.id, b.entry.id]);
+		expect(await count(db2)).toBe(6);
+
+		// Removing one takes out its rows only.
+		await reloaded.remove(db2, a.entry.id);
+		expect(await count(db2)).toBe(3);
+		expect(keptIds(store)).toEqual([b.entry.id]);
+	});
+
+	it('two tabs that never hear each other still keep both files, and a removal in one takes out only its own', async () => {
+		const store = memoryStore();
+		const [dbA, dbB] = [openDb(), openDb()];
+		const [tabA, tabB] = [tab(store, null), tab(store, null)];
+		await Promise.all([tabA.restore(dbA), tabB.restore(dbB)]);
+		const x = await prepare(store, 'x.csv', 'X-');
+		await tabA.add(dbA, x.entry, x.ipc);
+		const y = await prepare(store, 'y.csv', 'Y-');
+		await tabB.add(dbB, y.entry, y.ipc);
+		await tabB.remove(dbB, y.entry.id);
+		expect(keptIds(store)).toEqual([x.entry.id]);
+
+		const later = tab(store, null);
+		await later.restore(openDb());
+		expect(later.files.map((f) => f.file)).toEqual(['x.csv']);
+	});
+
+	it('tabs tell each other: an import in one appears in the other, a removal in one goes from the other, no orphans', async () => {
+		const store = memoryStore();
+		const name = `imports-test-${Math.random()}`;
+		const [dbA, dbB] = [openDb(), openDb()];
+		const [tabA, tabB] = [tab(store, name), tab(store, name)];
+		await Promise.all([tabA.restore(dbA), tabB.restore(dbB)]);
+
+		const x = await prepare(store, 'x.csv', 'X-');
+		await tabA.add(dbA, x.entry, x.ipc);
+		await vi.waitFor(() => expect(tabB.files.map((f) => f.file)).toEqual(['x.csv']), { timeout: 15_000 });
+		expect(await count(dbB)).toBe(3);
+
+		const y = await prepare(store, 'y.csv', 'Y-');
+		await tabB.add(dbB, y.entry, y.ipc);
+		await vi.waitFor(() => expect(tabA.files.map((f) => f.file)).toEqual(['x.csv', 'y.csv']), { timeout: 15_000 });
+
+		await tabB.remove(dbB, y.entry.id);
+		await vi.waitFor(() => expect(tabA.files.map((f) => f.file)).toEqual(['x.csv']), { timeout: 15_000 });
+		expect(await count(dbA)).toBe(3);
+		expect(tabB.files.map((f) => f.file)).toEqual(['x.csv']);
+		expect(keptIds(store)).toEqual([x.entry.id]);
+	});
+
+	it('moves an earlier version\'s single list over, and recovers bytes whose list entry was lost', async () => {
+		const store = memoryStore();
+		const listed = await prepare(store, 'dawny.csv', 'D-');
+		const lost = await prepare(store, 'zgubiony.csv', 'Z-');
+		// The earlier layout: bytes under the file's name, one list of them all, which had lost `zgubiony.csv`.
+		store.map.clear();
+		store.map.set(importDataKey('dawny.csv'), listed.ipc);
+		store.map.set(importDataKey('zgubiony.csv'), lost.ipc);
+		store.map.set(LEGACY_INDEX, [{ file: 'dawny.csv', table: 'participants', rows: 3, at: '2026-01-01T10:00:00.000Z' }]);
+
+		const db = openDb();
+		const upgraded = tab(store, null);
+		await upgraded.restore(db);
+		expect(upgraded.failed).toEqual([]);
+		expect(upgraded.files.map((f) => [f.file, f.table, f.rows])).toEqual([['dawny.csv', 'participants', 3], ['zgubiony.csv', 'participants', 3]]);
+		expect(await count(db)).toBe(6);
+		expect(store.map.has(LEGACY_INDEX)).toBe(false);
+		expect(keptIds(store)).toEqual(['dawny.csv', 'zgubiony.csv']);
 	});
 });

@@ -245,6 +245,10 @@ export const pl = {
 			refused: 'Plik odrzucony: zawiera bezpośrednie identyfikatory osób. Usuń je (całą kolumnę albo treść tej komórki) i wczytaj plik ponownie.'
 		},
 		unmapped: 'kolumna bez odpowiednika w słowniku danych: wskaż ją albo pomiń',
+		kept: {
+			missing: 'brak zapisanych danych',
+			unreadable: 'zapisane dane bez wpisu na liście plików, nie do odczytania: usunięte'
+		},
 		page: {
 			heading: 'Własne dane',
 			intro: 'Wczytaj zanonimizowane dane swojego ośrodka (uczestnicy, wsparcie, edycje, ośrodki), aby zobaczyć je obok pozostałych. Plik zostaje w tej przeglądarce: nic nie jest wysyłane. Dane z pliku są oznaczone „z pliku” na każdym wykresie i w każdej tabeli.',
@@ -274,7 +278,8 @@ export const pl = {
 			loaded: (file: string, n: number) => `Wczytano ${file}: ${n.toLocaleString('pl-PL')} wierszy. Są już na wykresach i w tabelach, oznaczone „z pliku”.`,
 			loadedHeading: 'Wczytane pliki (w tej przeglądarce)',
 			rows: (n: number) => `${n.toLocaleString('pl-PL')} wierszy`,
-			remove: (file: string) => `Usuń ${file}`,
+			loadedAt: (date: string, time: string) => `wczytany ${date}, ${time}`,
+			remove: (file: string, date: string, time: string) => `Usuń ${file} (wczytany ${date}, ${time})`,
 			none: 'Nie wczytano jeszcze żadnego pliku.',
 			restoreFailed: 'Nie udało się ponownie wczytać'
 		},

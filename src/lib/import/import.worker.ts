@@ -4,8 +4,8 @@ import Papa from 'papaparse';
 import { checkImport, type KnownKeys } from './check';
 import { ImportError, checkHeader, csvRows, parseCsv, parseFile, sniffEncoding, sniffFormat, type ParsedFile } from './read';
 import { toPlainArrowIPC } from '../db/arrow';
-import { set } from 'idb-keyval';
-import { importDataKey } from '../state/import-keys';
+import { indexedDbStore, keep } from './kept';
+import type { ImportedFile } from '../state/import-keys';
 import { pl } from '../i18n/pl';
 import type { TableName } from '../dictionary';
 import type { Mapping } from './mapping';
@@ -13,13 +13,13 @@ import type { Mapping } from './mapping';
 export type WorkerRequest =
 	| { type: 'parse'; file: File }
 	| { type: 'check'; table: TableName; mapping: Mapping; known: Partial<Record<TableName, string[]>> }
-	| { type: 'encode'; table: TableName };
+	| { type: 'encode'; table: TableName; id: string };
 
 export type WorkerReply =
 	| { type: 'progress'; share: number }
 	| { type: 'parsed'; file: Omit<ParsedFile, 'rows'> & { rowCount: number; sample: string[] } }
 	| { type: 'checked'; ok: boolean; issues: ReturnType<typeof checkImport>['issues']; total: number; rowCount: number }
-	| { type: 'encoded'; ipc: Uint8Array; rowCount: number }
+	| { type: 'encoded'; ipc: Uint8Array; entry: ImportedFile }
 	| { type: 'failed'; message: string };
 
 let parsed: ParsedFile | null = null;
@@ -102,13 +102,14 @@ onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			post({ type: 'checked', ok: result.ok, issues: result.issues, total: result.total, rowCount: result.rows.length });
 		} else {
 			const ipc = toPlainArrowIPC(request.table, checked);
+			const entry: ImportedFile = { id: request.id, file: parsed!.file, table: request.table, rows: checked.length, at: new Date().toISOString() };
 			// Kept for the next visit from here: cloning ~100 MB into IndexedDB on the page's thread stalled it.
 			try {
-				await set(importDataKey(parsed!.file), ipc);
+				await keep(indexedDbStore, entry, ipc);
 			} catch {
 				// IndexedDB off: the import still loads, for this visit only.
 			}
-			post({ type: 'encoded', ipc, rowCount: checked.length }, [ipc.buffer]);
+			post({ type: 'encoded', ipc, entry }, [ipc.buffer]);
 		}
 	} catch (e) {
 		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });

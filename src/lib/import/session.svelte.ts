@@ -45,8 +45,9 @@ export class ImportSession {
 		return this.ask<'checked'>({ type: 'check', table, mapping: $state.snapshot(mapping), known });
 	}
 
-	encode(table: TableName) {
-		return this.ask<'encoded'>({ type: 'encode', table });
+	/** The checked rows as Arrow, kept in IndexedDB under the import's own `id`. */
+	encode(table: TableName, id: string) {
+		return this.ask<'encoded'>({ type: 'encode', table, id });
 	}
 
 	/** Stops whatever the worker is doing; a new session is needed after. */

@@ -1,19 +1,18 @@
 // The user's imported files: loaded into DuckDB beside the built-in data, kept in this browser's IndexedDB so a
-// reload keeps them, and removable. Nothing here ever leaves the machine.
-import { del, get, set } from 'idb-keyval';
-import type { TableName } from '../dictionary';
+// reload keeps them, and removable. Every import has its own id, so two files of the same name are two imports;
+// tabs tell each other what they added or removed, so each tab's list and DuckDB follow. Nothing leaves the machine.
+import { tableFromIPC } from 'apache-arrow';
+import { dictionary, type TableName } from '../dictionary';
 import type { DatabaseDoor } from '../db/database';
+import { forget, indexedDbStore, keep, keptEntry, keptImports, type KeptStore } from '../import/kept';
 import { catalogue } from './catalogue.svelte';
+import { IMPORT_CHANNEL, importDataKey, type ImportMessage, type ImportedFile } from './import-keys';
+import { pl } from '../i18n/pl';
 
-import { IMPORT_INDEX as INDEX, importDataKey } from './import-keys';
+export type { ImportedFile };
 
-export interface ImportedFile {
-	file: string;
-	table: TableName;
-	rows: number;
-	/** ISO date-time of the import. */
-	at: string;
-}
+const IMPORTABLE: TableName[] = ['participants', 'support', 'editions', 'centres'];
+const t = pl.imports.kept;
 
 /** IndexedDB may be off (private mode, policy): imports then last for this visit only, and nothing fails. */
 async function quietly<T>(action: () => Promise<T>, fallback: T): Promise<T> {
@@ -24,30 +23,113 @@ async function quietly<T>(action: () => Promise<T>, fallback: T): Promise<T> {
 	}
 }
 
-class Imports {
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The dictionary table whose columns an import's Arrow bytes have, or null. */
+function tableOf(ipc: Uint8Array): { table: TableName; rows: number } | null {
+	const arrow = tableFromIPC(ipc);
+	const names = arrow.schema.fields.map((f) => f.name).sort().join();
+	const table = IMPORTABLE.find((t) => dictionary.tables[t].columns.map((c) => c.name).sort().join() === names);
+	return table ? { table, rows: arrow.numRows } : null;
+}
+
+export interface ImportsOptions {
+	store?: KeptStore;
+	/** How this tab hears the others; none where BroadcastChannel is missing. */
+	channel?: () => BroadcastChannel | null;
+}
+
+export class Imports {
 	files = $state<ImportedFile[]>([]);
-	/** Files kept from an earlier visit that could not be loaded again, with why. */
+	/** Files kept from an earlier visit or another tab that could not be loaded, with why. */
 	failed = $state<string[]>([]);
+	private store: KeptStore;
+	private channel: BroadcastChannel | null = null;
+	private openChannel: () => BroadcastChannel | null;
+	private db: DatabaseDoor | null = null;
+	/** Restores, additions, removals and other tabs' news, one at a time and in order. */
+	private queue: Promise<unknown> = Promise.resolve();
 
-	private index = () => quietly(async () => ((await get(INDEX)) as ImportedFile[] | undefined) ?? [], [] as ImportedFile[]);
+	constructor({ store = indexedDbStore, channel = () => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(IMPORT_CHANNEL)) }: ImportsOptions = {}) {
+		this.store = store;
+		this.openChannel = channel;
+	}
 
-	/** Loads the kept files again, in the order they came; one that no longer fits is reported, not fatal. */
-	async restore(db: DatabaseDoor) {
-		const kept: ImportedFile[] = [];
-		this.failed = [];
-		for (const item of await this.index()) {
+	private serial<T>(step: () => Promise<T>): Promise<T> {
+		const next = this.queue.then(step);
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	private listen(db: DatabaseDoor) {
+		this.db = db;
+		if (this.channel) return;
+		this.channel = this.openChannel();
+		if (this.channel) this.channel.onmessage = (event: MessageEvent<ImportMessage>) => void this.serial(() => this.hear(event.data));
+	}
+
+	private tell(message: ImportMessage) {
+		this.channel?.postMessage(message);
+	}
+
+	/** Another tab added or removed an import: this tab's DuckDB and list follow. Its kept bytes are never touched here. */
+	private async hear({ type, id }: ImportMessage) {
+		const db = this.db;
+		if (!db) return;
+		const loaded = this.files.some((f) => f.id === id);
+		if (type === 'removed' && loaded) {
+			await db.removeImport(id);
+			this.files = this.files.filter((f) => f.id !== id);
+		} else if (type === 'added' && !loaded) {
+			const kept = await quietly(() => keptEntry(this.store, id), null);
+			if (!kept) return;
 			try {
-				const ipc = (await get(importDataKey(item.file))) as Uint8Array | undefined;
-				if (!ipc) throw new Error('brak zapisanych danych');
-				await db.importArrow(item.table, ipc, item.file);
-				kept.push(item);
+				await db.importArrow(kept.entry.table, kept.ipc, id);
+				this.files = [...this.files, kept.entry];
 			} catch (e) {
-				this.failed = [...this.failed, `${item.file}: ${e instanceof Error ? e.message : String(e)}`];
-				await quietly(() => del(importDataKey(item.file)), undefined);
+				this.failed = [...this.failed, `${kept.entry.file}: ${reason(e)}`];
+				return;
 			}
-		}
-		this.files = kept;
-		await quietly(() => set(INDEX, $state.snapshot(kept)), undefined);
+		} else return;
+		await catalogue.refresh(db);
+	}
+
+	/**
+	 * Loads the kept files again, in the order they came. One that no longer fits is reported and removed. Bytes left
+	 * without an entry by an earlier version are loaded again under a new entry when their table can be told.
+	 */
+	restore(db: DatabaseDoor) {
+		this.listen(db);
+		return this.serial(async () => {
+			const loaded: ImportedFile[] = [];
+			const failed: string[] = [];
+			const { entries, unlisted } = await quietly(() => keptImports(this.store), { entries: [] as ImportedFile[], unlisted: [] as string[] });
+			for (const id of unlisted) {
+				const ipc = (await quietly(() => this.store.get(importDataKey(id)), undefined)) as Uint8Array | undefined;
+				const known = ipc ? await quietly(async () => tableOf(ipc), null) : null;
+				if (ipc && known) {
+					const entry: ImportedFile = { id, file: id.replace(/#[0-9a-f]{12}$/, ''), table: known.table, rows: known.rows, at: new Date().toISOString() };
+					await quietly(() => keep(this.store, entry, ipc), undefined);
+					entries.push(entry);
+				} else {
+					failed.push(`${id}: ${t.unreadable}`);
+					await quietly(() => forget(this.store, id), undefined);
+				}
+			}
+			for (const entry of entries) {
+				try {
+					const kept = await keptEntry(this.store, entry.id);
+					if (!kept) throw new Error(t.missing);
+					await db.importArrow(entry.table, kept.ipc, entry.id);
+					loaded.push(entry);
+				} catch (e) {
+					failed.push(`${entry.file}: ${reason(e)}`);
+					await quietly(() => forget(this.store, entry.id), undefined);
+				}
+			}
+			this.files = loaded;
+			this.failed = failed;
+		});
 	}
 
 	/** For an export's description: the built-in sources and each of the user's files. */
@@ -55,26 +137,32 @@ class Imports {
 		return [...builtIn, ...this.files.map((f) => `Plik użytkownika (provenance = imported): ${f.file}, ${f.rows} wierszy, wczytany ${f.at.slice(0, 10)}`)];
 	}
 
-	/** `ipc` is already kept under importDataKey(file) by the worker; only the small index is written here. */
-	async add(db: DatabaseDoor, file: string, table: TableName, ipc: Uint8Array, rows: number) {
-		try {
-			await db.importArrow(table, ipc, file);
-		} catch (e) {
-			await quietly(() => del(importDataKey(file)), undefined);
-			throw e;
-		}
-		const entry: ImportedFile = { file, table, rows, at: new Date().toISOString() };
-		this.files = [...this.files.filter((f) => f.file !== file), entry];
-		await quietly(() => set(INDEX, $state.snapshot(this.files)), undefined);
-		await catalogue.refresh(db);
+	/** A checked import into DuckDB. Its entry and bytes are already kept (the worker keeps them, off this thread). */
+	add(db: DatabaseDoor, entry: ImportedFile, ipc: Uint8Array) {
+		this.listen(db);
+		return this.serial(async () => {
+			try {
+				await db.importArrow(entry.table, ipc, entry.id);
+			} catch (e) {
+				await quietly(() => forget(this.store, entry.id), undefined);
+				throw e;
+			}
+			this.files = [...this.files, entry];
+			this.tell({ type: 'added', id: entry.id });
+			await catalogue.refresh(db);
+		});
 	}
 
-	async remove(db: DatabaseDoor, file: string) {
-		await db.removeImport(file);
-		this.files = this.files.filter((f) => f.file !== file);
-		await quietly(() => set(INDEX, $state.snapshot(this.files)), undefined);
-		await quietly(() => del(importDataKey(file)), undefined);
-		await catalogue.refresh(db);
+	/** One import out of DuckDB and out of this browser; other tabs take it out too. Other imports are not touched. */
+	remove(db: DatabaseDoor, id: string) {
+		this.listen(db);
+		return this.serial(async () => {
+			await db.removeImport(id);
+			this.files = this.files.filter((f) => f.id !== id);
+			await quietly(() => forget(this.store, id), undefined);
+			this.tell({ type: 'removed', id });
+			await catalogue.refresh(db);
+		});
 	}
 }
 
