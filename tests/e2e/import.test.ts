@@ -1,6 +1,6 @@
 // Bringing one's own data in real Chromium: a good file shows up in the overview marked "z pliku" and survives a
 // reload (IndexedDB); a bad one is refused with its reasons and changes nothing; removing a file takes it out.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,105 @@ describe('bring your own data', () => {
 		await expect.poll(async () => plain(await o.page.getByTestId('import-error').textContent())).toContain('Anulowano');
 		expect(await o.page.locator('li[data-file]').count()).toBe(1);
 		expect(await overviewSelection(o)).toContain('50 014 syntetyczne z pliku');
+	});
+
+	it('two files of the same name from different folders: both load, both are listed, both survive a reload', async () => {
+		const good = await readFile(`${fixtures}/good/participants-utf8.csv`, 'utf8');
+		const dir = await mkdtemp(join(tmpdir(), 'same-name-'));
+		const paths = [];
+		for (const folder of ['pierwszy', 'drugi']) {
+			await mkdir(join(dir, folder));
+			paths.push(join(dir, folder, 'uczestnicy.csv'));
+			await writeFile(paths.at(-1)!, good.replaceAll('IMP-000', `${folder}-`));
+		}
+		opened = await openPage('/dane-wlasne/');
+		const o = opened;
+		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		for (const path of paths) {
+			await o.page.locator('input[type="file"]').setInputFiles(path);
+			await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('3 wierszy');
+			await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+			await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain('Wczytano uczestnicy.csv');
+		}
+		await expect.poll(() => o.page.locator('li[data-file="uczestnicy.csv"]').count()).toBe(2);
+		// Each file brings two women in Leżajsk: 14 + 2 + 2.
+		expect(await overviewSelection(o)).toBe('Uczestnicy w wyborze: 18 syntetyczne z pliku');
+		await o.page.reload();
+		await o.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+		await expect.poll(() => selection(o)).toBe('Uczestnicy w wyborze: 18 syntetyczne z pliku');
+
+		await o.page.goto(new URL('/dane-wlasne/', o.page.url()).href);
+		await expect.poll(() => o.page.locator('li[data-file="uczestnicy.csv"]').count(), { timeout: 45_000 }).toBe(2);
+		await o.page.locator('li[data-file="uczestnicy.csv"]').first().getByRole('button').click();
+		await expect.poll(() => o.page.locator('li[data-file="uczestnicy.csv"]').count()).toBe(1);
+		expect(await overviewSelection(o)).toBe('Uczestnicy w wyborze: 16 syntetyczne z pliku');
+		expect(o.consoleErrors).toEqual([]);
+	});
+
+	it('two tabs: an import in one appears in the other, a removal takes out only that file, and nothing is orphaned', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'tabs-'));
+		const good = await readFile(`${fixtures}/good/participants-utf8.csv`, 'utf8');
+		await writeFile(join(dir, 'x.csv'), good.replaceAll('IMP-000', 'X-'));
+		await writeFile(join(dir, 'y.csv'), good.replaceAll('IMP-000', 'Y-'));
+		opened = await openPage('/dane-wlasne/');
+		const a = opened.page;
+		// A second tab of the same browser profile: same IndexedDB, its own DuckDB.
+		const b = await a.context().newPage();
+		await b.goto(a.url());
+		for (const tab of [a, b]) await tab.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		const listed = async (tab: typeof a) => (await tab.locator('li[data-file]').evaluateAll((items) => items.map((li) => li.getAttribute('data-file')))).sort();
+		const load = async (tab: typeof a, name: string) => {
+			await tab.locator('input[type="file"]').setInputFiles(join(dir, name));
+			await tab.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+			await expect.poll(async () => plain(await tab.getByTestId('import-status').textContent())).toContain(`Wczytano ${name}`);
+		};
+
+		await load(a, 'x.csv');
+		await expect.poll(() => listed(b)).toEqual(['x.csv']);
+		await load(b, 'y.csv');
+		await expect.poll(() => listed(a)).toEqual(['x.csv', 'y.csv']);
+		await b.getByRole('button', { name: 'Usuń y.csv' }).click();
+		await expect.poll(() => listed(a)).toEqual(['x.csv']);
+		expect(await listed(b)).toEqual(['x.csv']);
+
+		// What is kept: x.csv's entry and bytes, nothing else; a reload of either tab shows x.csv alone.
+		const kept = () =>
+			a.evaluate(
+				() =>
+					new Promise<string[]>((resolve, reject) => {
+						const open = indexedDB.open('keyval-store');
+						open.onerror = () => reject(open.error);
+						open.onsuccess = () => {
+							const keys = open.result.transaction('keyval').objectStore('keyval').getAllKeys();
+							keys.onsuccess = () => resolve((keys.result as string[]).filter((k) => k.startsWith('pokl711.import')).map((k) => k.replace(/#[0-9a-f]+$/, '')).sort());
+						};
+					})
+			);
+		expect(await kept()).toEqual(['pokl711.import-data:x.csv', 'pokl711.import:x.csv']);
+		await a.reload();
+		await expect.poll(() => listed(a), { timeout: 45_000 }).toEqual(['x.csv']);
+		expect(opened.consoleErrors).toEqual([]);
+	});
+
+	it('maps a 200-column file with one shared list of choices, and refuses 10,000 columns at once with the count', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'wide-'));
+		const good = (await readFile(`${fixtures}/good/participants-utf8.csv`, 'utf8')).trim().split('\r\n');
+		const extra = Array.from({ length: 200 - 16 }, (_, i) => `dodatkowa_${i + 1}`);
+		await writeFile(join(dir, 'szeroki.csv'), good.map((line, r) => [line, ...extra.map((h) => (r === 0 ? h : 'x'))].join(',')).join('\r\n'));
+		opened = await openPage('/dane-wlasne/');
+		const o = opened;
+		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		await o.page.locator('input[type="file"]').setInputFiles(join(dir, 'szeroki.csv'));
+		await expect.poll(() => o.page.locator('input[list="kolumny-slownika"]').count()).toBe(200);
+		// 4 tables to choose from, and the dictionary's columns once: not 200 copies of them.
+		expect(await o.page.locator('option').count()).toBeLessThan(30);
+		expect(plain(await o.page.getByTestId('import-problems').textContent())).toContain('dodatkowa_184');
+
+		const started = Date.now();
+		await o.page.locator('input[type="file"]').setInputFiles(`${fixtures}/bad/too-many-columns.csv`);
+		await expect.poll(async () => plain(await o.page.getByTestId('import-error').textContent())).toContain('plik ma 10 000 kolumn, a wczytać można najwyżej 200');
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(await o.page.locator('input[list="kolumny-slownika"]').count()).toBe(0);
 	});
 
 	it('refuses every file of the bad corpus in the browser with its expected error, and nothing is ever loaded', async () => {

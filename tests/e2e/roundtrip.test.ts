@@ -34,14 +34,17 @@ describe('export and import back', () => {
 			await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
 			await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent()), { timeout: 20_000 }).toContain(`Wczytano leszno-${format}.${format}`);
 		}
-		// Every imported copy equals the original rows in every column but the renamed key.
+		// Every imported copy equals the original rows in every column but the renamed key and provenance: the
+		// exported rows say 'synthetic', and imported rows are always 'imported', whatever the file says.
 		for (const prefix of ['CSV', 'XLSX', 'PQ']) {
 			await sql(
 				o,
-				`(SELECT * EXCLUDE (participant_id) FROM participants WHERE participant_id LIKE '${prefix}-%' EXCEPT ALL SELECT * EXCLUDE (participant_id) FROM participants WHERE centre_id = 'leszno' AND participant_id NOT LIKE '%-%') UNION ALL (SELECT * EXCLUDE (participant_id) FROM participants WHERE centre_id = 'leszno' AND participant_id NOT LIKE '%-%' EXCEPT ALL SELECT * EXCLUDE (participant_id) FROM participants WHERE participant_id LIKE '${prefix}-%')`
+				`(SELECT * EXCLUDE (participant_id, provenance) FROM participants WHERE participant_id LIKE '${prefix}-%' EXCEPT ALL SELECT * EXCLUDE (participant_id, provenance) FROM participants WHERE centre_id = 'leszno' AND participant_id NOT LIKE '%-%') UNION ALL (SELECT * EXCLUDE (participant_id, provenance) FROM participants WHERE centre_id = 'leszno' AND participant_id NOT LIKE '%-%' EXCEPT ALL SELECT * EXCLUDE (participant_id, provenance) FROM participants WHERE participant_id LIKE '${prefix}-%')`
 			);
 			expect(await count(o), prefix).toMatch(/^0 wierszy/);
 		}
+		await sql(o, `SELECT DISTINCT provenance FROM participants WHERE participant_id LIKE 'CSV-%' OR participant_id LIKE 'XLSX-%' OR participant_id LIKE 'PQ-%'`);
+		expect(plain(await o.page.locator('.scroller tbody').textContent({ timeout: 45_000 }))).toBe('imported');
 		await sql(o, 'SELECT count(*) AS n FROM participants');
 		expect(await count(o)).toMatch(/^1 wiersz/);
 		expect(plain(await o.page.locator('.scroller tbody').textContent())).toBe('128');
