@@ -5,12 +5,11 @@
 // Reports median and 95th percentile with the machine; writes bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import sirv from 'sirv';
+import { createSiteServer } from '../serve/server';
 import { createDatabase } from '../../src/lib/db/database';
 import { openNodeEngine } from '../../src/lib/db/node';
 import { fetchOverview } from '../../src/lib/queries/overview';
@@ -69,7 +68,7 @@ const line = (label: string, s: ReturnType<typeof summarise>) => console.log(`  
 
 async function browserBench() {
 	if (!existsSync(join(root, 'build/index.html'))) throw new Error('build/ is missing: run `npm run build` first.');
-	const server = createServer(sirv(join(root, 'build'), { gzip: true, brotli: true, etag: true }));
+	const server = createSiteServer(join(root, 'build'));
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -171,7 +170,7 @@ async function importBench(megabytes: number) {
 		bytes += l.length;
 	}
 	writeFileSync(path, lines.join(''));
-	const server = createServer(sirv(join(root, 'build'), { gzip: true, brotli: true, etag: true }));
+	const server = createSiteServer(join(root, 'build'));
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 	try {

@@ -1,16 +1,19 @@
-// Vitest globalSetup for the "e2e" project: serves build/ with sirv on a free 127.0.0.1 port
-// (as `npm run serve` does) and tells the tests where the site and Chromium are.
+// Vitest globalSetup for the "e2e" project: serves build/ on a free 127.0.0.1 port with the server `npm start`
+// runs (security headers included), plus a second server on another port that stands in for another origin and
+// records every request that reaches it; and tells the tests where the site, that server and Chromium are.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
+import { createSiteServer } from '../../scripts/serve/server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		chromiumPath: string;
+		/** Another origin: answers any path with a small CSV, and lists what reached it at /__hits. */
+		otherOrigin: string;
 	}
 }
 
@@ -47,20 +50,30 @@ export default async function setup(project: TestProject) {
 	}
 	const chromiumPath = resolveChromium();
 
-	// Same options as `sirv build --gzip --brotli --etag` (npm run serve).
-	const serve = sirv(buildDir, { gzip: true, brotli: true, etag: true });
-	const server = createServer((req, res) => serve(req, res));
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => resolve());
+	const server = createSiteServer(buildDir);
+	// Every request but the test's own look at the list is a leak; CORS is open so that only our rules stop one.
+	const hits: string[] = [];
+	const other = createServer((req, res) => {
+		res.setHeader('Access-Control-Allow-Origin', '*');
+		if (req.url === '/__hits') return res.end(JSON.stringify(hits));
+		hits.push(`${req.method} ${req.url}`);
+		res.setHeader('Content-Type', 'text/csv');
+		res.end('leaked\n42\n');
 	});
-	const { port } = server.address() as AddressInfo;
+	const listen = (s: typeof server) =>
+		new Promise<number>((resolve, reject) => {
+			s.once('error', reject);
+			s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
+		});
 
-	project.provide('baseUrl', `http://127.0.0.1:${port}`);
+	project.provide('baseUrl', `http://127.0.0.1:${await listen(server)}`);
+	project.provide('otherOrigin', `http://127.0.0.1:${await listen(other)}`);
 	project.provide('chromiumPath', chromiumPath);
 
 	return async () => {
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		for (const s of [server, other]) {
+			s.closeAllConnections();
+			await new Promise<void>((resolve) => s.close(() => resolve()));
+		}
 	};
 }

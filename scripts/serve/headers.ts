@@ -1,0 +1,58 @@
+// The security headers the site must be served with, made from the build itself: the Content-Security-Policy
+// that SvelteKit writes into each page's <meta> tag (with the hashes of its inline start-up scripts), merged into
+// one policy for every file. As an HTTP header it also governs the DuckDB worker and the wasm, which a <meta> tag
+// cannot reach: a worker takes its policy from the response that delivered it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const META = /<meta http-equiv="content-security-policy" content="([^"]+)"/i;
+
+/** Every HTML file under `dir`. */
+function pages(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true, recursive: true })
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+		.map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** One policy from several: each directive's sources, in first-seen order, without repeats. */
+export function mergePolicies(policies: string[]): string {
+	const directives = new Map<string, string[]>();
+	for (const policy of policies) {
+		for (const part of policy.split(';')) {
+			const [name, ...sources] = part.trim().split(/\s+/);
+			if (!name) continue;
+			const known = directives.get(name) ?? [];
+			directives.set(name, [...known, ...sources.filter((s) => !known.includes(s))]);
+		}
+	}
+	return [...directives].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/** The headers for every response of the built site in `buildDir`. */
+export function securityHeaders(buildDir: string): Record<string, string> {
+	const policies = pages(buildDir).flatMap((file) => META.exec(readFileSync(file, 'utf8'))?.[1] ?? []);
+	if (policies.length === 0) throw new Error(`${buildDir}: no page carries a Content-Security-Policy <meta> tag`);
+	return {
+		// frame-ancestors works only as a header: no other site may frame the dashboard.
+		'Content-Security-Policy': `${mergePolicies(policies)}; frame-ancestors 'none'`,
+		'X-Content-Type-Options': 'nosniff',
+		'Referrer-Policy': 'no-referrer',
+		'Cross-Origin-Opener-Policy': 'same-origin',
+		'Cross-Origin-Resource-Policy': 'same-origin',
+		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
+	};
+}
+
+/** The same headers as a `_headers` file (Netlify, Cloudflare Pages): one block for every path. */
+export function headersFile(headers: Record<string, string>): string {
+	return `/*\n${Object.entries(headers)
+		.map(([name, value]) => `  ${name}: ${value}`)
+		.join('\n')}\n`;
+}
+
+/** The same headers for nginx's `server { … }` block. */
+export function nginxConf(headers: Record<string, string>): string {
+	return `${Object.entries(headers)
+		.map(([name, value]) => `add_header ${name} "${value}" always;`)
+		.join('\n')}\n`;
+}

@@ -1,0 +1,41 @@
+// The server's half of "no request leaves the origin": every file, the DuckDB worker and wasm included, comes with
+// the Content-Security-Policy as an HTTP header (a <meta> tag does not reach workers), and the browser enforces it.
+import { describe, expect, inject, it } from 'vitest';
+import { openPage } from './browser';
+
+const baseUrl = () => inject('baseUrl');
+
+describe('security headers', () => {
+	it('sends the CSP on every kind of file: pages, scripts, the DuckDB worker and wasm, data, and the 404', async () => {
+		const opened = await openPage('/sql/?q=SELECT%2042');
+		const files = new Set<string>();
+		opened.page.on('response', (r) => files.add(r.url()));
+		// Both engines, the dashboard's and the explorer's, have loaded their worker, wasm and data by then.
+		await opened.page.getByTestId('result-count').waitFor({ timeout: 45_000 });
+		await opened.page.waitForLoadState('networkidle');
+		await opened.close();
+		const worker = [...files].find((u) => /duckdb-browser-eh\.worker.*\.js$/.test(u));
+		const wasm = [...files].find((u) => /duckdb-eh.*\.wasm$/.test(u));
+		const arrow = [...files].find((u) => /\/data\/.*\.arrow$/.test(u));
+		expect(worker, 'the DuckDB worker was loaded').toBeDefined();
+		expect(wasm, 'the DuckDB wasm was loaded').toBeDefined();
+		expect(arrow, 'a data file was loaded').toBeDefined();
+		for (const url of [`${baseUrl()}/`, `${baseUrl()}/sql/`, worker!, wasm!, arrow!, `${baseUrl()}/no-such-page/`]) {
+			const response = await fetch(url, { headers: { 'Accept-Encoding': 'br' } });
+			const csp = response.headers.get('content-security-policy') ?? '';
+			expect(csp, url).toContain("default-src 'self'");
+			expect(csp, url).toContain("connect-src 'self'");
+			expect(csp, url).toContain("frame-ancestors 'none'");
+			expect(response.headers.get('x-content-type-options'), url).toBe('nosniff');
+		}
+	});
+
+	it("blocks the page's own attempt to reach another origin", async () => {
+		const opened = await openPage('/');
+		const other = inject('otherOrigin');
+		const outcome = await opened.page.evaluate((url) => fetch(url).then(() => 'reached', () => 'blocked'), `${other}/from-page`);
+		await opened.close();
+		expect(outcome).toBe('blocked');
+		expect(await (await fetch(`${other}/__hits`)).json()).toEqual([]);
+	});
+});
