@@ -10,16 +10,18 @@ export async function openBrowserEngine(onDownload: (loaded: number, total: numb
 	await db.instantiate(wasmUrl, null, (p) => onDownload(p.bytesLoaded, p.bytesTotal));
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
+	async function prepared(sql: string, params: SqlParam[]) {
+		const statement = await conn.prepare(sql);
+		try {
+			return await statement.query(...params);
+		} finally {
+			await statement.close();
+		}
+	}
 	return {
-		async run(sql: string, params: SqlParam[]) {
-			if (params.length === 0) return conn.query(sql);
-			const statement = await conn.prepare(sql);
-			try {
-				return await statement.query(...params);
-			} finally {
-				await statement.close();
-			}
-		},
-		insertArrow: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true })
+		run: (sql: string, params: SqlParam[]) => (params.length === 0 ? conn.query(sql) : prepared(sql, params)),
+		runOne: (sql: string) => prepared(sql, []),
+		insertArrow: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+		close: () => db.terminate()
 	};
 }

@@ -19,15 +19,38 @@ export interface DatabaseOptions {
 export interface Exploration {
 	columns: { name: string; type: string }[];
 	rows: Row[];
-	ms: number;
 }
 
 export interface DatabaseDoor extends Database {
 	ready: () => Promise<void>;
-	explore: (sql: string) => Promise<Exploration>;
-	reset: () => Promise<void>;
 	importArrow: (table: TableName, ipc: Uint8Array, file: string) => Promise<void>;
 	removeImport: (file: string) => Promise<void>;
+	/**
+	 * Locks the engine for a researcher's own SQL: no files, no addresses, no setting changes, whatever the spelling
+	 * (DuckDB's own settings, so the engine refuses, not a text check). For an instance of its own: it cannot be
+	 * undone, and the dashboard's engine must keep changing settings when a file is imported.
+	 */
+	lock: () => Promise<void>;
+	/** A researcher's own query on a locked engine: never cached, with its columns (even with no rows). */
+	explore: (sql: string) => Promise<Exploration>;
+	/** Ends the engine at once, a running query too; the next question starts it afresh from the files. */
+	close: () => Promise<void>;
+}
+
+/** Set before the explorer's first statement; `lock_configuration` last, so nothing after can unset either. */
+export const LOCKDOWN = ['SET enable_external_access = false', 'SET lock_configuration = true'];
+
+/**
+ * A researcher's statement as one query the engine will only read with. DuckDB's parser decides: the text goes
+ * inside a subquery, where only a query (SELECT, FROM, WITH, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE, PIVOT) can
+ * stand, and it is prepared, which refuses more than one statement. So a quote, a comment or a closing bracket in
+ * the text can at most make another query or a syntax error, never a write. EXPLAIN [ANALYZE] stays in front.
+ */
+export function confine(sql: string): string {
+	const body = sql.replace(/[\s;]+$/, '');
+	const explain = /^\s*(EXPLAIN(?:\s+ANALY[SZ]E)?)\s+/i.exec(body);
+	const query = explain ? body.slice(explain[0].length) : body;
+	return `${explain ? `${explain[1]} ` : ''}SELECT * FROM (\n${query}\n)`;
 }
 
 /** Which imported file each imported row came from, so a file can be taken out again. */
@@ -39,16 +62,14 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 
 	let manifest: DataManifest | undefined;
 
-	async function load(engine: EngineConnection, replace: boolean) {
+	async function load(engine: EngineConnection) {
 		manifest ??= await options.manifest();
 		let loaded = 0;
 		// Sequential on purpose: one worker, and progress that counts up steadily.
 		for (const table of manifest.tables) {
-			if (replace) await engine.run(`DROP TABLE IF EXISTS "${table.name}"`, []);
 			await engine.insertArrow(table.name, await options.read(table.file));
 			options.onProgress?.({ table: table.name, loaded: ++loaded, total: manifest.tables.length });
 		}
-		if (replace) await engine.run('DROP TABLE IF EXISTS imported_rows', []);
 		await engine.run(IMPORT_REGISTRY, []);
 		for (const sql of SCHEMA_SQL) await engine.run(sql, []);
 	}
@@ -68,10 +89,12 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 		cache.clear();
 	}
 
+	let locked = false;
+
 	function connect(): Promise<EngineConnection> {
 		connection ??= (async () => {
 			const engine = await options.open();
-			await load(engine, false);
+			await load(engine);
 			return engine;
 		})();
 		// A failed start may be retried; a good one is kept for the life of the page.
@@ -81,13 +104,22 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 
 	return {
 		ready: async () => void (await connect()),
-		/** A researcher's own query: never cached, with its columns (even with no rows) and its time. */
-		async explore(sql: string): Promise<Exploration> {
+		async lock() {
 			const engine = await connect();
-			const start = performance.now();
-			const table = await engine.run(sql, []);
-			const ms = performance.now() - start;
-			return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toRows(table), ms };
+			for (const sql of LOCKDOWN) await engine.run(sql, []);
+			locked = true;
+		},
+		async explore(sql: string): Promise<Exploration> {
+			if (!locked) throw new Error('explore() runs only on a locked engine: call lock() first');
+			const table = await (await connect()).runOne(confine(sql));
+			return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toRows(table) };
+		},
+		async close() {
+			const closing = connection;
+			connection = undefined;
+			locked = false;
+			cache.clear();
+			if (closing) await (await closing).close();
 		},
 		/**
 		 * Rows already checked (import/check.ts) and encoded as Arrow (by the import worker, or kept from an earlier
@@ -121,11 +153,6 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 				]),
 				['DELETE FROM imported_rows WHERE file = ?', [file]]
 			]);
-		},
-		/** Every table back to the loaded files, and the cache emptied: the explorer's way back to a known state. */
-		async reset() {
-			await load(await connect(), true);
-			cache.clear();
 		},
 		query<T extends Row>({ sql, params = [] }: SqlQuery): Promise<T[]> {
 			const key = JSON.stringify([sql, params]);

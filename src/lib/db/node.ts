@@ -20,25 +20,31 @@ export async function openNodeEngine(): Promise<EngineConnection> {
 	await db.instantiate();
 	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = db.connect();
+	function prepared(sql: string, params: SqlParam[]): Table {
+		const statement = conn.prepare(sql);
+		try {
+			return statement.query(...params);
+		} finally {
+			statement.close();
+		}
+	}
 	return {
-		async run(sql: string, params: SqlParam[]): Promise<Table> {
-			if (params.length === 0) return conn.query(sql);
-			const statement = conn.prepare(sql);
-			try {
-				return statement.query(...params);
-			} finally {
-				statement.close();
-			}
-		},
+		run: async (sql: string, params: SqlParam[]) => (params.length === 0 ? conn.query(sql) : prepared(sql, params)),
+		runOne: async (sql: string) => prepared(sql, []),
 		async insertArrow(name: string, ipc: Uint8Array) {
 			conn.insertArrowFromIPCStream(ipc, { name, create: true });
+		},
+		async close() {
+			conn.close();
+			db.reset();
 		}
 	};
 }
 
-/** A database over the data files in `dir` (static/data after `npm run data`). */
-export function createNodeDatabase(dir: string) {
+/** A database over the data files in `dir` (static/data after `npm run data`); `cache: false` asks afresh each time. */
+export function createNodeDatabase(dir: string, { cache = true }: { cache?: boolean } = {}) {
 	return createDatabase({
+		cache,
 		open: openNodeEngine,
 		manifest: async () => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as DataManifest,
 		read: async (file) => new Uint8Array(await readFile(join(dir, file)))

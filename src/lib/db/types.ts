@@ -16,7 +16,11 @@ export interface Database {
 /** What an engine must do for `createDatabase`: run SQL with parameters and take Arrow IPC bytes as a table. */
 export interface EngineConnection {
 	run(sql: string, params: SqlParam[]): Promise<import('apache-arrow').Table>;
+	/** Exactly one statement, as the engine's own parser counts them: it prepares the text and refuses several. */
+	runOne(sql: string): Promise<import('apache-arrow').Table>;
 	insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+	/** Ends the engine at once, even in the middle of a query (the browser terminates its worker). */
+	close(): Promise<void>;
 }
 
 export interface DataManifest {

@@ -1,10 +1,13 @@
 // The browser's database and its start-up state (download, data, ready, error) for progress and status UI.
 import { base } from '$app/paths';
-import { createDatabase } from '../db/database';
+import { get } from 'idb-keyval';
+import { createDatabase, type DatabaseDoor } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { DataManifest } from '../db/types';
 import { imports } from './imports.svelte';
+import { importDataKey } from './import-keys';
 import { catalogue } from './catalogue.svelte';
+import { Explorer } from './explorer.svelte';
 
 type Phase = 'idle' | 'engine' | 'data' | 'ready' | 'error';
 
@@ -25,6 +28,8 @@ async function fetchBytes(path: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
+const fetchManifest = async () => JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json'))) as DataManifest;
+
 export const database = createDatabase({
 	open: () =>
 		openBrowserEngine((loaded, total) => {
@@ -34,11 +39,25 @@ export const database = createDatabase({
 	manifest: async () => {
 		engine.phase = 'data';
 		engine.progress = 0;
-		return JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json'))) as DataManifest;
+		return fetchManifest();
 	},
 	read: fetchBytes,
 	onProgress: ({ loaded, total }) => (engine.progress = loaded / total)
 });
+
+/** The user's current imports into another engine, from where they are kept; the kept list itself is untouched. */
+async function copyImports(door: DatabaseDoor) {
+	for (const item of imports.files) {
+		const ipc = (await get(importDataKey(item.file))) as Uint8Array | undefined;
+		if (ipc) await door.importArrow(item.table, ipc, item.file);
+	}
+}
+
+/** The SQL explorer's engine: the same files (from the HTTP cache by now), its own worker, locked. */
+export const explorer = new Explorer(
+	() => createDatabase({ open: () => openBrowserEngine(() => undefined), manifest: fetchManifest, read: fetchBytes }),
+	copyImports
+);
 
 /** Starts DuckDB once; later calls return the same start. */
 let starting: Promise<void> | undefined;
