@@ -2,7 +2,9 @@
 // the synthetic participants' profile under disclosure control.
 import { allowedValues, type Activity, type Centre, type Edition, type Figure, type Source } from '../dictionary';
 import type { Database, SqlQuery } from '../db/types';
-import { suppressBreakdown, type CountCell } from '../stats/disclosure';
+import { isSmall, type CountCell } from '../stats/disclosure';
+import { linkedRowsSql, publishedCells, publishedEditionsSql, toLinkedRows, type PublishedEdition } from './linked';
+import { linkedTables, type Cell } from '../stats/linked-tables';
 
 const byCentre = (sql: string, centreId: string): SqlQuery => ({ sql, params: [centreId] });
 
@@ -75,19 +77,28 @@ export interface CentreDetail {
 	support: SupportByForm[];
 }
 
+/** Every centre's participants by each profile dimension: the linked tables every view's suppression reads. */
+const PROFILE_ROWS = linkedRowsSql(['centre', ...PROFILE_DIMENSIONS]);
+
 export async function fetchCentre(db: Database, id: string): Promise<CentreDetail | null> {
-	const [centres, editions, figures, activities, sources, profile, support] = await Promise.all([
+	const [centres, editions, figures, activities, sources, profile, support, rows, published] = await Promise.all([
 		db.query(centreSql(id)),
 		db.query(centreEditionsSql(id)),
 		db.query(centreFiguresSql(id)),
 		db.query(centreActivitiesSql(id)),
 		db.query(centreSourcesSql(id)),
 		db.query<{ dimension: ProfileDimension; value: string; count: number }>(centreProfileSql(id)),
-		db.query<{ form: string; participants: number; hours: number | null; cost_pln: number }>(centreSupportSql(id))
+		db.query<{ form: string; participants: number; hours: number | null; cost_pln: number }>(centreSupportSql(id)),
+		db.query<Record<string, unknown>>(PROFILE_ROWS),
+		db.query<PublishedEdition & Record<string, unknown>>(publishedEditionsSql())
 	]);
 	if (centres.length === 0) return null;
 	const participants = profile.filter((r) => r.dimension === 'sex').reduce((s, r) => s + r.count, 0);
-	const supportCells = suppressBreakdown(support.map((s) => ({ key: s.form, count: s.participants })));
+	// The same tables the overview reads under a filter: a cell hidden here is hidden there too.
+	const tables = linkedTables(toLinkedRows(rows, ['centre', ...PROFILE_DIMENSIONS]), publishedCells(published));
+	const protect = <K extends string>(key: K, count: number, cell: Cell): CountCell<K> =>
+		tables.hidden(cell) ? { key, count: null, suppressed: isSmall(count) ? 'primary' : 'secondary' } : { key, count, suppressed: null };
+	const supportCells = support.map((s) => protect(s.form, s.participants, { centre: id, [`support_${s.form}`]: 'true' }));
 	return {
 		centre: centres[0] as unknown as Centre,
 		editions: editions as unknown as Edition[],
@@ -99,7 +110,7 @@ export async function fetchCentre(db: Database, id: string): Promise<CentreDetai
 			PROFILE_DIMENSIONS.map((d) => {
 				// Every allowed value in the dictionary's order, zeros included, so tables line up across centres.
 				const counts = new Map(profile.filter((r) => r.dimension === d).map((r) => [r.value, r.count]));
-				return [d, suppressBreakdown(allowedValues(d).map((key) => ({ key, count: counts.get(key) ?? 0 })))];
+				return [d, allowedValues(d).map((key) => protect(key, counts.get(key) ?? 0, { centre: id, [d]: key }))];
 			})
 		) as CentreDetail['profile'],
 		// A hidden head count hides its hours and cost too: they would point at the same few people.

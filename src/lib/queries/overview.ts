@@ -6,8 +6,8 @@ import { markImported, published, publishedRate, syntheticCount, syntheticRate, 
 import { editionWhere, hasParticipantFilters, OUTCOMES, participantWhere, type Filters, type Outcome } from './filters';
 import { groupBy } from './group-by';
 import { atPrices } from './prices';
-import { differencingExposure, differencingSql, type Attribute, type Exposure } from './differencing';
-import { suppressBreakdown } from '../stats/disclosure';
+import { differencingExposure, differencingSql, type Exposure } from './differencing';
+import { fetchViewCells, type ViewCells } from './linked';
 import { fetchSupportMix, type CentreSupportMix } from './support';
 import { toOutcomeIndicators, type OutcomeIndicator, type ParticipantGroup } from './outcomes';
 
@@ -192,56 +192,68 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
 
 export async function fetchOverview(db: Database, filters: Filters): Promise<Overview> {
 	const guard = differencingSql(filters);
-	const [editions, groups, supportMix, flags] = await Promise.all([
+	const [editions, groups, supportMix, flags, linked] = await Promise.all([
 		db.query<EditionRow & Record<string, unknown>>(editionsSql(filters)),
 		db.query<ParticipantGroup & Record<string, unknown>>(participantGroupsSql(filters)),
 		fetchSupportMix(db, filters),
-		guard ? db.query<ParticipantGroup & Record<string, unknown>>(guard) : Promise.resolve([])
+		guard ? db.query<ParticipantGroup & Record<string, unknown>>(guard) : Promise.resolve([]),
+		fetchViewCells(db, filters)
 	]);
 	const overview = toOverview(editions, groups, supportMix, filters);
-	return guard ? protectOverview(overview, differencingExposure(flags, filters), hasParticipantFilters(filters)) : overview;
+	return protectOverview(overview, guard ? differencingExposure(flags, filters) : new Map(), linked);
 }
 
+/** A figure from participant rows, hidden; with its n only where the group's size may show. */
 const hide = <C extends RateCell | ValueCell>(cell: C, keepN = true): C | { kind: 'suppressed'; n?: number } =>
-	cell.kind !== 'synthetic' ? cell : 'n' in cell && keepN ? { kind: 'suppressed', n: cell.n } : { kind: 'suppressed' };
+	cell.kind !== 'synthetic' && cell.kind !== 'suppressed' ? cell : 'n' in cell && cell.n !== undefined && keepN ? { kind: 'suppressed', n: cell.n } : { kind: 'suppressed' };
+
+const RATES = [
+	['women', 'women', 'sex', 'K', 'M'],
+	['completion', 'completed', 'completion', 'completed', 'left_early'],
+	['employment', 'employed', 'outcome_employed', 'true', 'false']
+] as const;
 
 /**
- * Hides what a neighbouring view would give away (see differencing.ts), then, with head counts from synthetic
- * rows on screen beside their total, hides further centres until no hidden count follows from the total.
- * Only synthetic cells change: published aggregates are never suppressed.
+ * Hides, in every figure from participant rows, what the linked tables hide (src/lib/stats/linked-tables.ts: the
+ * same cell hidden on every page that shows it) and what a neighbouring view would give away (differencing.ts).
+ * A hidden group size takes its rates' n with it. Published aggregates are never suppressed.
  */
-export function protectOverview(overview: Overview, exposure: Map<string, Exposure>, participantFiltered: boolean): Overview {
+export function protectOverview(overview: Overview, exposure: Map<string, Exposure>, linked: ViewCells): Overview {
 	const none: Exposure = { all: false, rates: new Set(), bySex: new Set() };
-	const exposed = new Map(overview.centres.map((c) => [c.centreId, exposure.get(c.centreId) ?? none]));
-	if (participantFiltered) {
-		const counts = suppressBreakdown(
-			overview.centres.map((c) => ({ key: c.centreId, count: c.participants.kind === 'synthetic' ? c.participants.value : 0, hidden: exposed.get(c.centreId)!.all }))
-		);
-		for (const cell of counts) if (cell.suppressed) exposed.set(cell.key, { ...exposed.get(cell.key)!, all: true });
-	}
+	const hiddenGroup = (id: string) => (exposure.get(id) ?? none).all || linked.hidden(id);
 	const centres = overview.centres.map((c) => {
-		const e = exposed.get(c.centreId)!;
-		const rate = (cell: RateCell, attribute: Attribute) => (e.all ? hide(cell, false) : e.rates.has(attribute) ? hide(cell) : cell) as RateCell;
-		return {
-			...c,
-			participants: e.all ? (hide(c.participants) as ValueCell) : c.participants,
-			women: rate(c.women, 'women'),
-			completion: rate(c.completion, 'completed'),
-			employment: rate(c.employment, 'employed')
-		};
+		const e = exposure.get(c.centreId) ?? none;
+		const all = hiddenGroup(c.centreId);
+		const out = { ...c, participants: all ? (hide(c.participants, false) as ValueCell) : c.participants };
+		for (const [measure, attribute, column, yes, no] of RATES) {
+			const exposed = e.rates.has(attribute) || linked.hidden(c.centreId, { [column]: yes }) || linked.hidden(c.centreId, { [column]: no });
+			out[measure] = (all ? hide(c[measure], false) : exposed ? hide(c[measure]) : c[measure]) as RateCell;
+		}
+		return out;
 	});
 	const outcomes = overview.outcomes.map((o) => {
-		const e = exposed.get(o.centreId) ?? none;
-		const total = e.all || e.rates.has(o.outcome) ? (hide(o.total, !e.all) as RateCell) : o.total;
-		// A hidden total would follow from the two sexes, so they go with it.
-		const split = e.all || total !== o.total || e.bySex.has('n') || e.bySex.has(o.outcome);
-		return split ? { ...o, total, women: hide(o.women, !e.all) as RateCell, men: hide(o.men, !e.all) as RateCell } : o;
+		const e = exposure.get(o.centreId) ?? none;
+		const all = hiddenGroup(o.centreId);
+		const rate = (cell: RateCell, group: Record<string, string>, bySex: boolean) => {
+			if (all || linked.hidden(o.centreId, group) || (bySex && e.bySex.has('n'))) return hide(cell, false) as RateCell;
+			const exposed = (bySex ? e.bySex.has(o.outcome) : e.rates.has(o.outcome)) || ['true', 'false'].some((v) => linked.hidden(o.centreId, { ...group, [`outcome_${o.outcome}`]: v }));
+			return (exposed ? hide(cell) : cell) as RateCell;
+		};
+		return { ...o, total: rate(o.total, {}, false), women: rate(o.women, { sex: 'K' }, true), men: rate(o.men, { sex: 'M' }, true) };
 	});
-	const supportMix = overview.supportMix.map((m) =>
-		exposed.get(m.centreId)?.all ? { ...m, forms: m.forms.map((f) => ({ ...f, participants: null, costPln: null, share: null })) } : m
-	);
-	const everyone = exposure.get('*') ?? none;
-	return { ...overview, centres, outcomes, supportMix, selection: everyone.all ? (hide(overview.selection) as ValueCell) : overview.selection };
+	const supportMix = overview.supportMix.map((m) => {
+		const all = hiddenGroup(m.centreId);
+		return {
+			...m,
+			// Money stays where only the linked tables hide the head count: it is no count, and a cost hides with
+			// its count only where the count is small (toSupportMix) and would point at a few people.
+			forms: m.forms.map((f) =>
+				all ? { ...f, participants: null, costPln: null, share: null } : linked.hidden(m.centreId, { [`support_${f.form}`]: 'true' }) ? { ...f, participants: null } : f
+			)
+		};
+	});
+	const everyone = (exposure.get('*') ?? none).all || linked.hidden(null);
+	return { ...overview, centres, outcomes, supportMix, selection: everyone ? (hide(overview.selection) as ValueCell) : overview.selection };
 }
 
 /**

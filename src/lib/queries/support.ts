@@ -2,7 +2,7 @@
 // money at the chosen prices, with the number of participants behind each, under disclosure control.
 import { allowedValues } from '../dictionary';
 import type { Database, SqlQuery } from '../db/types';
-import { suppressBreakdown } from '../stats/disclosure';
+import { isSmall } from '../stats/disclosure';
 import { groupBy } from './group-by';
 import { participantWhere, type Filters } from './filters';
 import { atPrices } from './prices';
@@ -51,16 +51,24 @@ export function toSupportMix(rows: MixRow[]): CentreSupportMix[] {
 		const total = own.reduce((sum, r) => sum + (r.cost_pln ?? 0), 0);
 		// Every form in dictionary order, so the stacks line up across centres.
 		const byForm = allowedValues('support_form').map((form) => own.find((r) => r.form === form) ?? { form, participants: 0, cost_pln: 0 });
-		const cells = suppressBreakdown(byForm.map((r) => ({ key: r.form, count: r.participants })));
+		// Forms overlap (one person, several forms), so their head counts are no breakdown of a total: only small ones
+		// hide here, and the linked tables (protectOverview) hide the rest consistently with every other view.
+		const small = byForm.map((r) => isSmall(r.participants));
+		// Costs do add up to the total shown: a lone hidden cost would follow from it, so the smallest other goes too.
+		const costHidden = [...small];
+		if (costHidden.filter(Boolean).length === 1) {
+			const other = byForm.map((r, i) => ({ i, cost: r.cost_pln ?? 0 })).filter(({ i, cost }) => !costHidden[i] && cost > 0).sort((a, b) => a.cost - b.cost)[0];
+			if (other) costHidden[other.i] = true;
+		}
 		return {
 			centreId,
 			totalCostPln: costKnown ? Math.round(total * 100) / 100 : null,
 			...(importedRows ? { imported: importedRows >= supportRows ? ('all' as const) : ('some' as const) } : {}),
 			forms: byForm.map((r, i) => {
-				const hidden = cells[i].suppressed !== null;
+				const hidden = costHidden[i];
 				return {
 					form: r.form,
-					participants: cells[i].count,
+					participants: small[i] ? null : r.participants,
 					costPln: hidden || !costKnown ? null : r.cost_pln,
 					share: hidden || !costKnown || total === 0 ? null : r.cost_pln! / total
 				};
