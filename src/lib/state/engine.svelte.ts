@@ -1,11 +1,9 @@
 // The browser's database and its start-up state (download, data, ready, error) for progress and status UI.
 import { base } from '$app/paths';
-import { get } from 'idb-keyval';
-import { createDatabase, type DatabaseDoor } from '../db/database';
+import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { DataManifest } from '../db/types';
 import { imports } from './imports.svelte';
-import { importDataKey } from './import-keys';
 import { catalogue } from './catalogue.svelte';
 import { Explorer } from './explorer.svelte';
 
@@ -45,18 +43,10 @@ export const database = createDatabase({
 	onProgress: ({ loaded, total }) => (engine.progress = loaded / total)
 });
 
-/** The user's current imports into another engine, from where they are kept; the kept list itself is untouched. */
-async function copyImports(door: DatabaseDoor) {
-	for (const item of imports.files) {
-		const ipc = (await get(importDataKey(item.file))) as Uint8Array | undefined;
-		if (ipc) await door.importArrow(item.table, ipc, item.file);
-	}
-}
-
-/** The SQL explorer's engine: the same files (from the HTTP cache by now), its own worker, locked. */
+/** The SQL explorer's engine: the same files (from the HTTP cache by now) and this tab's imports, its own worker. */
 export const explorer = new Explorer(
 	() => createDatabase({ open: () => openBrowserEngine(() => undefined), manifest: fetchManifest, read: fetchBytes }),
-	copyImports
+	{ copy: (door) => imports.copyInto(door), version: () => imports.version }
 );
 
 /** Starts DuckDB once; later calls return the same start. */

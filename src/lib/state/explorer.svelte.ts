@@ -15,6 +15,12 @@ export type ExplorerFailure =
 	| { kind: 'cancelled' }
 	| { kind: 'timeout'; seconds: number };
 
+/** The user's imports, as the explorer's engine needs them. */
+export interface UserImports {
+	copy: (door: DatabaseDoor) => Promise<void>;
+	version: () => string;
+}
+
 class Stopped extends Error {
 	constructor(readonly failure: ExplorerFailure) {
 		super(failure.kind);
@@ -31,23 +37,29 @@ export class Explorer {
 	limit = $state<TimeLimit>(TIME_LIMITS[1]);
 
 	#door: Promise<DatabaseDoor> | undefined;
+	#importsCopied = '';
 	#stop: ((failure: ExplorerFailure) => void) | undefined;
+	readonly #open: () => DatabaseDoor;
+	readonly #imports: UserImports;
 
 	/**
 	 * @param open a fresh database over the site's files (not yet started)
-	 * @param restore puts the user's kept imports into it, as into the dashboard's
+	 * @param imports puts the user's imports into it, as the dashboard has them, and says which those are
 	 */
-	constructor(
-		private readonly open: () => DatabaseDoor,
-		private readonly restore: (door: DatabaseDoor) => Promise<void>
-	) {}
+	constructor(open: () => DatabaseDoor, imports: UserImports) {
+		this.#open = open;
+		this.#imports = imports;
+	}
 
-	/** Starts the explorer's engine ahead of the first query (the page does so on opening). */
+	/** Starts the explorer's engine ahead of the first query (the page does so on opening); a new one once the
+	 * user's imports have changed since it copied them. */
 	prepare(): Promise<DatabaseDoor> {
+		if (this.#door && this.#importsCopied !== this.#imports.version() && !this.running) void this.close(this.#door);
 		this.#door ??= (async () => {
-			const door = this.open();
+			const door = this.#open();
 			await door.ready();
-			await this.restore(door);
+			this.#importsCopied = this.#imports.version();
+			await this.#imports.copy(door);
 			await door.lock();
 			return door;
 		})();
@@ -69,6 +81,8 @@ export class Explorer {
 			return;
 		}
 		this.failure = null;
+		// Before `running`: an engine whose copy of the user's imports is out of date is replaced here.
+		const door = this.prepare();
 		this.running = true;
 		this.startedAt = performance.now();
 		const started = this.startedAt;
@@ -78,7 +92,6 @@ export class Explorer {
 			this.#stop = (failure) => reject(new Stopped(failure));
 			timer = setTimeout(() => reject(new Stopped({ kind: 'timeout', seconds })), seconds * 1000);
 		});
-		const door = this.prepare();
 		try {
 			const answer = await Promise.race([door.then((d) => d.explore(sql)), stopped]);
 			this.result = { ...answer, ms: 0, synthetic: readsParticipantRows(sql) };

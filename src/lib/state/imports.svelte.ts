@@ -132,6 +132,22 @@ export class Imports {
 		});
 	}
 
+	/**
+	 * This tab's imports, as they stand, into another engine (the SQL explorer's), from where they are kept. Nothing
+	 * kept or listed changes; one that can no longer be read is left out, as the list already reports it.
+	 */
+	async copyInto(db: DatabaseDoor) {
+		for (const entry of this.files) {
+			const kept = await quietly(() => keptEntry(this.store, entry.id), null);
+			if (kept) await db.importArrow(entry.table, kept.ipc, entry.id);
+		}
+	}
+
+	/** Which imports this tab has now: an engine that copied another set is out of date. */
+	get version(): string {
+		return this.files.map((f) => f.id).join('\n');
+	}
+
 	/** For an export's description: the built-in sources and each of the user's files. */
 	sources(builtIn: readonly string[]): string[] {
 		return [...builtIn, ...this.files.map((f) => `Plik użytkownika (provenance = imported): ${f.file}, ${f.rows} wierszy, wczytany ${f.at.slice(0, 10)}`)];
