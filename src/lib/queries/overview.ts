@@ -8,7 +8,7 @@ import { groupBy } from './group-by';
 import { atPrices } from './prices';
 import { differencingExposure, differencingSql, type Exposure } from './differencing';
 import { fetchViewCells, type ViewCells } from './linked';
-import { fetchSupportMix, type CentreSupportMix } from './support';
+import { fetchSupportMix, withoutHeadCounts, type CentreSupportMix } from './support';
 import { toOutcomeIndicators, type OutcomeIndicator, type ParticipantGroup } from './outcomes';
 
 /** Every edition in the selection with its published figures; budgets at the chosen prices. */
@@ -166,7 +166,7 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
 	const centres = [...editionsOf.keys()].sort().map((id) => summariseCentre(editionsOf.get(id)!, groupsOf.get(id) ?? [], participantFiltered));
 	return {
 		centres,
-		supportMix,
+		supportMix: participantFiltered ? withoutHeadCounts(supportMix) : supportMix,
 		outcomes: toOutcomeIndicators(groups),
 		selection: participantFiltered
 			? markImported(
@@ -248,7 +248,11 @@ export function protectOverview(overview: Overview, exposure: Map<string, Exposu
 			// Money stays where only the linked tables hide the head count: it is no count, and a cost hides with
 			// its count only where the count is small (toSupportMix) and would point at a few people.
 			forms: m.forms.map((f) =>
-				all ? { ...f, participants: null, costPln: null, share: null } : linked.hidden(m.centreId, { [`support_${f.form}`]: 'true' }) ? { ...f, participants: null } : f
+				all
+					? { ...f, ...(f.participants === undefined ? {} : { participants: null }), costPln: null, share: null }
+					: f.participants !== undefined && linked.hidden(m.centreId, { [`support_${f.form}`]: 'true' })
+						? { ...f, participants: null }
+						: f
 			)
 		};
 	});

@@ -121,8 +121,8 @@ export function overviewCells(overview: Overview, filters: Filters): AuditCell[]
 		);
 	}
 	for (const m of overview.supportMix)
-		for (const f of m.forms)
-			cells.push({ what: `${names.get(m.centreId) ?? m.centreId}: wsparcie ${f.form}`, box: and(base, { centre: [m.centreId], [`support_${f.form}`]: ['true'] }), value: f.participants });
+		for (const f of m.forms.filter((f) => f.participants !== undefined))
+			cells.push({ what: `${names.get(m.centreId) ?? m.centreId}: wsparcie ${f.form}`, box: and(base, { centre: [m.centreId], [`support_${f.form}`]: ['true'] }), value: f.participants! });
 	// Editions are published totals: they describe the edition, whatever participant filter is on.
 	for (const e of overview.editions) {
 		const edition = { centre: [e.centreId], year: [e.year === null ? 'brak' : String(e.year)] };

@@ -26,8 +26,12 @@ ORDER BY p.centre_id, s.form`,
 
 export interface SupportShare {
 	form: string;
-	/** null where the participants behind it are hidden (<5), and then so are its cost and share. */
-	participants: number | null;
+	/**
+	 * null where the participants behind it are hidden (<5), and then so are its cost and share. Left out under a
+	 * participant filter: no page prints it, and each form crossed with the filter would be one more small cell to
+	 * subtract from the filtered views (see withoutHeadCounts).
+	 */
+	participants?: number | null;
 	costPln: number | null;
 	share: number | null;
 }
@@ -76,6 +80,15 @@ export function toSupportMix(rows: MixRow[]): CentreSupportMix[] {
 		};
 	});
 }
+
+/**
+ * The mix with its money only. Under a participant filter a form's head count crosses the filter with a form of
+ * support: centre × filter × form, a cell that nests in the centre's filtered total and in the overview filtered by
+ * that form, so small differences between them single people out. Its cost and share stay (they are no head count,
+ * and a cost still hides where its head count is small).
+ */
+export const withoutHeadCounts = (mix: CentreSupportMix[]): CentreSupportMix[] =>
+	mix.map((m) => ({ ...m, forms: m.forms.map(({ form, costPln, share }) => ({ form, costPln, share })) }));
 
 export async function fetchSupportMix(db: Database, filters: Filters): Promise<CentreSupportMix[]> {
 	return toSupportMix(await db.query(supportMixSql(filters)));

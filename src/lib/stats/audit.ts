@@ -233,6 +233,21 @@ export function audit(views: AuditView[], records: ParticipantRecord[], domains:
 		const s = signature(boxes.get(key)!);
 		bySignature.set(s, [...(bySignature.get(s) ?? []), key]);
 	}
+	// The people in `outer` but not in `inner` whom published figures (or sums of them) already count, where the two
+	// differ in one attribute only, so that the difference is itself a population split along it.
+	const publicPart = (outer: Box, inner: Box): number => {
+		const differing = Object.keys(inner).filter((a) => (outer[a] ?? domains[a]).length !== inner[a].length);
+		if (differing.length !== 1) return 0;
+		const [attribute] = differing;
+		const rest = (outer[attribute] ?? domains[attribute]).filter((v) => !inner[attribute].includes(v))
+			.sort();
+		const whole = known.get(keyOf(split(outer, attribute, rest)));
+		if (whole?.public) return whole.value;
+		return rest.reduce((sum, v) => {
+			const part = known.get(keyOf(split(outer, attribute, [v])));
+			return sum + (part?.public ? part.value : 0);
+		}, 0);
+	};
 	const contains = (outer: Box, inner: Box) => Object.entries(outer).every(([a, values]) => inner[a] && inner[a].every((v) => values.includes(v)));
 	for (const key of shownKeys) {
 		const inner = boxes.get(key)!;
@@ -244,7 +259,11 @@ export function audit(views: AuditView[], records: ParticipantRecord[], domains:
 				nestedPairs++;
 				const [a, b] = [known.get(outerKey)!, known.get(key)!];
 				const difference = a.value - b.value;
-				if (isSmall(difference) && !(a.public && b.public)) leaks.push({ kind: 'difference', value: difference, target: `[${outerKey}] − [${key}]`, how: `${a.how} minus ${b.how}` });
+				// Minus an empty group, the difference is the outer count as printed: checked as such above.
+				if (!isSmall(difference) || (a.public && b.public) || b.value === 0) continue;
+				// Published people are no secret: what the difference holds beyond them is what it gives away.
+				const secret = difference - publicPart(boxes.get(outerKey)!, inner);
+				if (isSmall(secret)) leaks.push({ kind: 'difference', value: difference, target: `[${outerKey}] − [${key}]`, how: `${a.how} minus ${b.how}` });
 			}
 		}
 	}
