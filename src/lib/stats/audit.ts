@@ -193,7 +193,8 @@ export function audit(views: AuditView[], records: ParticipantRecord[], domains:
 					breakdowns++;
 				}
 				const unknown = partKeys.filter((k) => !known.has(k));
-				const isPublic = [totalKey, ...partKeys].filter((k) => known.has(k)).every((k) => known.get(k)!.public);
+				// An empty group adds nothing to what the published figures already say.
+				const isPublic = [totalKey, ...partKeys].filter((k) => known.has(k) && known.get(k)!.value !== 0).every((k) => known.get(k)!.public);
 				if (known.has(totalKey) && unknown.length === 1) {
 					const [target] = unknown;
 					const value = known.get(totalKey)!.value - partKeys.filter((k) => k !== target).reduce((s, k) => s + known.get(k)!.value, 0);
