@@ -7,7 +7,8 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		// precompress: gzip + brotli beside each file, so `npm start` (sirv) serves the 34 MB wasm as ~8 MB.
-		adapter: adapter({ pages: 'build', assets: 'build', precompress: true, strict: true }),
+		// BUILD_DIR: the public release (npm run build:public) builds beside the demo, into build-public/.
+		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', precompress: true, strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {
 			// No request may leave the origin: the browser enforces it, not only our tests.

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// `npm run build:public` sets PUBLIC_RELEASE=1: pages keep to the build-time aggregates (src/lib/release.ts).
+	define: { __PUBLIC_RELEASE__: JSON.stringify(process.env.PUBLIC_RELEASE === '1') },
 	// The wasm bundle is served as a file (?url), never inlined or pre-bundled.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	test: {

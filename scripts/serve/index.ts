@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { createSiteServer } from './server';
 
-const buildDir = resolve(import.meta.dirname, '../../build');
+const buildDir = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4173);
 

@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { headersFile, nginxConf, securityHeaders } from './headers';
 
-const buildDir = resolve(import.meta.dirname, '../../build');
+const buildDir = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');
 const headers = securityHeaders(buildDir);
 writeFileSync(resolve(buildDir, '_headers'), headersFile(headers));
 writeFileSync(resolve(buildDir, 'nginx-headers.conf'), nginxConf(headers));
-console.log(`security headers: build/_headers, build/nginx-headers.conf (${headers['Content-Security-Policy'].length} characters of CSP)`);
+console.log(`security headers: ${buildDir}/_headers and nginx-headers.conf (${headers['Content-Security-Policy'].length} characters of CSP)`);

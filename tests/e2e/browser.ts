@@ -74,11 +74,11 @@ export interface OpenedPage {
 
 /** Browser-context options a test may set; none by default. `bypassCSP` lets a test inject a script the site's
  * CSP (script-src 'self') would refuse, e.g. axe-core; `viewport` replaces the default 1280×720. */
-export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport'> & { fonts?: FontSet };
+export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport'> & { fonts?: FontSet; release?: 'demo' | 'public' };
 
 /** Opens `path` (e.g. '/' or '/osrodki/') in a fresh browser context and waits for its load event. */
-export async function openPage(path: string, { fonts = 'system', ...options }: OpenOptions = {}): Promise<OpenedPage> {
-	const baseUrl = inject('baseUrl');
+export async function openPage(path: string, { fonts = 'system', release = 'demo', ...options }: OpenOptions = {}): Promise<OpenedPage> {
+	const baseUrl = inject(release === 'public' ? 'publicBaseUrl' : 'baseUrl');
 	const context = await (await browserWith(fonts)).newContext(options);
 	const page = await context.newPage();
 	const origin = new URL(baseUrl).origin;

@@ -14,10 +14,13 @@ declare module 'vitest' {
 		chromiumPath: string;
 		/** Another origin: answers any path with a small CSV, and lists what reached it at /__hits. */
 		otherOrigin: string;
+		/** The public release (npm run build:public), served the same way. */
+		publicBaseUrl: string;
 	}
 }
 
 const buildDir = fileURLToPath(new URL('../../build/', import.meta.url));
+const publicBuildDir = fileURLToPath(new URL('../../build-public/', import.meta.url));
 
 const INSTALL_HINT =
 	'Chromium not found. Install it: sudo apt-get update && sudo apt-get install -y chromium (Debian/Ubuntu), ' +
@@ -48,9 +51,13 @@ export default async function setup(project: TestProject) {
 	if (!existsSync(`${buildDir}index.html`)) {
 		throw new Error(`${buildDir}index.html not found: run npm run build first.`);
 	}
+	if (!existsSync(`${publicBuildDir}index.html`)) {
+		throw new Error(`${publicBuildDir}index.html not found: run npm run build:public first (npm run test:e2e does).`);
+	}
 	const chromiumPath = resolveChromium();
 
 	const server = createSiteServer(buildDir);
+	const publicServer = createSiteServer(publicBuildDir);
 	// Every request but the test's own look at the list is a leak; CORS is open so that only our rules stop one.
 	const hits: string[] = [];
 	const other = createServer((req, res) => {
@@ -68,10 +75,11 @@ export default async function setup(project: TestProject) {
 
 	project.provide('baseUrl', `http://127.0.0.1:${await listen(server)}`);
 	project.provide('otherOrigin', `http://127.0.0.1:${await listen(other)}`);
+	project.provide('publicBaseUrl', `http://127.0.0.1:${await listen(publicServer)}`);
 	project.provide('chromiumPath', chromiumPath);
 
 	return async () => {
-		for (const s of [server, other]) {
+		for (const s of [server, other, publicServer]) {
 			s.closeAllConnections();
 			await new Promise<void>((resolve) => s.close(() => resolve()));
 		}

@@ -177,6 +177,12 @@ export const pl = {
 			note: 'Liczby opublikowane dla każdej edycji; brak słupka to „brak edycji” albo „nie opublikowano” (zob. tabelę).'
 		}
 	},
+	release: {
+		unavailable:
+			'To wydanie publiczne: nie zawiera wierszy o uczestnikach, tylko liczby policzone i chronione przy budowie strony. Widoki z filtrami dotyczącymi uczestników albo cenami stałymi nie są w nim dostępne.',
+		back: 'Wróć do widoku bez filtrów',
+		explorer: 'Wydanie publiczne: tabele participants i support są puste (nie ma tu wierszy o uczestnikach). Liczby o uczestnikach są w tabelach protected_overview, protected_profile i protected_support, chronione przy budowie strony tymi samymi regułami co pulpit (NULL tam, gdzie ukryte).'
+	},
 	explorer: {
 		heading: 'Zapytania SQL',
 		intro:

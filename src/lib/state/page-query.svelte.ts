@@ -7,6 +7,7 @@ import { page } from '$app/state';
 import { engine, database } from './engine.svelte';
 import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from './url';
 import type { Database } from '../db/types';
+import { PUBLIC_RELEASE } from '../release';
 
 /** The URL's state, with what it had to ignore, and a way to move to another state (a new history entry). */
 export function urlState(knownCentres: () => readonly string[], priceYears: () => readonly number[]) {
@@ -29,7 +30,8 @@ export function urlState(knownCentres: () => readonly string[], priceYears: () =
 /** What DuckDB is asked: the view and the sort order only re-shape an answer, so they are not part of it. */
 export const questionKey = (state: UrlState) => JSON.stringify({ ...state, view: 'all', sort: null });
 
-export type AnswerSource = 'snapshot' | 'duckdb' | 'stale' | 'loading';
+/** `unavailable`: the public release has no participant rows to answer this view from, only the built ones. */
+export type AnswerSource = 'snapshot' | 'duckdb' | 'stale' | 'loading' | 'unavailable';
 
 export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: UrlState) => Promise<T>, prerendered: (state: UrlState) => T | null) {
 	let live = $state.raw<{ key: string; value: T } | null>(null);
@@ -37,7 +39,7 @@ export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: 
 	let latest = '';
 	const key = $derived(questionKey(state()));
 	$effect(() => {
-		if (engine.phase !== 'ready') return;
+		if (PUBLIC_RELEASE || engine.phase !== 'ready') return;
 		const asked = key;
 		const question = state();
 		latest = asked;
@@ -55,7 +57,10 @@ export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: 
 			return value;
 		},
 		get source(): AnswerSource {
-			return fresh !== null ? 'duckdb' : fallback !== null ? 'snapshot' : value !== null ? 'stale' : 'loading';
+			if (fresh !== null) return 'duckdb';
+			if (fallback !== null) return 'snapshot';
+			if (PUBLIC_RELEASE) return 'unavailable';
+			return value !== null ? 'stale' : 'loading';
 		},
 		get error() {
 			return error;
