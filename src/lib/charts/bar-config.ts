@@ -1,6 +1,6 @@
 // Plain bar-chart data to a Chart.js configuration: hatching for synthetic bars, 95% whiskers where given,
 // and a written reason ("nie opublikowano", "ukryte (<5)") where a bar is absent, so a gap is never read as zero.
-import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { ChartConfiguration, ChartType, Plugin } from 'chart.js';
 
 export interface BarSeries {
 	label: string;
@@ -39,11 +39,29 @@ const OUTLINE = '#1b1b1b';
 /** The same purple as the „z pliku” badge. */
 const IMPORTED = '#5b2a86';
 
-/** Draws each category's `missing` text where its bar would start. */
-const missingLabels = (missing: (string | null)[] | undefined, horizontal: boolean): Plugin => ({
+/** Where each category's bar is absent and why: read from the chart's own options, so an update replaces it. */
+export interface MissingLabelsOptions {
+	texts: (string | null)[];
+	horizontal: boolean;
+}
+
+declare module 'chart.js' {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	interface PluginOptionsByType<TType extends ChartType> {
+		missingLabels?: MissingLabelsOptions;
+	}
+}
+
+/**
+ * Draws each category's `missing` text where its bar would start. One plugin object for every chart, reading
+ * its texts from `options.plugins.missingLabels`: an in-place update swaps options, never a chart's inline
+ * plugins, so texts held by the plugin itself would outlive the data they were made for.
+ */
+export const missingLabels: Plugin<'bar', MissingLabelsOptions> = {
 	id: 'missingLabels',
-	afterDatasetsDraw(chart) {
-		if (!missing?.some(Boolean)) return;
+	afterDatasetsDraw(chart, _args, options) {
+		const { texts, horizontal } = options;
+		if (!texts?.some(Boolean)) return;
 		const { ctx, scales } = chart;
 		const index = horizontal ? scales.y : scales.x;
 		const value = horizontal ? scales.x : scales.y;
@@ -51,7 +69,7 @@ const missingLabels = (missing: (string | null)[] | undefined, horizontal: boole
 		ctx.font = 'italic 12px system-ui, sans-serif';
 		ctx.fillStyle = '#4a4a4a';
 		ctx.textBaseline = 'middle';
-		missing.forEach((text, i) => {
+		texts.forEach((text, i) => {
 			if (!text) return;
 			const at = index.getPixelForValue(i);
 			if (horizontal) ctx.fillText(text, value.getPixelForValue(0) + 6, at);
@@ -65,7 +83,7 @@ const missingLabels = (missing: (string | null)[] | undefined, horizontal: boole
 		});
 		ctx.restore();
 	}
-});
+};
 
 /**
  * `onSelect` gets the category index of a clicked bar and the index of its series (the segment, in a stack): the
@@ -116,6 +134,7 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 				}
 			},
 			plugins: {
+				missingLabels: { texts: data.missing ?? data.categories.map(() => null), horizontal } satisfies MissingLabelsOptions,
 				legend: { display: data.series.length > 1, position: 'bottom' },
 				tooltip: {
 					callbacks: {
@@ -127,6 +146,6 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 				}
 			}
 		},
-		plugins: [missingLabels(data.missing, horizontal)]
+		plugins: [missingLabels as Plugin]
 	};
 }

@@ -1,6 +1,6 @@
 // The one place a Chart.js instance lives: created on attach, updated in place when its data changes
 // (no animation), destroyed on detach. Every chart component uses it.
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
 import type { Attachment } from 'svelte/attachments';
 
@@ -11,7 +11,9 @@ export function chart(config: () => ChartConfiguration, onDraw?: () => void): At
 		let instance: Chart | undefined;
 		$effect(() => {
 			const next = config();
-			if (instance && (instance.config as ChartConfiguration).type === next.type) {
+			// In place only where the chart's type and inline plugins are the same: Chart.js keeps a chart's
+			// inline plugins for its lifetime, so changed ones need a new chart.
+			if (instance && (instance.config as ChartConfiguration).type === next.type && samePlugins(instance.config.plugins, next.plugins)) {
 				instance.data = next.data;
 				instance.options = next.options ?? {};
 				instance.update('none');
@@ -25,6 +27,8 @@ export function chart(config: () => ChartConfiguration, onDraw?: () => void): At
 		return () => instance?.destroy();
 	};
 }
+
+const samePlugins = (a: Plugin[] = [], b: Plugin[] = []) => a.length === b.length && a.every((p, i) => p === b[i]);
 
 const patterns = new Map<string, CanvasPattern>();
 
