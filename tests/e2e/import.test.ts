@@ -28,7 +28,7 @@ describe('bring your own data', () => {
 		expect(await overviewSelection(o)).toContain('14 syntetyczne');
 		await o.page.goto(new URL('/dane-wlasne/', o.page.url()).href);
 		await o.page.locator('input[type="file"]').setInputFiles(`${fixtures}/good/participants-excel-pl.csv`);
-		await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('2 wierszy');
+		await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('2 wiersze');
 		expect(plain(await o.page.locator('main').textContent())).toContain('kodowanie windows-1250');
 		await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
 		await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain('Wczytano participants-excel-pl.csv');
@@ -102,7 +102,7 @@ describe('bring your own data', () => {
 		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
 		for (const path of paths) {
 			await o.page.locator('input[type="file"]').setInputFiles(path);
-			await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('3 wierszy');
+			await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('3 wiersze');
 			await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
 			await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain('Wczytano uczestnicy.csv');
 		}

@@ -1,5 +1,23 @@
 // Every user-facing string of the interface, in Polish. An English file of the same shape can follow.
+import { formatCount, type NounForms } from '../format/plural';
+
+/** Nouns that follow a count, in the forms Intl.PluralRules('pl') picks between (format/plural.ts). */
+const nouns = {
+	person: { one: 'osoba', few: 'osoby', many: 'osób', other: 'osoby' },
+	participant: { one: 'uczestnik', few: 'uczestników', many: 'uczestników', other: 'uczestnika' },
+	family: { one: 'rodzina', few: 'rodziny', many: 'rodzin', other: 'rodziny' },
+	post: { one: 'etat', few: 'etaty', many: 'etatów', other: 'etatu' },
+	row: { one: 'wiersz', few: 'wiersze', many: 'wierszy', other: 'wiersza' },
+	field: { one: 'pole', few: 'pola', many: 'pól', other: 'pola' },
+	column: { one: 'kolumnę', few: 'kolumny', many: 'kolumn', other: 'kolumny' },
+	edition: { one: 'edycja', few: 'edycje', many: 'edycji', other: 'edycji' },
+	problem: { one: 'problem', few: 'problemy', many: 'problemów', other: 'problemu' }
+} satisfies Record<string, NounForms>;
+
 export const pl = {
+	nouns,
+	/** The noun for a figure's unit in data/dictionary.json, where the unit is a counted noun. */
+	unitNouns: { osoby: nouns.person, rodziny: nouns.family, etat: nouns.post } as Record<string, NounForms | undefined>,
 	site: {
 		title: 'Aktywna integracja w ośrodkach pomocy społecznej',
 		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1: pięć ośrodków obok siebie',
@@ -197,7 +215,7 @@ export const pl = {
 		historyEmpty: 'Brak zapytań w historii.',
 		clearHistory: 'Wyczyść historię',
 		result: 'Wynik',
-		rows: (n: number, ms: number) => `${n.toLocaleString('pl-PL')} ${n === 1 ? 'wiersz' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 'wiersze' : 'wierszy'} w ${ms.toLocaleString('pl-PL', { maximumFractionDigits: 0 })} ms`,
+		rows: (n: number, ms: number) => `${formatCount(n, nouns.row)} w ${ms.toLocaleString('pl-PL', { maximumFractionDigits: 0 })} ms`,
 		running: (seconds: number, limit: number) => `Wykonywanie zapytania… ${seconds} s (limit ${limit} s)`,
 		cancel: 'Przerwij',
 		limit: 'Limit czasu',
@@ -234,14 +252,14 @@ export const pl = {
 			quotes: 'niezamknięty cudzysłów: pole zaczyna się od „"” i nie kończy się nim',
 			oneColumn: 'w nagłówku jest jedna kolumna: sprawdź separator (przecinek, średnik albo tabulator)',
 			headerOnly: 'plik ma tylko nagłówek, bez wierszy danych',
-			width: (got: number, expected: number) => `wiersz ma ${got} pól, a nagłówek ${expected}: sprawdź separator i cudzysłowy`,
+			width: (got: number, expected: number) => `wiersz ma ${formatCount(got, nouns.field)}, a nagłówek ${expected}: sprawdź separator i cudzysłowy`,
 			longCell: (column: string, max: number) => `pole w kolumnie „${column}” ma ponad ${max.toLocaleString('pl-PL')} znaków`,
 			brokenXlsx: 'plik XLSX jest uszkodzony albo nie jest arkuszem Excela',
 			brokenParquet: 'plik Parquet jest uszkodzony',
 			brokenArrow: 'plik Arrow jest uszkodzony',
 			notXlsx: 'plik nie jest arkuszem XLSX: to archiwum ZIP bez skoroszytu Excela (zapisz go w Excelu jako .xlsx albo .csv)',
 			tooManyColumns: (got: number, max: number) =>
-				`plik ma ${got.toLocaleString('pl-PL')} kolumn, a wczytać można najwyżej ${max.toLocaleString('pl-PL')}: zostaw tylko kolumny ze słownika danych`,
+				`plik ma ${formatCount(got, nouns.column)}, a wczytać można najwyżej ${max.toLocaleString('pl-PL')}: zostaw tylko kolumny ze słownika danych`,
 			duplicateHeader: (name: string, at: number[]) => `nagłówek „${name}” powtarza się w kolumnach ${at.join(', ')}: każda kolumna potrzebuje własnej nazwy`,
 			cell: (address: string, reason: string) => `komórka ${address}: ${reason}`,
 			formulaWithoutValue: (formula: string) =>
@@ -278,7 +296,7 @@ export const pl = {
 			cancelled: 'Anulowano: nic nie zostało wczytane.',
 			refused: 'Pliku nie wczytano.',
 			summary: (format: string, rows: number, encoding?: string, delimiter?: string) =>
-				`${format.toUpperCase()}, ${rows.toLocaleString('pl-PL')} wierszy${encoding ? `, kodowanie ${encoding}` : ''}${delimiter ? `, separator „${delimiter === '\t' ? 'tabulator' : delimiter}”` : ''}.`,
+				`${format.toUpperCase()}, ${formatCount(rows, nouns.row)}${encoding ? `, kodowanie ${encoding}` : ''}${delimiter ? `, separator „${delimiter === '\t' ? 'tabulator' : delimiter}”` : ''}.`,
 			table: 'Tabela słownika: ',
 			mapping: 'Dopasowanie kolumn (zapamiętywane dla kolejnych plików)',
 			header: 'Kolumna w pliku',
@@ -288,19 +306,19 @@ export const pl = {
 			unmapped: 'wybierz albo wpisz kolumnę',
 			skip: 'pomiń tę kolumnę',
 			skipWord: 'pomiń',
-			ready: (n: number) => `Plik jest poprawny: ${n.toLocaleString('pl-PL')} wierszy gotowych do wczytania.`,
+			ready: (n: number) => `Plik jest poprawny: ${formatCount(n, nouns.row)} do wczytania.`,
 			load: 'Wczytaj do pulpitu',
 			problems: (n: number) => `Problemy w pliku: ${n.toLocaleString('pl-PL')}.`,
 			nothingLoaded: 'Nic nie zostało wczytane; dane już wczytane są bez zmian.',
-			loaded: (file: string, n: number) => `Wczytano ${file}: ${n.toLocaleString('pl-PL')} wierszy. Są już na wykresach i w tabelach, oznaczone „z pliku”.`,
+			loaded: (file: string, n: number) => `Wczytano ${file}: ${formatCount(n, nouns.row)}. Są już na wykresach i w tabelach, oznaczone „z pliku”.`,
 			loadedHeading: 'Wczytane pliki (w tej przeglądarce)',
-			rows: (n: number) => `${n.toLocaleString('pl-PL')} wierszy`,
+			rows: (n: number) => formatCount(n, nouns.row),
 			loadedAt: (date: string, time: string) => `wczytany ${date}, ${time}`,
 			remove: (file: string, date: string, time: string) => `Usuń ${file} (wczytany ${date}, ${time})`,
 			none: 'Nie wczytano jeszcze żadnego pliku.',
 			restoreFailed: 'Nie udało się ponownie wczytać'
 		},
-		more: (n: number) => `… i ${n.toLocaleString('pl-PL')} kolejnych problemów`
+		more: (n: number) => `… i jeszcze ${formatCount(n, nouns.problem)}`
 	},
 	exports: {
 		button: 'Eksportuj',
