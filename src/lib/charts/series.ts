@@ -12,7 +12,15 @@ import { formatMoney, formatPercent } from '../format/number';
 export type View = 'all' | 'published';
 
 const missingText = (cell: { kind: string }) =>
-	cell.kind === 'unknown' ? pl.chart.missing.unknown : cell.kind === 'suppressed' ? pl.chart.missing.suppressed : cell.kind === 'hidden' ? pl.chart.missing.hidden : null;
+	cell.kind === 'unknown'
+		? pl.chart.missing.unknown
+		: cell.kind === 'suppressed'
+			? pl.chart.missing.suppressed
+			: cell.kind === 'hidden'
+				? pl.chart.missing.hidden
+				: cell.kind === 'omitted'
+					? pl.chart.missing.wholeEditionOnly
+					: null;
 
 export const editionLabel = (e: Pick<EditionParticipants, 'shortName' | 'year'>) => `${e.shortName} · ${e.year ?? pl.overview.unknownYear}`;
 
@@ -84,6 +92,7 @@ export function costChart(centres: CentreSummary[]): BarChartData {
 }
 
 export function costDescription(centres: CentreSummary[]): string {
+	if (centres.some((c) => c.costPerParticipant.kind === 'omitted')) return pl.chart.wholeEditionNote;
 	const known = centres.filter((c) => c.costPerParticipant.kind === 'published');
 	const unknown = centres.filter((c) => c.costPerParticipant.kind !== 'published').map((c) => c.shortName);
 	const parts = known.map((c) => `${c.shortName} ${formatMoney((c.costPerParticipant as { value: number }).value)}`);
@@ -122,14 +131,31 @@ export function supportMixChart(mix: CentreSupportMix[], centres: Pick<CentreSum
 export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<CentreSummary, 'centreId' | 'shortName'>[]): string {
 	return mix
 		.map((m) => {
-			const top = m.forms.filter((f) => f.share !== null).sort((a, b) => b.share! - a.share!)[0];
+			// A share of 0 is no "most": with nothing drawn, the sentence says why instead.
+			const top = m.forms.filter((f) => f.share !== null && f.share > 0).sort((a, b) => b.share! - a.share!)[0];
 			const name = centres.find((c) => c.centreId === m.centreId)?.shortName ?? m.centreId;
-			if (!top) return `${name}: ${mixMissing(m) ?? pl.chart.missing.suppressed}`;
-			const money = m.totalCostPln === null ? '' : `, razem ${formatMoney(m.totalCostPln)}`;
-			return `${name}: najwięcej kosztu na ${valueLabel('support_form', top.form)} (${formatPercent(top.share!)}${money})`;
+			if (!top) return `${name}: ${mixMissing(m) ?? (m.forms.some((f) => f.share === null) ? pl.chart.missing.suppressed : pl.chart.missing.noCost)}`;
+			return `${name}: ${pl.overview.charts.mix.top(valueLabel('support_form', top.form), formatPercent(top.share!), m.totalCostPln === null ? null : formatMoney(m.totalCostPln))}`;
 		})
 		.join('; ')
 		.concat('. Dane syntetyczne.');
+}
+
+/**
+ * Why a chart has nothing to draw, or null when it has a bar: no categories at all, or every value absent or zero,
+ * in which case the categories' written reasons say why (all hidden as <5, all unpublished, or a mix).
+ */
+export function emptyReason(data: BarChartData): string | null {
+	const e = pl.chart.emptyBecause;
+	if (!data.categories.length || !data.series.length) return e.noRows;
+	const drawn = data.series.some((s) => s.values.some((v) => v !== null && v !== 0));
+	if (drawn) return null;
+	const reasons = new Set(data.categories.flatMap((_, i) => [data.missing?.[i], ...data.series.map((s) => s.notes?.[i])]).filter((r): r is string => !!r));
+	const nulls = data.series.some((s) => s.values.some((v) => v === null));
+	if (reasons.size === 1 && reasons.has(pl.chart.missing.suppressed)) return e.suppressed;
+	if (reasons.size === 1 && reasons.has(pl.chart.missing.unknown)) return e.unknown;
+	if (reasons.size) return e.mixed([...reasons]);
+	return nulls ? e.noRows : e.zero;
 }
 
 const CENTRE_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.purple];

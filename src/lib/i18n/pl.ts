@@ -142,7 +142,8 @@ export const pl = {
 				title: 'Struktura kosztów wsparcia według formy (dane syntetyczne)',
 				axis: 'Udział w koszcie wsparcia (%)',
 				note: 'Wszystkie dane na tym wykresie są syntetyczne. Udział formy liczony od sumy kosztów wsparcia ośrodka; formy, z których korzystało 1–4 osoby, są ukryte (<5).',
-				hidden: 'Wykres pokazuje wyłącznie dane syntetyczne, więc w widoku „tylko liczby opublikowane” jest ukryty.'
+				hidden: 'Wykres pokazuje wyłącznie dane syntetyczne, więc w widoku „tylko liczby opublikowane” jest ukryty.',
+				top: (form: string, share: string, total: string | null) => `najwięcej kosztu: ${form} (${share}${total === null ? '' : `; koszt wsparcia razem ${total}`})`
 			},
 			cost: {
 				title: 'Koszt na uczestnika (z opublikowanych budżetów)',
@@ -358,7 +359,15 @@ export const pl = {
 			unknown: 'nie opublikowano',
 			suppressed: 'ukryte (<5)',
 			hidden: 'syntetyczne — ukryte',
-			unknownYear: 'rok nieznany: nie da się przeliczyć cen'
+			unknownYear: 'rok nieznany: nie da się przeliczyć cen',
+			noCost: 'brak kosztów wsparcia w tym wyborze'
+		},
+		emptyBecause: {
+			noRows: 'Nic do narysowania: w tym wyborze nie ma żadnych wierszy danych.',
+			suppressed: 'Nic do narysowania: w tym wyborze każda wartość dotyczy grupy od 1 do 4 osób, więc wszystkie są ukryte (<5).',
+			unknown: 'Nic do narysowania: źródła nie publikują tych liczb („nie opublikowano”).',
+			zero: 'Nic do narysowania: w tym wyborze wszystkie wartości są zerowe.',
+			mixed: (reasons: string[]) => `Nic do narysowania. Powody: ${reasons.join('; ')}.`
 		}
 	},
 	centre: {
