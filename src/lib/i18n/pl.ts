@@ -61,6 +61,7 @@ export const pl = {
 		importedTitle: 'Liczba obejmuje dane wczytane z Twoich plików (tylko w tej przeglądarce):',
 		published: 'źródło',
 		derived: 'wyliczone z liczb opublikowanych',
+		publishedLegend: 'liczba ze strony ośrodka (link prowadzi do listy źródeł; cytat stoi przy liczbie na stronie ośrodka)',
 		n: (n: number) => `n = ${n}`,
 		interval: '95% przedział ufności (Wilsona)'
 	},
