@@ -91,6 +91,9 @@ export function costChart(centres: CentreSummary[]): BarChartData {
 	};
 }
 
+/** The note for a view that leaves budgets and costs out (a participant filter): why they are not there. */
+export const wholeEditionNotes = (centres: Pick<CentreSummary, 'budget'>[]): string[] => (centres.some((c) => c.budget.kind === 'omitted') ? [pl.chart.wholeEditionNote] : []);
+
 export function costDescription(centres: CentreSummary[]): string {
 	if (centres.some((c) => c.costPerParticipant.kind === 'omitted')) return pl.chart.wholeEditionNote;
 	const known = centres.filter((c) => c.costPerParticipant.kind === 'published');

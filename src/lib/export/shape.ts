@@ -13,13 +13,14 @@ import type { CentreDetail } from '../queries/centre';
 import type { Figure } from '../dictionary';
 import { fileName, type ColumnType, type ExportColumn, type ExportMeta, type ExportTable, type ExportValue } from './table';
 
-type Provenance = 'published' | 'synthetic' | 'imported' | 'synthetic+imported' | 'unknown' | 'suppressed' | 'hidden' | 'no_edition';
+type Provenance = 'published' | 'synthetic' | 'imported' | 'synthetic+imported' | 'unknown' | 'suppressed' | 'hidden' | 'no_edition' | 'omitted';
 
 const MISSING: Record<string, Provenance> = {
 	[pl.chart.missing.unknown]: 'unknown',
 	[pl.chart.missing.unknownYear]: 'unknown',
 	[pl.chart.missing.suppressed]: 'suppressed',
 	[pl.chart.missing.hidden]: 'hidden',
+	[pl.chart.missing.wholeEditionOnly]: 'omitted',
 	[pl.compare.trends.noEdition]: 'no_edition'
 };
 

@@ -63,7 +63,14 @@ export const pl = {
 		derived: 'wyliczone z liczb opublikowanych',
 		publishedLegend: 'liczba ze strony ośrodka (link prowadzi do listy źródeł; cytat stoi przy liczbie na stronie ośrodka)',
 		n: (n: number) => `n = ${n}`,
-		interval: '95% przedział ufności (Wilsona)'
+		interval: '95% przedział ufności (Wilsona)',
+		/** A figure left out of a view on purpose, by reason (queries/cells.ts OmittedReason). */
+		omitted: {
+			whole_edition_only: {
+				text: 'cała edycja',
+				title: 'Budżet i koszt dotyczą całej edycji, nie wybranych uczestników, więc przy filtrze uczestników nie są tu pokazane.'
+			}
+		}
 	},
 	filters: {
 		heading: 'Filtry',
@@ -361,6 +368,7 @@ export const pl = {
 			suppressed: 'ukryte (<5)',
 			hidden: 'syntetyczne — ukryte',
 			unknownYear: 'rok nieznany: nie da się przeliczyć cen',
+			wholeEditionOnly: 'dotyczy całej edycji: pominięte przy filtrze uczestników',
 			noCost: 'brak kosztów wsparcia w tym wyborze'
 		},
 		emptyBecause: {
@@ -369,7 +377,9 @@ export const pl = {
 			unknown: 'Nic do narysowania: źródła nie publikują tych liczb („nie opublikowano”).',
 			zero: 'Nic do narysowania: w tym wyborze wszystkie wartości są zerowe.',
 			mixed: (reasons: string[]) => `Nic do narysowania. Powody: ${reasons.join('; ')}.`
-		}
+		},
+		/** The note beside budgets and costs under a participant filter. */
+		wholeEditionNote: 'Budżet i koszty to liczby całej edycji, nie wybranych uczestników (np. kobiet): przy filtrze uczestników nie są pokazywane, bo odpowiadałyby na inne pytanie. Usuń filtry uczestników, by je zobaczyć.'
 	},
 	centre: {
 		back: 'Wszystkie ośrodki',

@@ -7,7 +7,17 @@ export type ValueCell =
 	| { kind: 'published'; value: number; sources: string[]; derived?: boolean }
 	| { kind: 'synthetic'; value: number; imported?: Imported }
 	| { kind: 'suppressed' }
-	| { kind: 'unknown' };
+	| { kind: 'unknown' }
+	| { kind: 'omitted'; reason: OmittedReason };
+
+/**
+ * Why a known figure is left out of a view on purpose: it would answer a different question than the view asks.
+ * `whole_edition_only`: a budget, or a cost per participant, describes the whole edition, not the participants a
+ * filter selects.
+ */
+export type OmittedReason = 'whole_edition_only';
+
+export const omitted = (reason: OmittedReason): ValueCell => ({ kind: 'omitted', reason });
 
 export type RateCell =
 	| ({ kind: 'published' | 'synthetic'; k: number; n: number; sources: string[]; imported?: Imported } & Interval)
@@ -46,5 +56,5 @@ export function syntheticRate(k: number | null, n: number | null): RateCell {
 
 /** What the "published figures only" view keeps. */
 export function onlyPublished<C extends ValueCell | RateCell>(cell: C, view: 'all' | 'published'): C | { kind: 'hidden' } {
-	return view === 'published' && cell.kind !== 'published' && cell.kind !== 'unknown' ? { kind: 'hidden' } : cell;
+	return view === 'published' && cell.kind !== 'published' && cell.kind !== 'unknown' && cell.kind !== 'omitted' ? { kind: 'hidden' } : cell;
 }

@@ -55,7 +55,8 @@ export interface ComparedCentre {
 	participantsPer1000: ValueCell;
 }
 
-export type RateMeasure = 'employment' | 'women';
+/** The rates two centres can be compared on; the page leads with the outcomes (employment, completion). */
+export type RateMeasure = 'employment' | 'completion' | 'women';
 
 export interface RateDifference extends ProportionDifference {
 	measure: RateMeasure;
@@ -74,9 +75,12 @@ const valueOf = (cell: ValueCell) => (cell.kind === 'published' || cell.kind ===
 
 /**
  * Shares of the compared total. If any one figure is hidden (<5), every share is: the others' shares would give
- * it away as 1 − their sum. If one is unknown, so is the total, and with it every share.
+ * it away as 1 − their sum. If one is unknown, so is the total, and with it every share; if one is left out of the
+ * view, every share is, for the same reason.
  */
 export function shares(cells: ValueCell[]): ValueCell[] {
+	const left = cells.find((c) => c.kind === 'omitted');
+	if (left) return cells.map(() => left);
 	if (cells.some((c) => c.kind === 'suppressed')) return cells.map(() => ({ kind: 'suppressed' }));
 	const values = cells.map(valueOf);
 	if (values.some((v) => v === null)) return cells.map(() => ({ kind: 'unknown' }));
@@ -96,8 +100,7 @@ function per1000(cell: ValueCell, population: CentrePopulation | null): ValueCel
 }
 
 /** Every pair of compared centres, for each rate both show: the difference and its 95% interval (Newcombe). */
-export function rateDifferences(centres: CentreSummary[], view: 'all' | 'published'): RateDifference[] {
-	const measures: RateMeasure[] = ['employment', 'women'];
+export function rateDifferences(centres: CentreSummary[], view: 'all' | 'published', measures: RateMeasure[] = ['employment', 'women']): RateDifference[] {
 	return measures.flatMap((measure) =>
 		centres.flatMap((a, i) =>
 			centres.slice(i + 1).flatMap((b) => {
@@ -138,4 +141,17 @@ export interface CompareAnswer {
 export async function fetchCompare(db: Database, filters: Filters): Promise<CompareAnswer> {
 	const [overview, populations] = await Promise.all([fetchOverview(db, filters), db.query<PopulationRow & Record<string, unknown>>(populationsSql(filters))]);
 	return { overview, populations };
+}
+
+/**
+ * Shares of the total of the published figures only, for figures that are never suppressed (budgets): a centre
+ * whose page is silent keeps its own reason and is left out of the total, which the row's label says. With fewer
+ * than two published figures there is nothing to share out; anything hidden (<5) hides every share, as in `shares`.
+ */
+export function publishedShares(cells: ValueCell[]): ValueCell[] {
+	if (cells.some((c) => c.kind === 'suppressed')) return cells.map(() => ({ kind: 'suppressed' }));
+	const known = cells.filter((c): c is Extract<ValueCell, { kind: 'published' }> => c.kind === 'published');
+	if (known.length < 2) return cells.map((c) => (c.kind === 'published' ? { kind: 'unknown' } : c));
+	const total = known.reduce((sum, c) => sum + c.value, 0);
+	return cells.map((c) => (c.kind === 'published' ? { kind: 'published', value: total ? c.value / total : 0, sources: known.flatMap((k) => k.sources).filter((s, i, all) => all.indexOf(s) === i).sort(), derived: true } : c));
 }

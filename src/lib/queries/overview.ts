@@ -2,7 +2,7 @@
 // edition (published figures), one per centre and sex (synthetic participants), and the support mix. Fewer and
 // simpler queries because planning, not scanning, is what a filter change waits for in duckdb-wasm.
 import type { Database, SqlQuery } from '../db/types';
-import { markImported, published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
+import { markImported, omitted, published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
 import { editionWhere, hasParticipantFilters, OUTCOMES, participantWhere, type Filters, type Outcome } from './filters';
 import { groupBy } from './group-by';
 import { atPrices } from './prices';
@@ -97,7 +97,8 @@ const divide = (a: number | null, b: number | null) => (a !== null && b ? roundG
  * One centre's row. Published figures where the pages state them, summed over the editions that publish a group
  * size (the synthetic rows exist only for those); else the synthetic figure, marked. With a filter on who the
  * participants are, published edition totals no longer describe the selection, so head counts and rates come from
- * the synthetic rows; budgets and costs stay whole-edition figures.
+ * the synthetic rows. Budgets and costs are whole-edition figures: beside "kobiety" they would read as the women's
+ * budget or cost, so such a view leaves them out, saying why (`whole_edition_only`).
  */
 export function summariseCentre(editions: EditionRow[], groups: ParticipantGroup[], participantFiltered: boolean): CentreSummary {
 	const [first] = editions;
@@ -127,10 +128,14 @@ export function summariseCentre(editions: EditionRow[], groups: ParticipantGroup
 		women: rate(women, syntheticWomen),
 		completion: fromRows(syntheticRate(synthetic('completed'), syntheticN)),
 		employment: rate(employed, synthetic('employed')),
-		budget: published(budget, sources),
-		// Derived only from published figures: a synthetic count never divides a published budget.
-		costPerParticipant: published(divide(budget, n), sources, true),
-		costPerEmployed: published(divide(budget, employed), sources, true)
+		...(participantFiltered
+			? { budget: omitted('whole_edition_only'), costPerParticipant: omitted('whole_edition_only'), costPerEmployed: omitted('whole_edition_only') }
+			: {
+					budget: published(budget, sources),
+					// Derived only from published figures: a synthetic count never divides a published budget.
+					costPerParticipant: published(divide(budget, n), sources, true),
+					costPerEmployed: published(divide(budget, employed), sources, true)
+				})
 	};
 }
 

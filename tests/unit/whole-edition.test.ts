@@ -1,0 +1,57 @@
+// Issue 9 part 3: under a participant filter a centre's budget and costs are whole-edition figures, so the view
+// leaves them out and says why, instead of printing them beside "kobiety" as if they were the women's.
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeDatabase } from '../../src/lib/db/node';
+import { costChart, costDescription, wholeEditionNotes } from '../../src/lib/charts/series';
+import { fetchCompare, toComparison } from '../../src/lib/queries/compare';
+import { DEFAULT_FILTERS, type Filters } from '../../src/lib/queries/filters';
+import { fetchOverview } from '../../src/lib/queries/overview';
+import { comparisonExport } from '../../src/lib/export/shape';
+import { pl } from '../../src/lib/i18n/pl';
+
+const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+beforeAll(() => db.ready(), 60_000);
+
+const view = (partial: Partial<Filters>) => fetchOverview(db, { ...DEFAULT_FILTERS, ...partial });
+const MONEY = ['budget', 'costPerParticipant', 'costPerEmployed'] as const;
+
+describe('budgets and costs under a participant filter', () => {
+	it('unfiltered: Leżajsk shows its published budget and cost per participant', async () => {
+		const lezajsk = (await view({})).centres.find((c) => c.centreId === 'lezajsk')!;
+		expect(lezajsk.budget).toMatchObject({ kind: 'published', value: 385365.31 });
+		expect(lezajsk.costPerParticipant).toMatchObject({ kind: 'published', value: 15414.61 });
+		expect(wholeEditionNotes((await view({})).centres)).toEqual([]);
+	});
+
+	it.each<[string, Partial<Filters>]>([
+		['kobiety', { sex: ['K'] }],
+		['wiek 25-34', { ageBands: ['25-34'] }],
+		['pracujący po projekcie', { outcomes: ['employed'] }],
+		['wsparcie finansowe', { supportForms: ['financial'] }]
+	])('%s: every centre leaves budget and costs out, with the reason whole_edition_only', async (_, filters) => {
+		const overview = await view(filters);
+		expect(overview.centres.length).toBeGreaterThan(0);
+		for (const c of overview.centres) for (const m of MONEY) expect(c[m], `${c.centreId} ${m}`).toEqual({ kind: 'omitted', reason: 'whole_edition_only' });
+		// The chart draws no bar and says why; the page shows the note.
+		expect(costChart(overview.centres).missing).toEqual(overview.centres.map(() => pl.chart.missing.wholeEditionOnly));
+		expect(costDescription(overview.centres)).toBe(pl.chart.wholeEditionNote);
+		expect(wholeEditionNotes(overview.centres)).toEqual([pl.chart.wholeEditionNote]);
+	});
+
+	it('an edition filter (a year) is no participant filter: the budget is still the whole selection’s', async () => {
+		const lezajsk = (await view({ years: [2011] })).centres.find((c) => c.centreId === 'lezajsk')!;
+		expect(lezajsk.budget).toMatchObject({ kind: 'published', value: 385365.31 });
+	});
+
+	it('compare view under "kobiety": budget shares are left out too, and the export says omitted, not unknown', async () => {
+		const filters = { ...DEFAULT_FILTERS, centres: ['janow-lubelski', 'lezajsk'], sex: ['K'] as Filters['sex'] };
+		const { overview, populations } = await fetchCompare(db, filters);
+		const comparison = toComparison(overview.centres, populations, 'all');
+		for (const c of comparison.centres) expect(c.budgetShare).toEqual({ kind: 'omitted', reason: 'whole_edition_only' });
+		const exported = comparisonExport(comparison, 'all', { title: 't', filters: [], sources: [], provenance: '', exportedAt: '2026-01-01T00:00:00Z' });
+		const budgetRows = exported.rows.filter((r) => r.measure === 'budget');
+		expect(budgetRows.length).toBe(2);
+		for (const r of budgetRows) expect(r).toMatchObject({ value: null, provenance: 'omitted' });
+	});
+});
