@@ -7,8 +7,10 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		// precompress: gzip + brotli beside each file, so `npm start` (sirv) serves the 34 MB wasm as ~8 MB.
+		// fallback: 404.html, the error page in the layout, rendered in the browser; the server sends it for unknown
+		// addresses with status 404 (scripts/serve/server.ts).
 		// BUILD_DIR: the public release (npm run build:public) builds beside the demo, into build-public/.
-		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', precompress: true, strict: true }),
+		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', precompress: true, strict: true, fallback: '404.html' }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {
 			// No request may leave the origin: the browser enforces it, not only our tests.

@@ -204,6 +204,14 @@ export const pl = {
 			note: 'Liczby opublikowane dla każdej edycji; brak słupka to „brak edycji” albo „nie opublikowano” (zob. tabelę).'
 		}
 	},
+	errorPage: {
+		title: 'Nie ma takiej strony',
+		text: 'Pod tym adresem nic nie ma: może link jest stary albo w adresie jest literówka.',
+		errorTitle: 'Coś poszło nie tak',
+		errorText: 'Tej strony nie udało się wyświetlić.',
+		back: 'Wróć do przeglądu ośrodków',
+		elsewhere: 'Pozostałe części pulpitu są w menu u góry strony.'
+	},
 	release: {
 		unavailable:
 			'To wydanie publiczne: nie zawiera wierszy o uczestnikach, tylko liczby policzone i chronione przy budowie strony. Widoki z filtrami dotyczącymi uczestników albo cenami stałymi nie są w nim dostępne.',
