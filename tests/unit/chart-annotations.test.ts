@@ -22,7 +22,7 @@ function drawAfterUpdate(first: BarChartData, next: BarChartData) {
 	const { chart, drawn } = fakeChart();
 	for (const plugin of (created.plugins ?? []) as Plugin[]) {
 		const own = (updated.options?.plugins as Record<string, unknown> | undefined)?.[plugin.id] ?? {};
-		plugin.afterDatasetsDraw?.(chart, { cancelable: false }, own);
+		(plugin.afterDatasetsDraw as ((chart: Chart, args: object, options: unknown) => void) | undefined)?.(chart, { cancelable: false }, own);
 	}
 	return drawn;
 }

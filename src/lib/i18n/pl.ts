@@ -74,7 +74,7 @@ export const pl = {
 	},
 	filters: {
 		heading: 'Filtry',
-		intro: 'Filtry działają na wszystkie tabele i wykresy tej strony. Filtry dotyczące uczestników (płeć, wiek, …) działają na danych syntetycznych.',
+		intro: 'Filtry działają na tabele i wykresy tej strony; wykres, który któregoś filtra nie może zastosować, mówi to przy sobie. Filtry dotyczące uczestników (płeć, wiek, …) działają na danych syntetycznych.',
 		centres: 'Ośrodek',
 		years: 'Rok edycji',
 		sex: 'Płeć',
@@ -85,11 +85,16 @@ export const pl = {
 		outcomes: 'Sytuacja po projekcie',
 		outcomeLabels: { employed: 'pracujący', job_seeking: 'poszukujący pracy', education: 'w kształceniu lub szkoleniu', qualification: 'z nowymi kwalifikacjami' },
 		unknownYear: 'rok nieznany',
+		/** Beside a row's years, where its figures cover fewer editions than it lists. */
+		coverage: (years: string[], of: number) => `liczby tylko z edycji ${years.join(', ')} (${years.length} z ${of})`,
 		active: 'Aktywne filtry',
 		remove: (label: string) => `Usuń filtr: ${label}`,
 		clear: 'Wyczyść wszystkie filtry',
 		none: 'Brak filtrów: widać wszystkie ośrodki i edycje.',
 		selection: 'Uczestnicy w wyborze',
+		participantsChartNote:
+			'Ten wykres pokazuje opublikowane liczby uczestników edycji. Działają na nim filtry ośrodka i roku; filtry uczestników (płeć, wiek, wykształcenie, status, wsparcie, sytuacja po projekcie) nie, bo strony ośrodków nie dzielą uczestników według tych cech.',
+		participantsChartIgnored: (names: string[]) => `Pominięte na tym wykresie: ${names.join(', ')}. Strony ośrodków nie dzielą według nich liczby uczestników; te filtry działają w tabeli i na pozostałych wykresach.`,
 		filterRow: (name: string) => `Filtruj: ${name}`,
 		clickHint: 'Kliknij słupek, aby filtrować stronę po tym ośrodku.',
 		segmentHint: 'Kliknij fragment słupka, aby filtrować stronę po tej formie wsparcia.',
@@ -165,6 +170,7 @@ export const pl = {
 		heading: 'Porównanie ośrodków',
 		intro: 'Od dwóch do pięciu ośrodków obok siebie: udziały w ich łącznej liczbie, liczba uczestników na 1000 mieszkańców gminy, różnice odsetków z przedziałem ufności i trendy między edycjami. Filtry działają tak samo jak w przeglądzie.',
 		pick: (min: number, max: number) => `Wybierz w filtrze „Ośrodek” od ${min} do ${max} ośrodków, aby je porównać.`,
+		all: (min: number, max: number) => `Porównanie wszystkich ośrodków. Aby porównać tylko niektóre (od ${min} do ${max}), wybierz je w filtrze „Ośrodek”.`,
 		tooMany: (max: number, dropped: string) => `Można porównać najwyżej ${max} ośrodków; pominięto: ${dropped}.`,
 		open: 'Porównaj wybrane ośrodki',
 		tableCaption: 'Ośrodki obok siebie',
@@ -178,7 +184,7 @@ export const pl = {
 			women: 'Kobiety',
 			employment: 'Pracujący po projekcie',
 			budget: 'Budżet',
-			budgetShare: 'Udział w budżecie porównywanych ośrodków',
+			budgetShare: 'Udział w opublikowanych budżetach porównywanych ośrodków (ośrodki bez opublikowanego budżetu nie wchodzą do sumy)',
 			costPerParticipant: 'Koszt na uczestnika'
 		},
 		populationYear: (year: number, within: boolean) => `stan z ${year} r.${within ? '' : ', poza latami projektu'}`,
@@ -189,10 +195,11 @@ export const pl = {
 			heading: 'Różnice odsetków między ośrodkami',
 			intro: 'Różnica w punktach procentowych z 95% przedziałem ufności (metoda Newcombe’a). Gdy przedział obejmuje zero, dane nie pozwalają odróżnić tych dwóch odsetków.',
 			columns: { pair: 'Para ośrodków', measure: 'Odsetek', difference: 'Różnica', interval: '95% przedział ufności', verdict: 'Ocena' },
-			measures: { employment: 'pracujący po projekcie', women: 'kobiety wśród uczestników' },
+			measures: { employment: 'pracujący po projekcie', completion: 'ukończenie udziału w projekcie', women: 'kobiety wśród uczestników' },
+			pick: 'Porównywany odsetek:',
 			withinNoise: 'w granicach szumu',
 			beyondNoise: 'różnica wyraźna',
-			none: 'Brak par, w których oba odsetki są znane (opublikowane lub syntetyczne i nieukryte).'
+			none: (measure: string) => `Brak par, w których oba odsetki („${measure}”) są znane (opublikowane lub syntetyczne i nieukryte). Wybierz inny odsetek powyżej.`
 		},
 		trends: {
 			participants: 'Uczestnicy według roku edycji',
