@@ -12,9 +12,17 @@ describe('URL state', () => {
 		state({ sort: { column: 'koszt-na-uczestnika', descending: true } }),
 		state({ sort: { column: 'osrodek', descending: false }, view: 'published' }),
 		state({ centres: ['lezajsk', 'leszno'], years: [2011, null], sex: ['K'] }),
-		state({ ageBands: ['25-34'], education: ['isced_3'], labourStatus: ['long_term_unemployed'], supportForms: ['health', 'financial'], outcomes: ['employed'] })
+		state({ ageBands: ['25-34'], education: ['isced_3'], labourStatus: ['long_term_unemployed'], outcomes: ['employed'] }),
+		state({ centres: ['leszno'], years: [2011], supportForms: ['health', 'financial'] })
 	])('round-trips %j', (s) => {
-		expect(decodeUrlState(new URLSearchParams(encodeUrlState(s).toString()), centres, [2011, 2013])).toEqual({ state: s, ignored: [] });
+		expect(decodeUrlState(new URLSearchParams(encodeUrlState(s).toString()), centres, [2011, 2013])).toEqual({ state: s, ignored: [], notCombined: [] });
+	});
+
+	it('keeps a form of support with centres and years only: the participant filters beside it are dropped and named', () => {
+		const { state: decoded, ignored, notCombined } = decodeUrlState(new URLSearchParams('osrodki=leszno&plec=K&wiek=25-34,35-44&wsparcie=health&wynik=employed'), centres);
+		expect(decoded).toEqual(state({ centres: ['leszno'], supportForms: ['health'] }));
+		expect(ignored).toEqual([]);
+		expect(notCombined).toEqual(['plec=K', 'wiek=25-34,35-44', 'wynik=employed']);
 	});
 
 	it('leaves defaults out of the URL, so the plain address is the default view', () => {

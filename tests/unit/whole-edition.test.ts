@@ -55,3 +55,22 @@ describe('budgets and costs under a participant filter', () => {
 		for (const r of budgetRows) expect(r).toMatchObject({ value: null, provenance: 'omitted' });
 	});
 });
+
+// The auditor found groups of 1–4 singled out by rates and totals under a form-of-support filter, and by such a
+// filter crossed with who the participants are. So those views show head counts per centre only.
+describe('under a form-of-support filter', () => {
+	it('leaves out every rate and the selection total, saying why, and keeps the head counts', async () => {
+		const overview = await view({ supportForms: ['social'] });
+		expect(overview.selection).toEqual({ kind: 'omitted', reason: 'overlapping_support' });
+		for (const c of overview.centres) {
+			for (const rate of [c.women, c.completion, c.employment]) expect(rate).toEqual({ kind: 'omitted', reason: 'overlapping_support' });
+			expect(['synthetic', 'suppressed']).toContain(c.participants.kind);
+		}
+		expect(overview.outcomes.length).toBeGreaterThan(0);
+		for (const o of overview.outcomes) expect([o.women.kind, o.men.kind, o.total.kind]).toEqual(['omitted', 'omitted', 'omitted']);
+	});
+
+	it('is never crossed with who the participants are: asked for women with social support, it answers for social support', async () => {
+		expect(await view({ supportForms: ['social'], sex: ['K'] })).toEqual(await view({ supportForms: ['social'] }));
+	});
+});

@@ -3,7 +3,7 @@
 import type { CentreSummary, EditionParticipants } from '../queries/overview';
 import type { CentreSupportMix } from '../queries/support';
 import { valueLabel } from '../dictionary';
-import { onlyPublished, type RateCell, type ValueCell } from '../queries/cells';
+import { onlyPublished, type OmittedReason, type RateCell, type ValueCell } from '../queries/cells';
 import type { BarChartData } from './bar-config';
 import { PALETTE } from './palette';
 import { pl } from '../i18n/pl';
@@ -11,7 +11,7 @@ import { formatMoney, formatPercent } from '../format/number';
 
 export type View = 'all' | 'published';
 
-const missingText = (cell: { kind: string }) =>
+const missingText = (cell: { kind: string; reason?: OmittedReason }) =>
 	cell.kind === 'unknown'
 		? pl.chart.missing.unknown
 		: cell.kind === 'suppressed'
@@ -19,7 +19,9 @@ const missingText = (cell: { kind: string }) =>
 			: cell.kind === 'hidden'
 				? pl.chart.missing.hidden
 				: cell.kind === 'omitted'
-					? pl.chart.missing.wholeEditionOnly
+					? cell.reason === 'overlapping_support'
+						? pl.chart.missing.overlappingSupport
+						: pl.chart.missing.wholeEditionOnly
 					: null;
 
 export const editionLabel = (e: Pick<EditionParticipants, 'shortName' | 'year'>) => `${e.shortName} · ${e.year ?? pl.overview.unknownYear}`;

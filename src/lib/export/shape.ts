@@ -21,6 +21,7 @@ const MISSING: Record<string, Provenance> = {
 	[pl.chart.missing.suppressed]: 'suppressed',
 	[pl.chart.missing.hidden]: 'hidden',
 	[pl.chart.missing.wholeEditionOnly]: 'omitted',
+	[pl.chart.missing.overlappingSupport]: 'omitted',
 	[pl.compare.trends.noEdition]: 'no_edition'
 };
 

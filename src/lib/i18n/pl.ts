@@ -69,6 +69,10 @@ export const pl = {
 			whole_edition_only: {
 				text: 'cała edycja',
 				title: 'Budżet i koszt dotyczą całej edycji, nie wybranych uczestników, więc przy filtrze uczestników nie są tu pokazane.'
+			},
+			overlapping_support: {
+				text: 'pominięte',
+				title: 'Przy filtrze formy wsparcia odsetki nie są pokazywane: jedna osoba dostaje kilka form wsparcia, więc takie widoki nakładają się i zestawione razem mogłyby wskazać małą grupę. Liczby uczestników zostają.'
 			}
 		}
 	},
@@ -99,7 +103,9 @@ export const pl = {
 		clickHint: 'Kliknij słupek, aby filtrować stronę po tym ośrodku.',
 		segmentHint: 'Kliknij fragment słupka, aby filtrować stronę po tej formie wsparcia.',
 		waiting: 'Filtry zadziałają, gdy silnik danych będzie gotowy.',
-		ignored: (params: string[]) => `Pominięto nieznane parametry adresu: ${params.join(', ')}.`
+		ignored: (params: string[]) => `Pominięto nieznane parametry adresu: ${params.join(', ')}.`,
+		notWithSupport: (params: string[]) =>
+			`Forma wsparcia łączy się tylko z filtrem ośrodka i roku, więc pominięto: ${params.join(', ')}. Jedna osoba dostaje kilka form wsparcia, więc takie widoki nakładają się z innymi i zestawione razem mogłyby wskazać grupę mniejszą niż 5 osób.`
 	},
 	outcomes: {
 		heading: 'Wskaźniki rezultatu według płci (dane syntetyczne)',
@@ -384,6 +390,7 @@ export const pl = {
 			hidden: 'syntetyczne — ukryte',
 			unknownYear: 'rok nieznany: nie da się przeliczyć cen',
 			wholeEditionOnly: 'dotyczy całej edycji: pominięte przy filtrze uczestników',
+			overlappingSupport: 'odsetki pominięte przy filtrze formy wsparcia',
 			noCost: 'brak kosztów wsparcia w tym wyborze'
 		},
 		emptyBecause: {

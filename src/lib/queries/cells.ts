@@ -11,19 +11,24 @@ export type ValueCell =
 	| { kind: 'omitted'; reason: OmittedReason };
 
 /**
- * Why a known figure is left out of a view on purpose: it would answer a different question than the view asks.
+ * Why a known figure is left out of a view on purpose.
  * `whole_edition_only`: a budget, or a cost per participant, describes the whole edition, not the participants a
- * filter selects.
+ * filter selects: it would answer a different question than the view asks.
+ * `overlapping_support`: a rate under a form-of-support filter. One person gets several forms, so these views
+ * overlap each other and every other view; their rates and complements, set side by side, single out groups that
+ * no suppression pattern of one view can keep hidden (the auditor found them). Head counts stay.
  */
-export type OmittedReason = 'whole_edition_only';
+export type OmittedReason = 'whole_edition_only' | 'overlapping_support';
 
 export const omitted = (reason: OmittedReason): ValueCell => ({ kind: 'omitted', reason });
+export const omittedRate = (reason: OmittedReason): RateCell => ({ kind: 'omitted', reason });
 
 export type RateCell =
 	| ({ kind: 'published' | 'synthetic'; k: number; n: number; sources: string[]; imported?: Imported } & Interval)
 	/** n is left out where the group's size is what must stay hidden. */
 	| { kind: 'suppressed'; n?: number }
-	| { kind: 'unknown' };
+	| { kind: 'unknown' }
+	| { kind: 'omitted'; reason: OmittedReason };
 
 /** A figure from participant rows that include the user's own imported rows: some of them, or all. */
 export type Imported = 'some' | 'all';

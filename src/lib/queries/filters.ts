@@ -47,6 +47,21 @@ export const PARTICIPANT_FILTERS = ['sex', 'ageBands', 'education', 'labourStatu
 
 export const hasParticipantFilters = (filters: Filters) => PARTICIPANT_FILTERS.some((key) => filters[key].length > 0);
 
+/**
+ * Filters a form of support does not combine with. One person gets several forms, so form-of-support views overlap
+ * each other and every other view; crossed with who the participants are, their counts and the views around them
+ * single out groups of 1–4 that no suppression pattern keeps hidden (the auditor, src/lib/stats/audit.ts, found
+ * them). A form of support combines with centres and years only.
+ */
+export const NOT_WITH_SUPPORT_FORM = ['sex', 'ageBands', 'education', 'labourStatus', 'outcomes'] as const satisfies readonly (keyof Filters)[];
+
+/** The filters as they can be combined: with a form of support, the participant filters above are dropped. */
+export function combinable<F extends Filters>(filters: F): { filters: F; dropped: (typeof NOT_WITH_SUPPORT_FORM)[number][] } {
+	if (!filters.supportForms.length) return { filters, dropped: [] };
+	const dropped = NOT_WITH_SUPPORT_FORM.filter((key) => filters[key].length > 0);
+	return { filters: { ...filters, ...Object.fromEntries(dropped.map((key) => [key, []])) }, dropped };
+}
+
 const list = (values: SqlParam[]) => values.map(() => '?').join(', ');
 
 function joinParts(parts: WhereClause[]): WhereClause {

@@ -2,7 +2,7 @@
 // upon leaving), each by sex, from the synthetic rows, under disclosure control that also holds across the split.
 import { isSmall } from '../stats/disclosure';
 import { groupBy } from './group-by';
-import { markImported, syntheticRate, type RateCell } from './cells';
+import { markImported, omittedRate, syntheticRate, type RateCell } from './cells';
 import { OUTCOMES, type Outcome } from './filters';
 
 /** Synthetic participants of a selection counted per centre and sex (overview's participantGroupsSql). */
@@ -20,8 +20,10 @@ export interface OutcomeIndicator {
  * With the total on screen, one hidden sex could be recovered as total − the other, so when either sex's cell is
  * hidden (or its group is small) both are; the total keeps its own rule.
  */
-export function toOutcomeIndicators(rows: ParticipantGroup[]): OutcomeIndicator[] {
+export function toOutcomeIndicators(rows: ParticipantGroup[], supportFiltered = false): OutcomeIndicator[] {
 	return [...groupBy(rows, (r) => r.centre_id)].flatMap(([centreId, own]) => {
+		// Under a form-of-support filter no rate is shown (cells.ts, `overlapping_support`).
+		if (supportFiltered) return OUTCOMES.map((outcome) => ({ centreId, outcome, women: omittedRate('overlapping_support'), men: omittedRate('overlapping_support'), total: omittedRate('overlapping_support') }));
 		const of = (sex: 'K' | 'M') => own.find((r) => r.sex === sex);
 		const women = of('K');
 		const men = of('M');

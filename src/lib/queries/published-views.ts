@@ -8,7 +8,7 @@ import { encodeUrlState, DEFAULT_URL_STATE } from '../state/url';
 import type { RateCell, ValueCell } from './cells';
 import { fetchCentre, PROFILE_DIMENSIONS, type CentreDetail } from './centre';
 import { fetchCompare, COMPARE_MAX, COMPARE_MIN } from './compare';
-import { DEFAULT_FILTERS, OUTCOMES, type Filters } from './filters';
+import { combinable, DEFAULT_FILTERS, OUTCOMES, type Filters } from './filters';
 import { fetchOverview, type Overview } from './overview';
 
 const SUPPORT_FORMS = () => allowedValues('support_form');
@@ -84,7 +84,8 @@ function countCell(what: string, box: Box, cell: ValueCell): AuditCell[] {
 
 /** A rate over `group` of those in it who meet `attribute` = `value`: its k, its complement and its n. */
 function rateCells(what: string, group: Box, attribute: string, value: string, others: readonly string[], cell: RateCell): AuditCell[] {
-	if (cell.kind === 'unknown') return [];
+	// A rate left out on purpose shows nothing: neither its count nor its n.
+	if (cell.kind === 'unknown' || cell.kind === 'omitted') return [];
 	const k = and(group, { [attribute]: [value] });
 	const rest = and(group, { [attribute]: others });
 	const published = cell.kind === 'published';
@@ -186,7 +187,10 @@ function subsets<T>(items: T[], min: number, max: number): T[][] {
 export async function publishedViews(db: Database, data: AuditData): Promise<AuditView[]> {
 	const dimensions = singleFilters(data);
 	const singles = dimensions.flat();
-	const pairs = dimensions.flatMap((a, i) => dimensions.slice(i + 1).flatMap((b) => a.flatMap((x) => b.map((y) => ({ ...x, ...y })))));
+	// A form of support is not published crossed with who the participants are (filters.ts, NOT_WITH_SUPPORT_FORM).
+	const pairs = dimensions
+		.flatMap((a, i) => dimensions.slice(i + 1).flatMap((b) => a.flatMap((x) => b.map((y) => ({ ...x, ...y })))))
+		.filter((pair) => combinable({ ...DEFAULT_FILTERS, ...pair }).dropped.length === 0);
 	const views: AuditView[] = [];
 	for (const partial of [{}, ...singles, ...pairs]) {
 		const filters = { ...DEFAULT_FILTERS, ...partial };

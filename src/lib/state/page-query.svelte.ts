@@ -12,13 +12,16 @@ import { PUBLIC_RELEASE } from '../release';
 /** The URL's state, with what it had to ignore, and a way to move to another state (a new history entry). */
 export function urlState(knownCentres: () => readonly string[], priceYears: () => readonly number[]) {
 	// Search params do not exist while prerendering; the browser reads them on hydration.
-	const url = $derived(browser ? decodeUrlState(page.url.searchParams, knownCentres(), priceYears()) : { state: DEFAULT_URL_STATE, ignored: [] });
+	const url = $derived(browser ? decodeUrlState(page.url.searchParams, knownCentres(), priceYears()) : { state: DEFAULT_URL_STATE, ignored: [], notCombined: [] });
 	return {
 		get state() {
 			return url.state;
 		},
 		get ignored() {
 			return url.ignored;
+		},
+		get notCombined() {
+			return url.notCombined;
 		},
 		navigate(next: UrlState) {
 			const params = encodeUrlState(next).toString();

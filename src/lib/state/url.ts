@@ -3,7 +3,7 @@
 // Unknown or invalid values are ignored and reported, so an old or mistyped link opens a working page with a
 // notice instead of a broken one.
 import { allowedValues } from '../dictionary';
-import { DEFAULT_FILTERS, OUTCOMES, type Filters } from '../queries/filters';
+import { combinable, DEFAULT_FILTERS, OUTCOMES, type Filters } from '../queries/filters';
 import { isSortColumn, type Sort } from './sort';
 
 export type UrlState = Filters & { sort: Sort | null };
@@ -29,7 +29,15 @@ const PRICES = /^stale-(\d{4})$/;
 /** `sortuj=praca` ascending, `sortuj=-praca` descending. */
 const SORT = /^(-?)(.+)$/;
 
-export function decodeUrlState(params: URLSearchParams, knownCentres: readonly string[], priceYears: readonly number[] = []): { state: UrlState; ignored: string[] } {
+/**
+ * `ignored`: unknown or invalid parameters. `notCombined`: valid ones dropped because a form of support does not
+ * combine with them (filters.ts, NOT_WITH_SUPPORT_FORM); the form of support is kept.
+ */
+export function decodeUrlState(
+	params: URLSearchParams,
+	knownCentres: readonly string[],
+	priceYears: readonly number[] = []
+): { state: UrlState; ignored: string[]; notCombined: string[] } {
 	const state: UrlState = structuredClone(DEFAULT_URL_STATE);
 	const ignored: string[] = [];
 	const values = (raw: string) => raw.split(',').filter(Boolean);
@@ -63,7 +71,8 @@ export function decodeUrlState(params: URLSearchParams, knownCentres: readonly s
 			for (const v of values(raw)) (LISTS[list].allowed().includes(v) && !target.includes(v) ? target.push(v) : ignored.push(`${key}=${v}`));
 		}
 	}
-	return { state, ignored };
+	const { filters, dropped } = combinable(state);
+	return { state: filters, ignored, notCombined: dropped.map((key) => `${LISTS[key].param}=${(state[key] as string[]).join(',')}`) };
 }
 
 export function encodeUrlState(state: UrlState): URLSearchParams {
