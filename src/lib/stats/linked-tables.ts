@@ -32,6 +32,17 @@ function subsetsOf(attributes: string[]): string[][] {
 
 const EPSILON = 1e-9;
 
+/** Subtracts `pivot` (whose `col` coefficient is 1) from `row` as many times as clears `col` from it. */
+function eliminate(row: Map<number, number>, pivot: Map<number, number>, col: number) {
+	const factor = row.get(col);
+	if (factor === undefined) return;
+	for (const [j, v] of pivot) {
+		const next = (row.get(j) ?? 0) - factor * v;
+		if (Math.abs(next) < EPSILON) row.delete(j);
+		else row.set(j, next);
+	}
+}
+
 /**
  * The hidden cells whose value follows from the equations "parts = total" (each side a list of cells; a shown cell
  * is known, a hidden one unknown): Gauss–Jordan elimination, then a hidden cell is determined when its pivot row
@@ -56,27 +67,11 @@ export function determinedCells(equations: Entry[][][]): Entry[] {
 	const pivotRow = new Map<number, Map<number, number>>();
 	for (const row of rows) {
 		// Reduce by the pivots so far, then make this row a pivot row of its first unknown.
-		for (const [col, pivot] of pivotRow) {
-			const factor = row.get(col);
-			if (factor === undefined) continue;
-			for (const [j, v] of pivot) {
-				const next = (row.get(j) ?? 0) - factor * v;
-				if (Math.abs(next) < EPSILON) row.delete(j);
-				else row.set(j, next);
-			}
-		}
+		for (const [col, pivot] of pivotRow) eliminate(row, pivot, col);
 		if (!row.size) continue;
 		const [col, lead] = row.entries().next().value as [number, number];
 		for (const [j, v] of row) row.set(j, v / lead);
-		for (const other of pivotRow.values()) {
-			const factor = other.get(col);
-			if (factor === undefined) continue;
-			for (const [j, v] of row) {
-				const next = (other.get(j) ?? 0) - factor * v;
-				if (Math.abs(next) < EPSILON) other.delete(j);
-				else other.set(j, next);
-			}
-		}
+		for (const other of pivotRow.values()) eliminate(other, row, col);
 		pivotRow.set(col, row);
 	}
 	const byIndex = [...unknowns.keys()];
