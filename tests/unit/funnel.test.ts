@@ -1,0 +1,43 @@
+// Funnel-plot limits against values worked by hand: exact binomial sums in rational arithmetic (Python's
+// fractions), Spiegelhalter's interpolation (2005, appendix A.1.1), then rounded only at the end.
+import { describe, expect, it } from 'vitest';
+import { funnelCurve, funnelLimit, funnelLimits, funnelPlace } from '../../src/lib/stats/funnel';
+
+describe('funnel limits', () => {
+	it.each([
+		[0.3, 10, 0.975, 0.560802140354076],
+		[0.3, 100, 0.975, 0.386912014163788],
+		[0.3, 100, 0.025, 0.20690238579107295],
+		[0.5, 20, 0.001, 0.1367357894736842],
+		[0.5, 20, 0.999, 0.8132642105263158],
+		[0.25, 1000, 0.999, 0.2925164305892365],
+		[0.25, 1000, 0.001, 0.2079310977085805]
+	])('target %f, n %i, p %f: %f', (target, n, p, worked) => {
+		expect(funnelLimit(target, n, p)).toBeCloseTo(worked, 9);
+	});
+
+	it('clamps at 0 where the interpolation steps below the scale (worked value -0.0115 for 0.3, 10, 0.025)', () => {
+		expect(funnelLimit(0.3, 10, 0.025)).toBe(0);
+	});
+
+	it('narrows as n grows, towards the normal approximation', () => {
+		const curve = funnelCurve(0.4, 5000);
+		for (let i = 1; i < curve.length; i++) expect(curve[i].control[1] - curve[i].control[0]).toBeLessThanOrEqual(curve[i - 1].control[1] - curve[i - 1].control[0] + 1e-12);
+		const big = funnelLimits(0.4, 5000);
+		expect(big.warning[1]).toBeCloseTo(0.4 + 1.96 * Math.sqrt((0.4 * 0.6) / 5000), 3);
+		expect(big.control[0]).toBeCloseTo(0.4 - 3.09 * Math.sqrt((0.4 * 0.6) / 5000), 3);
+	});
+
+	it('places centres: 30 of 100 against 0.5 is far below; 45 of 100 is within; 70 of 100 is far above', () => {
+		expect(funnelPlace(30, 100, 0.5)).toBe('below_control');
+		expect(funnelPlace(45, 100, 0.5)).toBe('within');
+		expect(funnelPlace(61, 100, 0.5)).toBe('above_warning');
+		expect(funnelPlace(70, 100, 0.5)).toBe('above_control');
+	});
+
+	it('refuses an impossible group or rate instead of drawing nonsense', () => {
+		expect(() => funnelLimit(0.3, 0, 0.5)).toThrow(RangeError);
+		expect(() => funnelLimit(1.2, 10, 0.5)).toThrow(RangeError);
+		expect(() => funnelLimit(0.3, 10, 1)).toThrow(RangeError);
+	});
+});
