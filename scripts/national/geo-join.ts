@@ -2,7 +2,7 @@
 // ten names occur in two voivodeships, so each powiat is placed in the voivodeship that holds it (a point inside it,
 // tested against the voivodeship polygons) and matched by name there. Every unit must match exactly once.
 import { geoCentroid, geoContains } from 'd3-geo';
-import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
 import { rewind, type Boundary } from '../../src/lib/maps/geometry';
 import type { Register } from './register';
 
@@ -20,7 +20,7 @@ export interface PowiatShape {
 type Collection = FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
 
 /** A point inside the shape: its centroid where that lies inside (most powiats), else a vote of its vertices. */
-function containingVoivodeship(feature: Boundary<unknown>, voivodeships: VoivodeshipShape[]): VoivodeshipShape | undefined {
+function containingVoivodeship(feature: Boundary<GeoJsonProperties>, voivodeships: VoivodeshipShape[]): VoivodeshipShape | undefined {
 	const centroid = geoCentroid(feature);
 	if (geoContains(feature, centroid)) {
 		const found = voivodeships.find((v) => geoContains(v.feature, centroid));
