@@ -30,10 +30,10 @@ const COHORTS: Record<string, Cohort> = {
 	'janow-lubelski-2013': { labour: { unemployed: 3, long_term_unemployed: 4, inactive: 3, employed: 1 }, window: ['2013-04-24', '2013-12-12'], womenShare: 0.55 }
 };
 
-const AGE = { '18-24': 2, '25-34': 3, '35-44': 3, '45-54': 3, '55-64': 1 };
-const EDUCATION = { isced_0_1: 3, isced_2: 3, isced_3: 4, isced_4: 1, isced_5_8: 1 };
+export const AGE = { '18-24': 2, '25-34': 3, '35-44': 3, '45-54': 3, '55-64': 1 };
+export const EDUCATION = { isced_0_1: 3, isced_2: 3, isced_3: 4, isced_4: 1, isced_5_8: 1 };
 /** Hours and zł per hour (or zł per payment for financial support), to give costs a plausible shape before scaling. */
-const FORM_COST: Record<string, { hours: [number, number] | null; rate: [number, number] }> = {
+export const FORM_COST: Record<string, { hours: [number, number] | null; rate: [number, number] }> = {
 	social: { hours: [12, 40], rate: [60, 110] },
 	vocational: { hours: [4, 20], rate: [70, 120] },
 	educational: { hours: [40, 180], rate: [25, 45] },

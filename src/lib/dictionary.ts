@@ -84,7 +84,7 @@ export interface Centre {
 	centre_id: string;
 	short_name: string;
 	name: string;
-	kind: 'OPS' | 'MOPS';
+	kind: 'OPS' | 'MOPS' | 'GOPS';
 	gmina: string;
 	teryt: string;
 	gmina_type: string;
