@@ -1,6 +1,9 @@
-// A count and its noun in the right Polish form (1 osoba, 2 osoby, 5 osób, 22 osoby, 1,5 osoby), by the
-// CLDR rules in Intl.PluralRules. The nouns' forms live in i18n/pl.ts; every count that meets a noun comes here.
+// A count and its noun in the right form (1 osoba, 2 osoby, 5 osób, 22 osoby, 1,5 osoby; 1 person, 2 people), by
+// the CLDR rules in Intl.PluralRules. The nouns' forms live in i18n/<language>.ts; every count that meets a noun comes here.
 import { formatNumber } from './number';
+
+/** A noun's forms in some language: `other` always, and each further CLDR category that language's rules pick. */
+export type PluralForms = { other: string } & { [C in Intl.LDMLPluralRule]?: string };
 
 /** A noun's forms for CLDR's Polish plural categories: one (1), few (2–4, 22–24, …), many (0, 5–21, 25, …), other (fractions). */
 export interface NounForms {
@@ -10,10 +13,36 @@ export interface NounForms {
 	other: string;
 }
 
-const rules = new Intl.PluralRules('pl-PL');
+/** A noun's forms for CLDR's English plural categories: one (1), other (0, 2, 21, 1.5, …). */
+export interface EnglishNounForms {
+	one: string;
+	other: string;
+}
+
+/** `nounFor` and `formatCount` for one language: its plural rules, its forms and its number format. */
+export function pluralsFor<F extends PluralForms>(locale: string, formatDefault: (value: number) => string) {
+	const rules = new Intl.PluralRules(locale);
+	const nounFor = (count: number, forms: F): string => forms[rules.select(count)] ?? forms.other;
+	const formatCount = (count: number, forms: F, format: (value: number) => string = formatDefault): string => `${format(count)} ${nounFor(count, forms)}`;
+	return { nounFor, formatCount };
+}
+
+const polish = pluralsFor<NounForms>('pl-PL', formatNumber);
 
 /** The form of `forms` that goes with `count`. */
-export const nounFor = (count: number, forms: NounForms): string => forms[rules.select(count) as keyof NounForms] ?? forms.other;
+export const nounFor = polish.nounFor;
 
 /** "8 osób", "1 wiersz", "2 504 wiersze": the count in the Polish locale, then its noun. */
-export const formatCount = (count: number, forms: NounForms, format: (value: number) => string = formatNumber): string => `${format(count)} ${nounFor(count, forms)}`;
+export const formatCount = polish.formatCount;
+
+/**
+ * English counts until number formatting takes a locale (format/number.ts is Polish only): a comma between
+ * thousands, a point before decimals, as evaluators read them.
+ */
+const english = pluralsFor<EnglishNounForms>('en', new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format);
+
+/** The English form of `forms` that goes with `count`. */
+export const englishNounFor = english.nounFor;
+
+/** "8 people", "1 row", "2,504 rows": the count in English notation, then its noun. */
+export const formatEnglishCount = english.formatCount;
