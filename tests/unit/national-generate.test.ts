@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../scripts/data/index';
 import { readTerc } from '../../scripts/national/register';
+import { buildCube } from '../../scripts/national/cube';
 import { centreName, generateNational, nationalPlan, NATIONAL_DEFAULTS, NATIONAL_SOURCE } from '../../scripts/national/generate';
 
 const data = resolve(import.meta.dirname, '../../data');
@@ -89,5 +90,19 @@ describe('national rows', () => {
 		expect(ids.size).toBe(set.participants.length);
 		expect(set.support.filter((s) => !ids.has(s.participant_id))).toEqual([]);
 		expect(new Set(set.support.map((s) => s.support_id)).size).toBe(set.support.length);
+	});
+
+	it('pre-aggregates into a cube whose every centre adds up to its own rows (editions without a year aside)', () => {
+		const cube = buildCube(set);
+		const dated = new Set(set.editions.filter((e) => e.year !== null).map((e) => e.edition_id));
+		const rows = set.participants.filter((p) => dated.has(p.edition_id));
+		expect(cube.reduce((s, c) => s + c.participants, 0)).toBe(rows.length);
+		expect(cube.reduce((s, c) => s + c.employed, 0)).toBe(rows.filter((p) => p.outcome_employed).length);
+		expect(cube.reduce((s, c) => s + c.completed, 0)).toBe(rows.filter((p) => p.completion === 'completed').length);
+		const lezajsk = cube.filter((c) => c.centre_id === 'lezajsk');
+		expect(lezajsk.reduce((s, c) => s + c.participants, 0)).toBe(real.participants.filter((p) => p.centre_id === 'lezajsk').length);
+		const cost = set.support.filter((s) => dated.has(s.edition_id)).reduce((a, s) => a + s.cost_pln, 0);
+		expect(cube.reduce((s, c) => s + c.cost_pln, 0)).toBeCloseTo(cost, 0);
+		expect(cube.length).toBeLessThan(rows.length / 3);
 	});
 });

@@ -1,0 +1,155 @@
+// `npm run data:national`: the national demo set as files a static site can serve, split so that a view loads
+// what it needs: the centres and the pre-aggregated cube for every national view (no participant rows), the
+// boundaries joined to TERC codes for the maps, and each voivodeship's participant and support rows on their own.
+// NATIONAL_PARTICIPANTS sets the size (default 1,000,000), NATIONAL_VOIVODESHIPS a comma list of 2-digit codes
+// for a smaller build; sizes do not depend on that choice, so a regional file is the same either way.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { Bool, DateDay, Dictionary, Float64, Int16, Int32, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { toArrowIPC } from '../../src/lib/db/arrow';
+import { allowedValues, type TableName, type Tables } from '../../src/lib/dictionary';
+import { loadData } from '../data/index';
+import { buildCube } from './cube';
+import { generateNational, NATIONAL_DEFAULTS } from './generate';
+import { joinPowiats, joinVoivodeships } from './geo-join';
+import { readTerc, type Register } from './register';
+
+const root = resolve(import.meta.dirname, '../..');
+const outDir = process.env.NATIONAL_DIR ? resolve(process.env.NATIONAL_DIR) : join(root, 'static/national');
+
+export interface NationalFile {
+	name: string;
+	file: string;
+	rows: number;
+	bytes: number;
+	gzipBytes: number;
+	/** 2-digit TERC code of the voivodeship whose rows the file holds; absent for national files. */
+	voivodeship?: string;
+}
+
+function write(name: string, bytes: Uint8Array, ext: string, rows: number, voivodeship?: string): NationalFile {
+	// Content-hashed names: a static host may cache them forever.
+	const file = `${name}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${ext}`;
+	writeFileSync(join(outDir, file), bytes);
+	return { name, file, rows, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, ...(voivodeship ? { voivodeship } : {}) };
+}
+
+const arrow = (columns: Record<string, ArrayLike<unknown>>) => tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]) as Table, 'stream');
+
+export function writeNationalFiles(set: Tables, register: Register): NationalFile[] {
+	rmSync(outDir, { recursive: true, force: true });
+	mkdirSync(outDir, { recursive: true });
+	const files: NationalFile[] = [];
+	const powiatName = new Map(register.powiats.map((p) => [p.code, p.name]));
+	const voivodeshipName = new Map(register.voivodeships.map((v) => [v.code, v.name]));
+
+	const centres = set.centres;
+	files.push(
+		write(
+			'centres',
+			arrow({
+				centre_id: centres.map((c) => c.centre_id),
+				short_name: centres.map((c) => c.short_name),
+				gmina: centres.map((c) => c.gmina),
+				teryt: centres.map((c) => c.teryt),
+				kind: centres.map((c) => c.kind),
+				gmina_type: centres.map((c) => c.gmina_type),
+				powiat_code: centres.map((c) => c.teryt.slice(0, 4)),
+				powiat: centres.map((c) => powiatName.get(c.teryt.slice(0, 4))!),
+				voivodeship_code: centres.map((c) => c.teryt.slice(0, 2)),
+				voivodeship: centres.map((c) => voivodeshipName.get(c.teryt.slice(0, 2))!),
+				// The five centres with public pages: their published figures stay published wherever they appear.
+				has_sources: centres.map((c) => !c.centre_id.startsWith('g'))
+			}),
+			'arrow',
+			centres.length
+		)
+	);
+
+	const cube = buildCube(set);
+	files.push(
+		write(
+			'cube',
+			arrow({
+				centre_id: cube.map((r) => r.centre_id),
+				year: Int16Array.from(cube, (r) => r.year),
+				sex: cube.map((r) => r.sex),
+				age_band: cube.map((r) => r.age_band),
+				participants: Int32Array.from(cube, (r) => r.participants),
+				completed: Int32Array.from(cube, (r) => r.completed),
+				employed: Int32Array.from(cube, (r) => r.employed),
+				cost_pln: Float64Array.from(cube, (r) => r.cost_pln)
+			}),
+			'arrow',
+			cube.length
+		)
+	);
+
+	// The real centres' own tables, whole: published figures with their sources beside the synthetic country.
+	for (const name of ['sources', 'editions', 'figures'] as const satisfies TableName[]) {
+		const rows = set[name] as unknown as Record<string, unknown>[];
+		files.push(write(name, toArrowIPC(name, rows), 'arrow', rows.length));
+	}
+
+	const voivodeships = joinVoivodeships(JSON.parse(readFileSync(join(root, 'data/geo/wojewodztwa.geojson'), 'utf8')), register);
+	const powiats = joinPowiats(JSON.parse(readFileSync(join(root, 'data/geo/powiaty.geojson'), 'utf8')), voivodeships, register);
+	const geojson = (features: unknown[]) => new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+	files.push(write('voivodeship-shapes', geojson(voivodeships.map((v) => v.feature)), 'geojson', voivodeships.length));
+	files.push(write('powiat-shapes', geojson(powiats.map((p) => p.feature)), 'geojson', powiats.length));
+
+	// Participant rows by voivodeship, for the regional views that filter or explore them: one row per participant
+	// with the total cost of their support and the forms they got (one bit per form, in the dictionary's order),
+	// so a region needs no support rows. Ids repeat per row, so they are dictionary-encoded.
+	const regionOf = new Map(set.centres.map((c) => [c.centre_id, c.teryt.slice(0, 2)]));
+	const forms = allowedValues('support_form');
+	const cost = new Map<string, number>();
+	const received = new Map<string, number>();
+	for (const s of set.support) {
+		cost.set(s.participant_id, (cost.get(s.participant_id) ?? 0) + s.cost_pln);
+		received.set(s.participant_id, (received.get(s.participant_id) ?? 0) | (1 << forms.indexOf(s.form)));
+	}
+	const categorical = (values: string[]) => vectorFromArray(values, new Dictionary(new Utf8(), new Int32()));
+	for (const { code } of register.voivodeships) {
+		const rows = set.participants.filter((p) => regionOf.get(p.centre_id) === code);
+		if (rows.length === 0) continue;
+		const table = new Table({
+			participant_id: vectorFromArray(rows.map((p) => p.participant_id), new Utf8()),
+			edition_id: categorical(rows.map((p) => p.edition_id)),
+			centre_id: categorical(rows.map((p) => p.centre_id)),
+			...Object.fromEntries((['pathway', 'sex', 'age_band', 'education', 'labour_status', 'completion', 'provenance'] as const).map((k) => [k, categorical(rows.map((p) => p[k]))])),
+			...Object.fromEntries((['disability', 'outcome_employed', 'outcome_job_seeking', 'outcome_education', 'outcome_qualification'] as const).map((k) => [k, vectorFromArray(rows.map((p) => p[k]), new Bool())])),
+			start_date: vectorFromArray(rows.map((p) => (p.start_date ? new Date(`${p.start_date}T00:00:00Z`) : null)), new DateDay()),
+			end_date: vectorFromArray(rows.map((p) => (p.end_date ? new Date(`${p.end_date}T00:00:00Z`) : null)), new DateDay()),
+			cost_pln: vectorFromArray(rows.map((p) => Math.round((cost.get(p.participant_id) ?? 0) * 100) / 100), new Float64()),
+			support_forms: vectorFromArray(rows.map((p) => received.get(p.participant_id) ?? 0), new Int16())
+		});
+		files.push(write(`participants-${code}`, tableToIPC(table, 'stream'), 'arrow', rows.length, code));
+	}
+	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ files }, null, '\t'));
+	return files;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+async function main() {
+	const started = performance.now();
+	const register = readTerc(join(root, 'data/registers/terc-2020-01-01.csv'));
+	const only = process.env.NATIONAL_VOIVODESHIPS?.split(',').map((s) => s.trim()).filter(Boolean);
+	const options = { ...NATIONAL_DEFAULTS, participants: Number(process.env.NATIONAL_PARTICIPANTS ?? NATIONAL_DEFAULTS.participants), ...(only?.length ? { voivodeships: only } : {}) };
+	const set = generateNational(register, loadData(join(root, 'data')), options);
+	const files = writeNationalFiles(set, register);
+	const national = files.filter((f) => !f.voivodeship);
+	const regional = files.filter((f) => f.voivodeship);
+	const sum = (fs: NationalFile[], key: 'bytes' | 'gzipBytes') => fs.reduce((s, f) => s + f[key], 0);
+	console.log(`✓ national set: ${set.centres.length} centres, ${set.participants.length} participants, ${set.support.length} support rows in ${Math.round(performance.now() - started)} ms`);
+	for (const f of national) console.log(`  ${f.name.padEnd(20)} ${String(f.rows).padStart(8)} rows  ${mb(f.bytes)}  ${mb(f.gzipBytes)} gzipped`);
+	console.log(`  national view (no participant rows): ${mb(sum(national, 'bytes'))}, ${mb(sum(national, 'gzipBytes'))} gzipped`);
+	for (const code of [...new Set(regional.map((f) => f.voivodeship!))]) {
+		const own = regional.filter((f) => f.voivodeship === code);
+		console.log(`  voivodeship ${code}: ${own[0].rows} participants, ${mb(sum(own, 'bytes'))}, ${mb(sum(own, 'gzipBytes'))} gzipped`);
+	}
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();
