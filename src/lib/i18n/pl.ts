@@ -1,5 +1,5 @@
 // Every user-facing string of the interface, in Polish. An English file of the same shape can follow.
-import { formatCount, type NounForms } from '../format/plural';
+import { formatCount, type NounForms, type PluralForms } from '../format/plural';
 
 /** Nouns that follow a count, in the forms Intl.PluralRules('pl') picks between (format/plural.ts). */
 const nouns = {
@@ -461,3 +461,23 @@ export const pl = {
 	},
 	notFound: 'Nie ma takiej strony.'
 } as const;
+
+/**
+ * `pl`'s shape, which every language's table must have (i18n/en.ts): texts widen to `string`, noun forms to any
+ * language's plural forms, and a function that returns text returns `string` with the same parameters. Keys and tuple
+ * lengths stay, so a missing key or another signature is a type error. Other functions (generic ones among them)
+ * keep their exact type.
+ */
+export type Messages = Widen<typeof pl>;
+
+type Widen<T> = T extends string
+	? string
+	: T extends NounForms
+		? PluralForms
+		: T extends (...args: infer A) => infer R
+			? [R] extends [string]
+				? (...args: A) => string
+				: T
+			: T extends object
+				? { readonly [K in keyof T]: Widen<T[K]> }
+				: T;
