@@ -1,0 +1,89 @@
+// Disclosure control along Poland's tree of units. The attacker here knows every shown k and every n, and solves
+// each "children add up to the parent" line that has one unknown left, again and again: whatever it can recover
+// must not be a hidden k. fast-check builds the trees.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { protectTree, type TreeCount } from '../../src/lib/stats/hierarchy';
+import { rateIsDisclosive } from '../../src/lib/stats/disclosure';
+
+/** What a hostile reader recovers by subtracting shown parts from shown totals, repeated to a fixpoint. */
+function recovered(units: TreeCount[], hidden: Set<string>): Set<string> {
+	const known = new Map(units.filter((u) => !hidden.has(u.id)).map((u) => [u.id, u.k]));
+	const lines = units.filter((u) => units.some((c) => c.parent === u.id)).map((u) => ({ total: u.id, parts: units.filter((c) => c.parent === u.id).map((c) => c.id) }));
+	let progress = true;
+	while (progress) {
+		progress = false;
+		for (const { total, parts } of lines) {
+			const unknown = [total, ...parts].filter((id) => !known.has(id));
+			if (unknown.length !== 1) continue;
+			const [id] = unknown;
+			const partsSum = parts.filter((p) => p !== id).reduce((s, p) => s + known.get(p)!, 0);
+			known.set(id, id === total ? partsSum : known.get(total)! - partsSum);
+			progress = true;
+		}
+	}
+	return new Set([...hidden].filter((id) => known.has(id)));
+}
+
+/** A tree: root, voivodeships, powiats, centres; totals add up. */
+function tree(centres: { woj: number; pow: number; n: number; k: number }[]): TreeCount[] {
+	const units: TreeCount[] = centres.map((c, i) => ({ id: `c${i}`, parent: `p${c.woj}-${c.pow}`, n: c.n, k: c.k }));
+	const add = (id: string, parent: string | null, parts: TreeCount[]) => units.push({ id, parent, n: parts.reduce((s, p) => s + p.n, 0), k: parts.reduce((s, p) => s + p.k, 0) });
+	const powiats = [...new Set(centres.map((c) => `p${c.woj}-${c.pow}`))];
+	for (const p of powiats) add(p, `w${p.slice(1).split('-')[0]}`, units.filter((u) => u.parent === p));
+	const wojs = [...new Set(centres.map((c) => `w${c.woj}`))];
+	for (const w of wojs) add(w, 'PL', units.filter((u) => u.parent === w));
+	add('PL', null, units.filter((u) => u.parent === 'PL'));
+	return units;
+}
+
+describe('protectTree', () => {
+	it('hides a lone small centre together with its smallest sibling, and nothing else', () => {
+		const units = tree([
+			{ woj: 1, pow: 1, n: 10, k: 2 },
+			{ woj: 1, pow: 1, n: 50, k: 20 },
+			{ woj: 1, pow: 1, n: 30, k: 10 },
+			{ woj: 1, pow: 2, n: 40, k: 10 },
+			{ woj: 2, pow: 1, n: 50, k: 25 }
+		]);
+		expect([...protectTree(units)].sort()).toEqual(['c0', 'c2']);
+	});
+
+	it('hides a city powiat with its only centre, and then a second powiat beside it', () => {
+		const units = tree([
+			{ woj: 1, pow: 1, n: 12, k: 3 },
+			{ woj: 1, pow: 2, n: 60, k: 20 },
+			{ woj: 1, pow: 2, n: 70, k: 30 },
+			{ woj: 1, pow: 3, n: 80, k: 30 }
+		]);
+		const hidden = protectTree(units);
+		expect(hidden.has('c0')).toBe(true);
+		expect(hidden.has('p1-1')).toBe(true);
+		expect(recovered(units, hidden)).toEqual(new Set());
+	});
+
+	it('never hides a published figure, and protects around it', () => {
+		const units = tree([
+			{ woj: 1, pow: 1, n: 10, k: 2 },
+			{ woj: 1, pow: 1, n: 8, k: 3 },
+			{ woj: 1, pow: 1, n: 90, k: 40 }
+		]).map((u) => (u.id === 'c1' ? { ...u, fixed: true } : u));
+		const hidden = protectTree(units);
+		expect(hidden.has('c1')).toBe(false);
+		expect(hidden.has('c0')).toBe(true);
+		expect(recovered(units, hidden)).toEqual(new Set());
+	});
+
+	it('leaves nothing recoverable by subtraction, for any tree (property)', () => {
+		const centre = fc.record({ woj: fc.integer({ min: 1, max: 3 }), pow: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 5, max: 60 }), share: fc.double({ min: 0, max: 1, noNaN: true }) });
+		fc.assert(
+			fc.property(fc.array(centre, { minLength: 1, maxLength: 30 }), (raw) => {
+				const units = tree(raw.map((c) => ({ woj: c.woj, pow: c.pow, n: c.n, k: Math.round(c.share * c.n) })));
+				const hidden = protectTree(units);
+				for (const u of units) if (rateIsDisclosive(u.k, u.n)) expect(hidden.has(u.id)).toBe(true);
+				expect(recovered(units, hidden)).toEqual(new Set());
+			}),
+			{ numRuns: 300, seed: 7112013 }
+		);
+	});
+});
