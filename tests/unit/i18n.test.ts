@@ -1,0 +1,247 @@
+// The English string table against the Polish one: the same keys of the same kinds, English words in every text
+// and every function's output (proper names and the arguments passed in aside), and English plurals.
+import { describe, expect, it } from 'vitest';
+import { englishNounFor, formatEnglishCount, type EnglishNounForms } from '../../src/lib/format/plural';
+import { en } from '../../src/lib/i18n/en';
+import { pl } from '../../src/lib/i18n/pl';
+import type { MissingReason } from '../../src/lib/queries/cells';
+
+type Kind = 'string' | 'function' | 'array' | 'object' | 'noun' | 'other';
+
+const CATEGORIES = new Set<string>(['zero', 'one', 'two', 'few', 'many', 'other']);
+
+/** A noun's forms: an object of CLDR plural categories with `other` among them. Each language has its own categories. */
+const isNoun = (value: object) => typeof (value as { other?: unknown }).other === 'string' && Object.entries(value).every(([key, form]) => CATEGORIES.has(key) && typeof form === 'string');
+
+const kindOf = (value: unknown): Kind =>
+	typeof value === 'string'
+		? 'string'
+		: typeof value === 'function'
+			? 'function'
+			: Array.isArray(value)
+				? 'array'
+				: value !== null && typeof value === 'object'
+					? isNoun(value)
+						? 'noun'
+						: 'object'
+					: 'other';
+
+/** Every path of a table with the kind of its value; arrays are walked by index, so their lengths count too. */
+function shape(value: unknown, path = '', out = new Map<string, Kind>()): Map<string, Kind> {
+	const kind = kindOf(value);
+	if (path) out.set(path, kind);
+	// A noun's forms are the language's own (checked below), so the walk stops at them.
+	if (kind === 'array' || kind === 'object') {
+		for (const [key, child] of Object.entries(value as object)) shape(child, path ? `${path}.${key}` : key, out);
+	}
+	return out;
+}
+
+/** Every string of a table, noun forms included, by path. */
+const leaves = (table: unknown, path = ''): [string, string][] =>
+	typeof table === 'string'
+		? [[path, table]]
+		: table !== null && typeof table === 'object'
+			? Object.entries(table).flatMap(([key, value]) => leaves(value, path ? `${path}.${key}` : key))
+			: [];
+
+const at = (table: unknown, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], table);
+
+const POLISH = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/u;
+
+/** Polish names that may stand in an English text, each with the reason it stays. */
+const ALLOWED: { name: string; why: string }[] = [
+	{ name: 'Główny Urząd Statystyczny', why: 'the official name of Statistics Poland, given once beside the acronym GUS that the sources and the data cite' }
+];
+
+/** The Polish letters left in an English text once the allowed names and the given arguments are taken out. */
+function polishLeft(text: string, carried: string[] = []): string[] {
+	let rest = text;
+	for (const word of [...ALLOWED.map((a) => a.name), ...carried].filter(Boolean).sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
+	return rest.match(new RegExp(POLISH.source, 'gu')) ?? [];
+}
+
+const REASONS = ['not_published', 'hidden_small', 'published_only', 'unknown_year', 'no_edition', 'no_cost', 'not_applicable', 'whole_edition_only', 'overlapping_support'] as const satisfies readonly MissingReason[];
+/** A reason added to MissingReason and not to the list above is a type error here. */
+const everyReason: [Exclude<MissingReason, (typeof REASONS)[number]>] extends [never] ? true : never = true;
+
+/**
+ * Arguments for every function of the tables, one or more calls each, in the shapes the interface passes. Some carry
+ * Polish names (centres, files, dictionary columns), as real calls do: those may come back in the output.
+ */
+const SAMPLES: Record<string, unknown[][]> = {
+	reason: REASONS.map((code) => [code]),
+	'engine.ready': [[1234], [null]],
+	'prices.constant': [[2011]],
+	'prices.basis': [[null], [2011]],
+	'cell.n': [[25]],
+	'filters.coverage': [[['2010', '2011'], 3], [['2012'], 3]],
+	'filters.remove': [['Świebodzice']],
+	'filters.participantsChartIgnored': [[['Sex', 'Age at entry']]],
+	'filters.filterRow': [['Leżajsk']],
+	'filters.ignored': [[['plec', 'x']]],
+	'filters.notWithSupport': [[['sex', 'age']]],
+	'headline.centres': [[1], [5]],
+	'headline.editionsCounted': [[2, 5], [1, 1]],
+	'headline.centresCovered': [[1, 1], [3, 5]],
+	'headline.others': [[['not published', 'hidden (<5)']]],
+	'headline.rate': [[3, 25, '4%', '30%']],
+	'headline.budgetsFrom': [[2, 5, ['Leżajsk', 'Janów Lubelski']], [0, 5, []]],
+	'headline.costFrom': [[0, 5, '', ''], [1, 5, 'Leżajsk', 'Leżajsk'], [2, 5, 'Leżajsk', 'Janów Lubelski']],
+	'headline.syntheticWord': [[{}], [{ imported: 'all' }], [{ imported: 'some' }], [{ withPublished: true }]],
+	'headline.sentence.people': [['25', 'participants']],
+	'headline.sentence.peopleMissing': [['not published']],
+	'headline.sentence.employed': [['12%', '3 of 25; 95% CI 4–30%', '1 of 5 centres', null], ['12%', '3 of 25', '2 of 5 centres', 'the rest: hidden (<5)']],
+	'headline.sentence.employedMissing': [['hidden (<5)']],
+	'headline.sentence.noBudgets': [[1], [5]],
+	'headline.sentence.moneyMissing': [['not published']],
+	'headline.sentence.budgetsAndCost': [[1, 5, '385,365.31 PLN', '15,414.61 PLN'], [2, 5, '500,000.00 PLN', null]],
+	'headline.sentence.budgetsAndCostRange': [[2, 5, '500,000.00 PLN', '9,552.86 PLN', 'Leżajsk', '15,414.61 PLN', 'Janów Lubelski']],
+	'overview.sortBy': [['Budget']],
+	'overview.charts.mix.top': [['training', '45%', '100,000.00 PLN'], ['training', '45%', null]],
+	'compare.pick': [[2, 5]],
+	'compare.all': [[2, 5]],
+	'compare.tooMany': [[5, 'Świebodzice']],
+	'compare.populationYear': [[2011, true], [2015, false]],
+	'compare.differences.none': [['in employment upon leaving']],
+	'explorer.rows': [[1, 3], [2504, 1234]],
+	'explorer.running': [[3, 30]],
+	'explorer.seconds': [[30], [120]],
+	'explorer.timedOut': [[30]],
+	'explorer.chartLimit': [[1000]],
+	'explorer.refused.notReading': [['DROP']],
+	'explorer.refused.word': [['ATTACH']],
+	'imports.read.width': [[3, 4], [1, 2]],
+	'imports.read.longCell': [['płeć', 10000]],
+	'imports.read.tooManyColumns': [[10000, 2000]],
+	'imports.read.duplicateHeader': [['wiek', [2, 5]]],
+	'imports.read.cell': [['B7', 'a phone number']],
+	'imports.read.formulaWithoutValue': [['SUM(A1:A3)']],
+	'imports.read.errorValue': [['#DIV/0!']],
+	'imports.guard.name': [['Łukasz']],
+	'imports.guard.personal': [[['an e-mail address', 'a phone number']]],
+	'imports.page.summary': [['csv', 2504, 'windows-1250', ';'], ['xlsx', 1], ['csv', 2, 'utf-8', '\t']],
+	'imports.page.mapFor': [['płeć']],
+	'imports.page.ready': [[1], [2]],
+	'imports.page.problems': [[12000]],
+	'imports.page.loaded': [['ośrodek.csv', 21]],
+	'imports.page.rows': [[1], [21]],
+	'imports.page.loadedAt': [['25 November 2026', '12:10']],
+	'imports.page.remove': [['ośrodek.csv', '25 November 2026', '12:10']],
+	'imports.more': [[1], [5]],
+	'chart.keys.position': [[2, 5]],
+	'chart.emptyBecause.mixed': [[['no rows', 'hidden (<5)']]],
+	'centre.profileIntro': [[1], [25]]
+};
+
+/** The strings that arguments carry, however nested: what a function may hand back unchanged. */
+const carriedStrings = (args: unknown[]): string[] => args.flatMap((arg) => (typeof arg === 'string' ? [arg] : Array.isArray(arg) ? carriedStrings(arg) : []));
+
+/** A function's output as texts: a string, a sentence's pieces joined, or an object's fields one by one. */
+const texts = (output: unknown): string[] =>
+	typeof output === 'string' ? [output] : Array.isArray(output) ? [output.map(String).join('')] : Object.values(output as object).map(String);
+
+const functionPaths = (table: unknown) => [...shape(table)].filter(([, kind]) => kind === 'function').map(([path]) => path);
+
+describe('English string table', () => {
+	it('has every key of the Polish one and no other, each of the same kind (string, function, array, object)', () => {
+		expect(everyReason).toBe(true);
+		expect(Object.fromEntries(shape(en))).toEqual(Object.fromEntries(shape(pl)));
+		expect(shape(en).size).toBeGreaterThan(400);
+	});
+
+	it('gives every noun exactly the forms its language’s plural rules pick between', () => {
+		const nouns = (table: unknown) => [...shape(table)].filter(([, kind]) => kind === 'noun').map(([path]) => [path, Object.keys(at(table, path) as object).sort()] as const);
+		const categories = (locale: string) => [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+		expect(nouns(en).length).toBe(nouns(pl).length);
+		for (const [path, keys] of nouns(en)) expect(keys, path).toEqual(categories('en'));
+		for (const [path, keys] of nouns(pl)) expect(keys, path).toEqual(categories('pl'));
+	});
+
+	it('catches a missing key, a changed kind and a shorter list (the walk itself can fail)', () => {
+		const missing = { ...en, notFound: undefined };
+		const changed = { ...en, cell: { ...en.cell, n: 'n' } };
+		const shorter = { ...en, overview: { ...en.overview, denominators: en.overview.denominators.slice(1) } };
+		for (const broken of [missing, changed, shorter]) expect(Object.fromEntries(shape(broken))).not.toEqual(Object.fromEntries(shape(pl)));
+	});
+
+	it('has sample arguments for every function, so that each is called below', () => {
+		expect(functionPaths(en).sort()).toEqual(Object.keys(SAMPLES).sort());
+	});
+
+	it.each(Object.entries(SAMPLES).flatMap(([path, calls]) => calls.map((args) => [path, args] as const)))('%s(%j) gives English text', (path, args) => {
+		const english = (at(en, path) as (...a: unknown[]) => unknown)(...args);
+		const polish = (at(pl, path) as (...a: unknown[]) => unknown)(...args);
+		expect(kindOf(english)).toBe(kindOf(polish));
+		const [englishTexts, polishTexts] = [texts(english), texts(polish)];
+		expect(englishTexts.length).toBe(polishTexts.length);
+		englishTexts.forEach((text, i) => {
+			// Empty only where Polish is empty too (a reason with no label of its own).
+			if (polishTexts[i] !== '') expect(text.trim()).not.toBe('');
+			expect(polishLeft(text, carriedStrings(args))).toEqual([]);
+			expect(text).not.toMatch(/„|zł/u);
+		});
+	});
+
+	it('has no Polish letters in any text, except the allowed names', () => {
+		const offending = leaves(en).filter(([, text]) => polishLeft(text).length > 0);
+		expect(offending).toEqual([]);
+	});
+
+	it('uses each allowed Polish name somewhere, so the list holds only what is needed', () => {
+		for (const { name } of ALLOWED) expect(leaves(en).some(([, text]) => text.includes(name))).toBe(true);
+	});
+
+	it('finds Polish where there is Polish (the letter check itself can fail)', () => {
+		expect(leaves(pl).filter(([, text]) => polishLeft(text).length > 0).length).toBeGreaterThan(100);
+		expect(polishLeft('Koszt na uczestnika: 15 414,61 zł')).toEqual(['ł']);
+		expect(polishLeft('Remove filter: Świebodzice', ['Świebodzice'])).toEqual([]);
+	});
+
+	it('writes money in English notation, with PLN', () => {
+		expect(en.overview.charts.cost.axis).toBe('PLN per participant');
+		expect(en.compare.trends.axisCost).toBe('PLN per participant');
+		expect(en.data.methodNotes.at(-1)).toContain('12,345.67 PLN');
+		expect(leaves(en).filter(([, text]) => /\bzł\b|\d \d{3},\d/u.test(text))).toEqual([]);
+	});
+});
+
+describe('English plurals', () => {
+	it.each([
+		[1, '1 person', '1 row', '1 centre'],
+		[2, '2 people', '2 rows', '2 centres'],
+		[5, '5 people', '5 rows', '5 centres'],
+		[21, '21 people', '21 rows', '21 centres'],
+		[22, '22 people', '22 rows', '22 centres'],
+		[0, '0 people', '0 rows', '0 centres'],
+		[1.5, '1.5 people', '1.5 rows', '1.5 centres'],
+		[2504, '2,504 people', '2,504 rows', '2,504 centres']
+	])('%d → %s, %s, %s', (count, person, row, centre) => {
+		expect(formatEnglishCount(count, en.nouns.person as EnglishNounForms)).toBe(person);
+		expect(en.imports.page.rows(count)).toBe(row);
+		expect(en.headline.centres(count)).toBe(`${centre} in the selection`);
+	});
+
+	it('gives every noun a singular for 1 and a plural for 2, 5 and 21', () => {
+		for (const [key, forms] of Object.entries(en.nouns) as [string, EnglishNounForms][]) {
+			expect([1, 2, 5, 21].map((n) => englishNounFor(n, forms)), key).toEqual([forms.one, forms.other, forms.other, forms.other]);
+			expect(forms.one, key).not.toBe(forms.other);
+		}
+	});
+
+	it('words the counts inside texts by the same rules', () => {
+		expect(en.explorer.rows(1, 3)).toBe('1 row in 3 ms');
+		expect(en.explorer.rows(21, 1234)).toBe('21 rows in 1,234 ms');
+		expect(en.imports.more(1)).toBe('… and 1 problem more');
+		expect(en.imports.more(5)).toBe('… and 5 problems more');
+		expect(en.imports.read.width(1, 2)).toContain('a row has 1 field and');
+		expect(en.imports.read.width(21, 22)).toContain('a row has 21 fields and');
+		expect(en.filters.coverage(['2010'], 3)).toBe('figures only from edition 2010 (1 of 3)');
+		expect(en.filters.coverage(['2010', '2011'], 3)).toBe('figures only from editions 2010, 2011 (2 of 3)');
+		expect(en.headline.centresCovered(1, 1)).toBe('1 of 1 centre');
+		expect(en.headline.centresCovered(2, 5)).toBe('2 of 5 centres');
+		expect(en.centre.profileIntro(1)).toMatch(/^Distributions of 1 synthetic participant\. /);
+		expect(en.centre.profileIntro(21)).toMatch(/^Distributions of 21 synthetic participants\. /);
+		expect(en.unitNouns['osoby']).toBe(en.nouns.person);
+	});
+});
