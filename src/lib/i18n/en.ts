@@ -184,9 +184,9 @@ export const en: Messages = {
 		sentence: {
 			people: <F>(people: F, noun: string) => [people, ` ${noun} in the selection`],
 			peopleMissing: <M>(missing: M) => ['Participants in the selection: ', missing],
-			employed: <F>(rate: F, interval: string, covered: string, leftOut: string | null) => ['; ', rate, ` in employment upon leaving (${interval}), based on ${covered}${leftOut ? `; ${leftOut}` : ''}.`],
+			employed: <F>(rate: F, interval: string, covered: string, leftOut: string | null) => ['; ', rate, ` were in employment upon leaving (${interval}), based on ${covered}${leftOut ? `; ${leftOut}` : ''}.`],
 			employedMissing: <M>(missing: M) => ['. Share in employment upon leaving: ', missing, '.'],
-			noBudgets: (n: number) => [`${n === 1 ? 'The centre in the selection has not published' : `None of the ${formatEnglishCount(n, nouns.centreOf)} in the selection has published`} a budget, so the cost per participant is unknown.`],
+			noBudgets: (n: number) => [`${n === 1 ? 'The centre in the selection has not published' : `${n === 2 ? 'Neither' : 'None'} of the ${formatEnglishCount(n, nouns.centreOf)} in the selection has published`} a budget, so the cost per participant is unknown.`],
 			moneyMissing: <M>(missing: M) => ['Budgets and costs: ', missing, '.'],
 			budgetsAndCost: <F>(k: number, n: number, total: F, cost: F | null) =>
 				[k === 1 ? `Published budget (1 of ${formatEnglishCount(n, nouns.centreOf)}): ` : `Published budgets (${k} of ${formatEnglishCount(n, nouns.centreOf)}): in total `, total, ...(cost ? ['; cost per participant: ', cost, '.'] : ['.'])],
@@ -263,7 +263,7 @@ export const en: Messages = {
 		}
 	},
 	compare: {
-		heading: 'Compare centres',
+		heading: 'Comparison of centres',
 		intro: 'Two to five centres side by side: shares of their combined total, participants per 1,000 inhabitants of the municipality, differences in rates with confidence intervals, and trends across editions. Filters work as in the overview.',
 		pick: (min: number, max: number) => `Choose ${min} to ${max} centres in the “Centre” filter to compare them.`,
 		all: (min: number, max: number) => `Comparing all centres. To compare only some of them (${min} to ${max}), choose them in the “Centre” filter.`,
@@ -540,7 +540,7 @@ export const en: Messages = {
 			education: 'Education',
 			labour_status: 'Labour market status at entry',
 			pathway: 'Participation pathway',
-			completion: 'End of participation'
+			completion: 'Completion of participation'
 		}
 	},
 	data: {
