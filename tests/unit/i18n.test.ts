@@ -47,7 +47,7 @@ const leaves = (table: unknown, path = ''): [string, string][] =>
 
 const at = (table: unknown, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], table);
 
-const POLISH = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/u;
+const POLISH = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/gu;
 
 /** Polish names that may stand in an English text, each with the reason it stays. */
 const ALLOWED: { name: string; why: string }[] = [
@@ -58,7 +58,7 @@ const ALLOWED: { name: string; why: string }[] = [
 function polishLeft(text: string, carried: string[] = []): string[] {
 	let rest = text;
 	for (const word of [...ALLOWED.map((a) => a.name), ...carried].filter(Boolean).sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
-	return rest.match(new RegExp(POLISH.source, 'gu')) ?? [];
+	return rest.match(POLISH) ?? [];
 }
 
 const REASONS = ['not_published', 'hidden_small', 'published_only', 'unknown_year', 'no_edition', 'no_cost', 'not_applicable', 'whole_edition_only', 'overlapping_support'] as const satisfies readonly MissingReason[];
