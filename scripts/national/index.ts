@@ -1,12 +1,13 @@
-// `npm run data:national`: the national demo set as files a static site can serve, split so that a view loads
-// what it needs: the centres and the pre-aggregated cube for every national view (no participant rows), the
-// boundaries joined to TERC codes for the maps, and each voivodeship's participant and support rows on their own.
-// NATIONAL_PARTICIPANTS sets the size (default 1,000,000), NATIONAL_VOIVODESHIPS a comma list of 2-digit codes
-// for a smaller build; sizes do not depend on that choice, so a regional file is the same either way.
+// `npm run data:national`: the national demo set for the national pages. Always: the pages' figures with
+// disclosure control applied (src/lib/generated/national.json, read at build time by the prerendered pages) and
+// the boundaries joined to TERC codes (static/national/, for the maps). With --arrow also the tables DuckDB will
+// load for the national filters: centres and a pre-aggregated cube (no participant rows), and each voivodeship's
+// participants on their own. NATIONAL_PARTICIPANTS sets the size (default 1,000,000), NATIONAL_VOIVODESHIPS a
+// comma list of 2-digit codes for a smaller set; a voivodeship's rows do not depend on that choice.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Bool, DateDay, Dictionary, Float64, Int16, Int32, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { toArrowIPC } from '../../src/lib/db/arrow';
 import { allowedValues, type TableName, type Tables } from '../../src/lib/dictionary';
@@ -15,9 +16,12 @@ import { buildCube } from './cube';
 import { generateNational, NATIONAL_DEFAULTS } from './generate';
 import { joinPowiats, joinVoivodeships } from './geo-join';
 import { readTerc, type Register } from './register';
+import { nationalSummary } from './summary';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = process.env.NATIONAL_DIR ? resolve(process.env.NATIONAL_DIR) : join(root, 'static/national');
+const summaryFile = join(root, 'src/lib/generated/national.json');
+const keyFile = join(root, 'src/lib/generated/national.key');
 
 export interface NationalFile {
 	name: string;
@@ -38,9 +42,16 @@ function write(name: string, bytes: Uint8Array, ext: string, rows: number, voivo
 
 const arrow = (columns: Record<string, ArrayLike<unknown>>) => tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]) as Table, 'stream');
 
-export function writeNationalFiles(set: Tables, register: Register): NationalFile[] {
-	rmSync(outDir, { recursive: true, force: true });
-	mkdirSync(outDir, { recursive: true });
+/** The boundaries joined to TERC codes, for the maps. */
+export function writeShapes(register: Register): NationalFile[] {
+	const voivodeships = joinVoivodeships(JSON.parse(readFileSync(join(root, 'data/geo/wojewodztwa.geojson'), 'utf8')), register);
+	const powiats = joinPowiats(JSON.parse(readFileSync(join(root, 'data/geo/powiaty.geojson'), 'utf8')), voivodeships, register);
+	const geojson = (features: unknown[]) => new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+	return [write('voivodeship-shapes', geojson(voivodeships.map((v) => v.feature)), 'geojson', voivodeships.length), write('powiat-shapes', geojson(powiats.map((p) => p.feature)), 'geojson', powiats.length)];
+}
+
+/** The tables DuckDB will load for the national views' filters: centres, the cube, the real centres' own, regions. */
+export function writeEngineFiles(set: Tables, register: Register): NationalFile[] {
 	const files: NationalFile[] = [];
 	const powiatName = new Map(register.powiats.map((p) => [p.code, p.name]));
 	const voivodeshipName = new Map(register.voivodeships.map((v) => [v.code, v.name]));
@@ -93,12 +104,6 @@ export function writeNationalFiles(set: Tables, register: Register): NationalFil
 		files.push(write(name, toArrowIPC(name, rows), 'arrow', rows.length));
 	}
 
-	const voivodeships = joinVoivodeships(JSON.parse(readFileSync(join(root, 'data/geo/wojewodztwa.geojson'), 'utf8')), register);
-	const powiats = joinPowiats(JSON.parse(readFileSync(join(root, 'data/geo/powiaty.geojson'), 'utf8')), voivodeships, register);
-	const geojson = (features: unknown[]) => new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
-	files.push(write('voivodeship-shapes', geojson(voivodeships.map((v) => v.feature)), 'geojson', voivodeships.length));
-	files.push(write('powiat-shapes', geojson(powiats.map((p) => p.feature)), 'geojson', powiats.length));
-
 	// Participant rows by voivodeship, for the regional views that filter or explore them: one row per participant
 	// with the total cost of their support and the forms they got (one bit per form, in the dictionary's order),
 	// so a region needs no support rows. Ids repeat per row, so they are dictionary-encoded.
@@ -127,25 +132,45 @@ export function writeNationalFiles(set: Tables, register: Register): NationalFil
 		});
 		files.push(write(`participants-${code}`, tableToIPC(table, 'stream'), 'arrow', rows.length, code));
 	}
-	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ files }, null, '\t'));
 	return files;
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
+/** What the national set is made from: when none of it changed, the last build's files stand (a build runs twice in the tests). */
+function inputsKey(options: object, arrowFiles: boolean): string {
+	const hash = createHash('sha256').update(JSON.stringify({ options, arrowFiles }));
+	const files = (dir: string) => readdirSync(join(root, dir), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+	for (const file of [...files('data'), ...files('scripts/national'), ...files('scripts/data'), join(root, 'src/lib/stats/hierarchy.ts'), join(root, 'src/lib/stats/linked-tables.ts'), join(root, 'src/lib/stats/disclosure.ts')].sort())
+		hash.update(file).update(readFileSync(file));
+	return hash.digest('hex');
+}
+
 async function main() {
 	const started = performance.now();
+	const arrowFiles = process.argv.includes('--arrow');
 	const register = readTerc(join(root, 'data/registers/terc-2020-01-01.csv'));
 	const only = process.env.NATIONAL_VOIVODESHIPS?.split(',').map((s) => s.trim()).filter(Boolean);
 	const options = { ...NATIONAL_DEFAULTS, participants: Number(process.env.NATIONAL_PARTICIPANTS ?? NATIONAL_DEFAULTS.participants), ...(only?.length ? { voivodeships: only } : {}) };
+	const key = inputsKey(options, arrowFiles);
+	if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key && existsSync(summaryFile) && existsSync(join(outDir, 'manifest.json'))) {
+		console.log('✓ national set unchanged since the last build: kept');
+		return;
+	}
 	const set = generateNational(register, loadData(join(root, 'data')), options);
-	const files = writeNationalFiles(set, register);
+	rmSync(outDir, { recursive: true, force: true });
+	mkdirSync(outDir, { recursive: true });
+	const files = [...writeShapes(register), ...(arrowFiles ? writeEngineFiles(set, register) : [])];
+	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ files }, null, '\t'));
+	mkdirSync(dirname(summaryFile), { recursive: true });
+	writeFileSync(summaryFile, JSON.stringify(nationalSummary(set, register)));
+	writeFileSync(keyFile, key);
 	const national = files.filter((f) => !f.voivodeship);
 	const regional = files.filter((f) => f.voivodeship);
 	const sum = (fs: NationalFile[], key: 'bytes' | 'gzipBytes') => fs.reduce((s, f) => s + f[key], 0);
 	console.log(`✓ national set: ${set.centres.length} centres, ${set.participants.length} participants, ${set.support.length} support rows in ${Math.round(performance.now() - started)} ms`);
 	for (const f of national) console.log(`  ${f.name.padEnd(20)} ${String(f.rows).padStart(8)} rows  ${mb(f.bytes)}  ${mb(f.gzipBytes)} gzipped`);
-	console.log(`  national view (no participant rows): ${mb(sum(national, 'bytes'))}, ${mb(sum(national, 'gzipBytes'))} gzipped`);
+	if (arrowFiles) console.log(`  national view (no participant rows): ${mb(sum(national, 'bytes'))}, ${mb(sum(national, 'gzipBytes'))} gzipped`);
 	for (const code of [...new Set(regional.map((f) => f.voivodeship!))]) {
 		const own = regional.filter((f) => f.voivodeship === code);
 		console.log(`  voivodeship ${code}: ${own[0].rows} participants, ${mb(sum(own, 'bytes'))}, ${mb(sum(own, 'gzipBytes'))} gzipped`);
