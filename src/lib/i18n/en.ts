@@ -51,7 +51,7 @@ export const en: Messages = {
 		subtitle: 'Systemic projects of the Human Capital Operational Programme 2007–2013 (POKL), Priority VII, Sub-measure 7.1.1: five centres side by side',
 		nav: { overview: 'Overview', compare: 'Compare', centres: 'Centres', explorer: 'SQL', imports: 'Your data', data: 'About the data' },
 		skip: 'Skip to content',
-		syntheticBanner: 'Participant-level data (sex, completion, employment, support costs) are synthetic: generated for demonstration and always marked. Published figures carry their source.',
+		syntheticBanner: 'Participant-level data (sex, completion, employment, support costs) are synthetic (for demonstration) and always marked. Published figures carry their source.',
 		footer: 'Runs entirely in your browser: no data leaves this computer.'
 	},
 	engine: {
@@ -564,6 +564,81 @@ export const en: Messages = {
 			'A total over several editions is known only when every one of them gives the figure; otherwise “not published”, never a partial total.',
 			'Numbers, amounts and dates in English notation (e.g. 12,345.67 PLN).'
 		]
+	},
+	national: {
+		title: 'Poland: synthetic data',
+		intro: 'A social welfare centre in each of the 2,477 gminas of the GUS TERC register. Editions, participants and costs are synthetic; the five centres with sources keep their published figures.',
+		datasets: { label: 'Dataset', five: '5 centres with sources', national: 'Poland: synthetic data' },
+		crumbs: 'Level',
+		levelName: { country: 'Poland', voivodeship: 'voivodeship', powiat: 'powiat' },
+		childrenName: { country: 'voivodeships', voivodeship: 'powiats', powiat: 'centres' },
+		measures: { label: 'Measure', employment: 'In employment upon leaving', completion: 'Completed', cost: 'Cost per participant' },
+		tiles: {
+			participants: 'Participants',
+			centres: 'Centres',
+			employment: 'In employment upon leaving',
+			completion: 'Completed',
+			cost: 'Cost per participant',
+			costRange: (low: string, median: string, high: string) => `median of centres ${median} (from ${low} to ${high})`,
+			ofCentres: (n: number) => formatEnglishCount(n, nouns.centre)
+		},
+		sentence: (unit: string, centres: number, participants: number, years: string, employed: string, outside: number) =>
+			`${unit}: ${formatEnglishCount(centres, nouns.centre)}, ${formatEnglishCount(participants, nouns.participant)} in ${years}. In employment upon leaving: ${employed}; ${outside === 0 ? 'no centre lies outside the 99.8% control limits' : `${formatEnglishCount(outside, nouns.centre)} outside the 99.8% control limits`}.`,
+		map: {
+			title: (measure: string, children: string) => `${measure}: ${children} on the map`,
+			legend: 'Legend',
+			hidden: 'hidden (<5)',
+			none: 'no data',
+			here: 'this powiat',
+			drill: 'Click an area to go one level down.',
+			table: 'The map as a table'
+		},
+		funnel: {
+			title: (measure: string) => `${measure} against the number of participants: funnel plot`,
+			axisX: 'Participants of the centre (n, log scale)',
+			axisY: 'Share',
+			target: (rate: string) => `Share for the whole level: ${rate}`,
+			warning: '95% limits',
+			control: '99.8% limits',
+			above: 'Above the 99.8% limits',
+			below: 'Below the 99.8% limits',
+			within: (n: number) => `${formatEnglishCount(n, nouns.centre)} within the limits of chance variation`,
+			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden share (<5) are not plotted.`,
+			method: 'Control limits: exact binomial around the share of the whole level, interpolated (Spiegelhalter 2005). A centre outside the 99.8% limits differs more than chance would explain; within the limits does not mean "the same".',
+			point: (name: string, k: number, n: number, interval: string) => `${name}: ${k} of ${n} (${interval})`,
+			none: 'No centres to show.',
+			open: 'Enter opens the centre.'
+		},
+		cost: {
+			title: 'Cost per participant: distribution of centres',
+			axisX: 'Cost per participant (PLN, current prices)',
+			axisY: 'Number of centres',
+			unknown: (n: number) => `${formatEnglishCount(n, nouns.centre)} without a known cost (not published).`
+		},
+		table: {
+			caption: (name: string) => `Centres: ${name}`,
+			children: (name: string) => `Units: ${name}`,
+			unit: 'Unit',
+			centre: 'Centre',
+			powiat: 'Powiat',
+			participants: 'Participants',
+			employment: 'In employment upon leaving',
+			completion: 'Completed',
+			cost: 'Cost per participant',
+			centres: 'Centres',
+			shown: (shown: number, all: number) => `${shown} of ${formatEnglishCount(all, nouns.centre)}`
+		},
+		search: {
+			label: 'Find a centre by the name of its gmina',
+			placeholder: 'e.g. Lezajsk',
+			none: 'No such gmina.',
+			results: (n: number) => `${formatEnglishCount(n, nouns.centre)} match`
+		},
+		selected: {
+			title: (name: string) => `Selected centre: ${name}`,
+			page: 'Page of the centre with sources',
+			close: 'Close'
+		}
 	},
 	notFound: 'There is no such page.'
 };
