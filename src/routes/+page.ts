@@ -1,5 +1,4 @@
 // The overview's first view comes from build-time aggregates (the same queries, run in Node at build).
-import snapshot from '$lib/generated/snapshot.json';
-import type { Overview } from '$lib/queries/overview';
+import { snapshot } from '$lib/snapshot';
 
-export const load = () => ({ overview: snapshot.overview as Overview, priceYears: snapshot.priceYears });
+export const load = () => ({ overview: snapshot.overview, priceYears: snapshot.priceYears });

@@ -10,8 +10,11 @@ afterEach(async () => {
 });
 
 const ready = (o: OpenedPage) => o.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
-const columns = (o: OpenedPage) => o.page.locator('table.compare thead th[data-centre]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-centre')));
-const cell = async (o: OpenedPage, row: string, column: number) => plain(await o.page.locator(`table.compare tr[data-row="${row}"] td`).nth(column).textContent());
+/** The compared centres, one row each, in the table's order. */
+const columns = (o: OpenedPage) => o.page.locator('table.compare tbody tr[data-centre]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-centre')));
+/** The figure for a measure (a column) of the n-th compared centre. */
+const cell = async (o: OpenedPage, measure: string, centre: number) =>
+	plain(await o.page.locator(`table.compare tr[data-centre="${(await columns(o))[centre]}"] td[data-col="${measure}"]`).textContent());
 
 describe('compare view', () => {
 	it('opens a shared link with its centres side by side, populations with their year, and rates per 1,000', async () => {

@@ -71,17 +71,20 @@ describe('filters', () => {
 		expect(await rows(o)).toEqual(['lezajsk']);
 	});
 
-	it('the filter row button toggles a centre by keyboard', async () => {
+	it('has no tab stop per row in the comparison table: a centre filters from the filter panel, by keyboard', async () => {
 		opened = await openPage('/');
 		const o = opened;
 		await ready(o);
-		const button = o.page.getByRole('button', { name: 'Filtruj: OPS Gmina Leszno' });
-		await button.focus();
-		await o.page.keyboard.press('Enter');
+		// One focusable element per row (the centre's page), whatever the number of rows.
+		const perRow = await o.page.locator('table.comparison tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('a[href], button, input, select, [tabindex]').length));
+		expect(perRow).toEqual([1, 1, 1, 1, 1]);
+		await o.page.getByText('Filtry', { exact: true }).last().click();
+		const leszno = o.page.locator('[data-filter="centres"]').getByLabel('OPS Gmina Leszno');
+		await leszno.focus();
+		await o.page.keyboard.press('Space');
 		await o.page.waitForURL(/osrodki=leszno/);
 		await ready(o);
 		expect(await rows(o)).toEqual(['leszno']);
-		expect(await o.page.getByRole('button', { name: 'Filtruj: OPS Gmina Leszno' }).getAttribute('aria-pressed')).toBe('true');
 	});
 
 	it('switches money to constant prices, labelled, and keeps the basis in the URL', async () => {
@@ -127,7 +130,9 @@ describe('filters', () => {
 		opened = await openPage('/');
 		const o = opened;
 		await ready(o);
-		const canvas = o.page.locator('[data-chart="koszt-wsparcia"] canvas');
+		// The support chart in złoty: Janów's bar is the longest there.
+		await o.page.locator('[data-chart="wsparcie"]').getByLabel('kwota (zł)').check();
+		const canvas = o.page.locator('[data-chart="wsparcie"] canvas');
 		await canvas.scrollIntoViewIfNeeded();
 		const box = (await canvas.boundingBox())!;
 		// Janów Lubelski, with the largest support costs, is the second of five bands; its first segments sit near

@@ -33,11 +33,12 @@ const drawnIn = (o: OpenedPage, chart: string) => o.page.evaluate((id) => (windo
 const clearDrawn = (o: OpenedPage) => o.page.evaluate(() => Object.keys((window as unknown as { __drawn: Record<string, string[]> }).__drawn).forEach((k) => delete (window as unknown as { __drawn: Record<string, string[]> }).__drawn[k]));
 
 describe('a new user’s defects', () => {
-	it('draws no leftover „nie opublikowano” over Janów’s cost bar after „Filtruj”', async () => {
+	it('draws no leftover „nie opublikowano” over Janów’s cost bar after filtering by that centre', async () => {
 		const o = await openRecordingCanvasText('/');
 		expect(await drawnIn(o, 'koszt')).toContain('nie opublikowano');
 		await clearDrawn(o);
-		await o.page.locator('tr[data-centre="janow-lubelski"] button.filter').click();
+		await o.page.getByText('Filtry', { exact: true }).last().click();
+		await o.page.locator('[data-filter="centres"]').getByLabel('OPS Janów Lubelski').check();
 		await o.page.waitForURL(/osrodki=janow-lubelski/);
 		await ready(o);
 		await expect.poll(() => o.page.locator('[data-chart="koszt"] table tbody tr').count()).toBe(1);
@@ -84,14 +85,13 @@ describe('a new user’s defects', () => {
 		opened = await openPage('/porownanie/');
 		const o = opened;
 		await ready(o);
-		expect(await o.page.locator('table.compare thead th[data-centre]').count()).toBe(5);
+		expect(await o.page.locator('table.compare tbody tr[data-centre]').count()).toBe(5);
 		await expect.poll(async () => plain(await o.page.getByTestId('selection').textContent())).toMatch(/Uczestnicy w wyborze: \d/);
-		const index = await o.page.locator('table.compare thead th[data-centre]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-centre')));
-		const share = async (id: string) => plain(await o.page.locator('table.compare tr[data-row="budget-share"] td').nth(index.indexOf(id)).textContent());
+		const share = async (id: string) => plain(await o.page.locator(`table.compare tr[data-centre="${id}"] td[data-col="budget-share"]`).textContent());
 		expect(await share('lezajsk')).toMatch(/\d+%/);
 		expect(await share('janow-lubelski')).toMatch(/\d+%/);
 		expect(await share('chocianow')).toContain('nie opublikowano');
-		expect(plain(await o.page.locator('table.compare tr[data-row="years"]').textContent())).toContain('liczby tylko z edycji 2011');
+		expect(plain(await o.page.locator('table.compare tr[data-centre="lezajsk"] td[data-col="years"]').textContent())).toContain('liczby tylko z edycji 2011');
 		const measures = () => o.page.locator('table.differences tbody tr').evaluateAll((trs) => [...new Set(trs.map((tr) => tr.getAttribute('data-measure')))]);
 		expect(await measures()).toEqual(['employment']);
 		await o.page.getByTestId('difference-measure').selectOption('completion');

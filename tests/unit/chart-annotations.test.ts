@@ -30,10 +30,11 @@ function drawAfterUpdate(first: BarChartData, next: BarChartData) {
 describe('missing-bar labels after an update in place', () => {
 	const all: BarChartData = {
 		categories: ['OPS Chocianów', 'OPS Janów Lubelski', 'MOPS Leżajsk'],
+		unit: 'money',
 		series: [{ label: 'koszt', color: '#000', values: [null, 12_000, 15_414.61] }],
-		missing: ['nie opublikowano', null, null]
+		missing: ['not_published', null, null]
 	};
-	const janowOnly: BarChartData = { categories: ['OPS Janów Lubelski'], series: [{ label: 'koszt', color: '#000', values: [12_000] }], missing: [null] };
+	const janowOnly: BarChartData = { categories: ['OPS Janów Lubelski'], unit: 'money', series: [{ label: 'koszt', color: '#000', values: [12_000] }], missing: [null] };
 
 	it('draws no leftover label over a real bar once the data has changed', () => {
 		expect(drawAfterUpdate(all, janowOnly)).toEqual([]);

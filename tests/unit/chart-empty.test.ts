@@ -6,6 +6,7 @@ import { fetchOverview, type Overview } from '../../src/lib/queries/overview';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { costChart, emptyReason, supportMixChart, supportMixDescription } from '../../src/lib/charts/series';
 import type { CentreSupportMix } from '../../src/lib/queries/support';
+import type { MissingReason } from '../../src/lib/queries/cells';
 
 let all: Overview;
 let womenAged25to34: Overview;
@@ -32,12 +33,13 @@ describe('empty charts', () => {
 	});
 
 	it('names each reason: all hidden, none published, no rows, all zero', () => {
-		const one = (values: (number | null)[], missing?: (string | null)[]) => emptyReason({ categories: values.map((_, i) => `c${i}`), series: [{ label: 's', color: '#000', values }], missing });
-		expect(one([null, null], ['ukryte (<5)', 'ukryte (<5)'])).toContain('ukryte (<5)');
-		expect(one([null], ['nie opublikowano'])).toContain('nie opublikowano');
+		const one = (values: (number | null)[], missing?: (MissingReason | null)[]) => emptyReason({ categories: values.map((_, i) => `c${i}`), unit: 'number', series: [{ label: 's', color: '#000', values }], missing });
+		expect(one([null, null], ['hidden_small', 'hidden_small'])).toContain('ukryte (<5)');
+		expect(one([null], ['not_published'])).toContain('nie opublikowano');
+		expect(one([null, null], ['not_published', 'unknown_year'])).toBe('Nic do narysowania. Powody: nie opublikowano; rok nieznany: nie da się przeliczyć cen.');
 		expect(one([0, 0])).toContain('zerowe');
-		expect(emptyReason({ categories: [], series: [] })).toContain('nie ma żadnych wierszy');
-		expect(one([null, 3], ['nie opublikowano', null])).toBeNull();
+		expect(emptyReason({ categories: [], unit: 'number', series: [] })).toContain('nie ma żadnych wierszy');
+		expect(one([null, 3], ['not_published', null])).toBeNull();
 	});
 
 	it('never calls a share of 0% the largest', () => {

@@ -92,12 +92,12 @@ describe('trends across editions', () => {
 		expect(chart.categories).toEqual(['2008', '2009', '2010', '2011', '2012', '2013', 'rok nieznany']);
 		const lezajsk = chart.series.find((s) => s.label === 'MOPS Leżajsk')!;
 		const leszno = chart.series.find((s) => s.label === 'OPS Gmina Leszno')!;
-		expect(lezajsk.notes!.slice(4)).toEqual(['brak edycji', 'brak edycji', 'brak edycji']);
-		expect(leszno.notes!.slice(0, 6).every((n) => n === 'brak edycji')).toBe(true);
+		expect(lezajsk.notes!.slice(4)).toEqual(['no_edition', 'no_edition', 'no_edition']);
+		expect(leszno.notes!.slice(0, 6).every((n) => n === 'no_edition')).toBe(true);
 		const edition2011 = answer.overview.editions.find((e) => e.editionId === 'lezajsk-2011')!;
 		expect(lezajsk.values[3]).toBe(edition2011.participants);
 		// Leżajsk publishes no group size for 2008–2010: unknown, not zero and not "no edition".
 		expect(lezajsk.values.slice(0, 3)).toEqual([null, null, null]);
-		expect(lezajsk.notes!.slice(0, 3)).toEqual(['nie opublikowano', 'nie opublikowano', 'nie opublikowano']);
+		expect(lezajsk.notes!.slice(0, 3)).toEqual(['not_published', 'not_published', 'not_published']);
 	});
 });

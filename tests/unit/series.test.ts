@@ -22,7 +22,7 @@ describe('participants chart', () => {
 		expect(at(chart.categories, local.values, 'OPS Janów Lubelski · 2013')).toBe(20);
 		expect(at(chart.categories, unsplit.values, 'OPS Chocianów · 2012')).toBe(8);
 		expect(at(chart.categories, contracts.values, 'OPS Chocianów · 2012')).toBeNull();
-		expect(at(chart.categories, chart.missing!, 'MOPS Leżajsk · 2009')).toBe('nie opublikowano');
+		expect(at(chart.categories, chart.missing!, 'MOPS Leżajsk · 2009')).toBe('not_published');
 		expect(chart.categories).toContain('OPS Gmina Leszno · rok nieznany');
 		expect(participantsDescription(overview.editions)).toContain('Dla 4 z 9 edycji strony nie podają liczby uczestników.');
 	});
@@ -36,7 +36,7 @@ describe('employment chart', () => {
 		expect(at(chart.categories, rates.low!, 'MOPS Leżajsk')).toBe(4.2);
 		expect(at(chart.categories, rates.high!, 'MOPS Leżajsk')).toBe(30);
 		expect(at(chart.categories, rates.synthetic!, 'MOPS Leżajsk')).toBe(false);
-		expect(at(chart.categories, chart.missing!, 'OPS Chocianów')).toBe('ukryte (<5)');
+		expect(at(chart.categories, chart.missing!, 'OPS Chocianów')).toBe('hidden_small');
 		expect(employmentDescription(overview.centres, 'all')).toContain('MOPS Leżajsk: 12%, 3 z 25, 95% PU 4%–30% (opublikowane)');
 	});
 
@@ -44,7 +44,7 @@ describe('employment chart', () => {
 		const chart = employmentChart(overview.centres, 'published');
 		expect(chart.series[0].synthetic!.some(Boolean)).toBe(false);
 		expect(chart.series[0].values.filter((v) => v !== null)).toEqual([12]);
-		expect(at(chart.categories, chart.missing!, 'OPS Gmina Leszno')).toBe('syntetyczne — ukryte');
+		expect(at(chart.categories, chart.missing!, 'OPS Gmina Leszno')).toBe('published_only');
 	});
 });
 
@@ -52,7 +52,7 @@ describe('cost chart', () => {
 	it('has bars only where a budget is published, and "nie opublikowano" elsewhere', () => {
 		const chart = costChart(overview.centres);
 		expect(chart.series[0].values).toEqual([null, 9552.86, null, 15414.61, null]);
-		expect(chart.missing).toEqual(['nie opublikowano', null, 'nie opublikowano', null, 'nie opublikowano']);
+		expect(chart.missing).toEqual(['not_published', null, 'not_published', null, 'not_published']);
 		expect(costDescription(overview.centres).replace(/\u00a0/g, ' ')).toBe(
 			'Koszt na uczestnika: OPS Janów Lubelski 9552,86 zł, MOPS Leżajsk 15 414,61 zł. Nie opublikowano budżetu: OPS Chocianów, OPS Gmina Leszno, OPS Świebodzice.'
 		);

@@ -1,10 +1,11 @@
-// Sorting the comparison table: by value either way, missing figures last both ways, names in Polish order.
+// Sorting the comparison table (table/columns.ts sortRows through the URL's column names): by value either way,
+// missing figures last both ways, names in Polish order.
 import { describe, expect, it } from 'vitest';
-import snapshot from '../../src/lib/generated/snapshot.json';
-import type { Overview } from '../../src/lib/queries/overview';
-import { nextSort, sortCentres, type Sort } from '../../src/lib/state/sort';
+import { snapshot } from '../../src/lib/snapshot';
+import { nextSort } from '../../src/lib/table/columns';
+import { sortCentres, type Sort } from '../../src/lib/state/sort';
 
-const centres = (snapshot.overview as Overview).centres;
+const centres = snapshot.overview.centres;
 const order = (sort: Sort | null, view: 'all' | 'published' = 'all') => sortCentres(centres, sort, view).map((c) => c.centreId);
 
 describe('comparison sort', () => {

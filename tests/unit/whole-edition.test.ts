@@ -7,8 +7,9 @@ import { costChart, costDescription, wholeEditionNotes } from '../../src/lib/cha
 import { fetchCompare, toComparison } from '../../src/lib/queries/compare';
 import { DEFAULT_FILTERS, type Filters } from '../../src/lib/queries/filters';
 import { fetchOverview } from '../../src/lib/queries/overview';
-import { comparisonExport } from '../../src/lib/export/shape';
 import { pl } from '../../src/lib/i18n/pl';
+import { tableExport } from '../../src/lib/table/export';
+import { compareTable } from '../../src/lib/table/tables';
 
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 beforeAll(() => db.ready(), 60_000);
@@ -34,7 +35,7 @@ describe('budgets and costs under a participant filter', () => {
 		expect(overview.centres.length).toBeGreaterThan(0);
 		for (const c of overview.centres) for (const m of MONEY) expect(c[m], `${c.centreId} ${m}`).toEqual({ kind: 'omitted', reason: 'whole_edition_only' });
 		// The chart draws no bar and says why; the page shows the note.
-		expect(costChart(overview.centres).missing).toEqual(overview.centres.map(() => pl.chart.missing.wholeEditionOnly));
+		expect(costChart(overview.centres).missing).toEqual(overview.centres.map(() => 'whole_edition_only'));
 		expect(costDescription(overview.centres)).toBe(pl.chart.wholeEditionNote);
 		expect(wholeEditionNotes(overview.centres)).toEqual([pl.chart.wholeEditionNote]);
 	});
@@ -49,10 +50,10 @@ describe('budgets and costs under a participant filter', () => {
 		const { overview, populations } = await fetchCompare(db, filters);
 		const comparison = toComparison(overview.centres, populations, 'all');
 		for (const c of comparison.centres) expect(c.budgetShare).toEqual({ kind: 'omitted', reason: 'whole_edition_only' });
-		const exported = comparisonExport(comparison, 'all', { title: 't', filters: [], sources: [], provenance: '', exportedAt: '2026-01-01T00:00:00Z' });
-		const budgetRows = exported.rows.filter((r) => r.measure === 'budget');
-		expect(budgetRows.length).toBe(2);
-		for (const r of budgetRows) expect(r).toMatchObject({ value: null, provenance: 'omitted' });
+		const exported = tableExport(compareTable(comparison.centres, overview.editions, 'all', null), { title: 't', filters: [], sources: [], provenance: '', exportedAt: '2026-01-01T00:00:00Z' }).long;
+		const budgetRows = exported.rows.filter((r) => r.measure === 'budget' || r.measure === 'budget-share');
+		expect(budgetRows.length).toBe(4);
+		for (const r of budgetRows) expect(r).toMatchObject({ value: null, provenance: 'omitted', reason: 'whole_edition_only' });
 	});
 });
 

@@ -1,6 +1,8 @@
 // Plain bar-chart data to a Chart.js configuration: hatching for synthetic bars, 95% whiskers where given,
 // and a written reason ("nie opublikowano", "ukryte (<5)") where a bar is absent, so a gap is never read as zero.
 import type { ChartConfiguration, ChartType, Plugin } from 'chart.js';
+import type { MissingReason } from '../queries/cells';
+import { pl } from '../i18n/pl';
 
 export interface BarSeries {
 	label: string;
@@ -8,19 +10,25 @@ export interface BarSeries {
 	values: (number | null)[];
 	/** Per bar: drawn hatched, because the figure is synthetic. */
 	synthetic?: boolean[];
+	/** Computed by us from published figures (a budget over participants): marked „wyliczone”, not „źródło”. */
+	derived?: boolean;
 	/** Per bar: outlined in purple, because the figure includes rows from the user's own files. */
 	imported?: boolean[];
 	low?: (number | null)[];
 	high?: (number | null)[];
 	/** Per bar: why it is absent, where that differs across series (its table cell says it). */
-	notes?: (string | null)[];
+	notes?: (MissingReason | null)[];
 }
+
+export type ChartUnit = 'number' | 'percent' | 'money';
 
 export interface BarChartData {
 	categories: string[];
 	series: BarSeries[];
 	/** Per category: why nothing is drawn there (null where a bar is drawn). */
-	missing?: (string | null)[];
+	missing?: (MissingReason | null)[];
+	/** What the values are: plain numbers (counts), percentages (0–100) or złoty; sets the number format of the data table and exports. */
+	unit: ChartUnit;
 }
 
 export interface BarChartOptions {
@@ -134,7 +142,7 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 				}
 			},
 			plugins: {
-				missingLabels: { texts: data.missing ?? data.categories.map(() => null), horizontal } satisfies MissingLabelsOptions,
+				missingLabels: { texts: data.categories.map((_, i) => (data.missing?.[i] ? pl.reason(data.missing[i]).label : null)), horizontal } satisfies MissingLabelsOptions,
 				legend: { display: data.series.length > 1, position: 'bottom' },
 				tooltip: {
 					callbacks: {

@@ -3,7 +3,7 @@
 import type { CentreSummary, EditionParticipants } from '../queries/overview';
 import type { CentreSupportMix } from '../queries/support';
 import { valueLabel } from '../dictionary';
-import { onlyPublished, type OmittedReason, type RateCell, type ValueCell } from '../queries/cells';
+import { missingReason, onlyPublished, type MissingReason, type RateCell, type ShownCell, type ValueCell } from '../queries/cells';
 import type { BarChartData } from './bar-config';
 import { PALETTE } from './palette';
 import { pl } from '../i18n/pl';
@@ -11,18 +11,10 @@ import { formatMoney, formatPercent } from '../format/number';
 
 export type View = 'all' | 'published';
 
-const missingText = (cell: { kind: string; reason?: OmittedReason }) =>
-	cell.kind === 'unknown'
-		? pl.chart.missing.unknown
-		: cell.kind === 'suppressed'
-			? pl.chart.missing.suppressed
-			: cell.kind === 'hidden'
-				? pl.chart.missing.hidden
-				: cell.kind === 'omitted'
-					? cell.reason === 'overlapping_support'
-						? pl.chart.missing.overlappingSupport
-						: pl.chart.missing.wholeEditionOnly
-					: null;
+const missingText = (cell: ShownCell) => {
+	const reason = missingReason(cell);
+	return reason && pl.reason(reason).label;
+};
 
 export const editionLabel = (e: Pick<EditionParticipants, 'shortName' | 'year'>) => `${e.shortName} · ${e.year ?? pl.overview.unknownYear}`;
 
@@ -31,13 +23,14 @@ export function participantsChart(editions: EditionParticipants[]): BarChartData
 	// Split only where the page splits; the rest is one "unsplit" bar, so no share is invented.
 	const split = (e: EditionParticipants) => e.participants !== null && e.socialContracts !== null;
 	return {
+		unit: 'number',
 		categories: editions.map(editionLabel),
 		series: [
 			{ label: t.contracts, color: PALETTE.blue, values: editions.map((e) => (split(e) ? e.socialContracts : null)) },
 			{ label: t.local, color: PALETTE.orange, values: editions.map((e) => (split(e) ? (e.localActivity ?? 0) : null)) },
 			{ label: t.unsplit, color: PALETTE.skyBlue, values: editions.map((e) => (split(e) ? null : e.participants)) }
 		],
-		missing: editions.map((e) => (e.participants === null ? pl.chart.missing.unknown : null))
+		missing: editions.map((e) => (e.participants === null ? 'not_published' : null))
 	};
 }
 
@@ -54,6 +47,7 @@ export function employmentChart(centres: CentreSummary[], view: View): BarChartD
 	const cells = centres.map((c) => onlyPublished(c.employment, view));
 	const shown = (cell: (typeof cells)[number]) => (cell.kind === 'published' || cell.kind === 'synthetic' ? cell : null);
 	return {
+		unit: 'percent',
 		categories: centres.map((c, i) => rateLabel(c, cells[i])),
 		series: [
 			{
@@ -66,7 +60,7 @@ export function employmentChart(centres: CentreSummary[], view: View): BarChartD
 				imported: cells.map((cell) => cell.kind === 'synthetic' && !!cell.imported)
 			}
 		],
-		missing: cells.map(missingText)
+		missing: cells.map(missingReason)
 	};
 }
 
@@ -87,9 +81,10 @@ export function employmentDescription(centres: CentreSummary[], view: View): str
 export function costChart(centres: CentreSummary[]): BarChartData {
 	const value = (cell: ValueCell) => (cell.kind === 'published' ? cell.value : null);
 	return {
+		unit: 'money',
 		categories: centres.map((c) => c.shortName),
-		series: [{ label: pl.overview.charts.cost.series, color: PALETTE.blue, values: centres.map((c) => value(c.costPerParticipant)) }],
-		missing: centres.map((c) => missingText(c.costPerParticipant))
+		series: [{ label: pl.overview.charts.cost.series, color: PALETTE.blue, derived: true, values: centres.map((c) => value(c.costPerParticipant)) }],
+		missing: centres.map((c) => missingReason(c.costPerParticipant))
 	};
 }
 
@@ -107,7 +102,7 @@ export function costDescription(centres: CentreSummary[]): string {
 const FORM_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.skyBlue, PALETTE.purple];
 
 /** Why a centre's mix has no bar: its cost cannot be moved to the base year, or every form is hidden (<5). */
-const mixMissing = (m: CentreSupportMix) => (m.totalCostPln === null ? pl.chart.missing.unknownYear : m.forms.every((f) => f.share === null) ? pl.chart.missing.suppressed : null);
+const mixMissing = (m: CentreSupportMix): MissingReason | null => (m.totalCostPln === null ? 'unknown_year' : m.forms.every((f) => f.share === null) ? 'hidden_small' : null);
 
 /**
  * Cost by form of support, per centre: as 100% stacked shares, or in złoty. A hidden form leaves the rest of its
@@ -117,6 +112,7 @@ export function supportMixChart(mix: CentreSupportMix[], centres: Pick<CentreSum
 	const forms = mix[0]?.forms.map((f) => f.form) ?? [];
 	const name = (id: string) => centres.find((c) => c.centreId === id)?.shortName ?? id;
 	return {
+		unit: unit === 'money' ? 'money' : 'percent',
 		categories: mix.map((m) => name(m.centreId)),
 		series: forms.map((form, i) => ({
 			label: valueLabel('support_form', form),
@@ -139,7 +135,7 @@ export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<Cen
 			// A share of 0 is no "most": with nothing drawn, the sentence says why instead.
 			const top = m.forms.filter((f) => f.share !== null && f.share > 0).sort((a, b) => b.share! - a.share!)[0];
 			const name = centres.find((c) => c.centreId === m.centreId)?.shortName ?? m.centreId;
-			if (!top) return `${name}: ${mixMissing(m) ?? (m.forms.some((f) => f.share === null) ? pl.chart.missing.suppressed : pl.chart.missing.noCost)}`;
+			if (!top) return `${name}: ${pl.reason(mixMissing(m) ?? (m.forms.some((f) => f.share === null) ? 'hidden_small' : 'no_cost')).label}`;
 			return `${name}: ${pl.overview.charts.mix.top(valueLabel('support_form', top.form), formatPercent(top.share!), m.totalCostPln === null ? null : formatMoney(m.totalCostPln))}`;
 		})
 		.join('; ')
@@ -155,11 +151,11 @@ export function emptyReason(data: BarChartData): string | null {
 	if (!data.categories.length || !data.series.length) return e.noRows;
 	const drawn = data.series.some((s) => s.values.some((v) => v !== null && v !== 0));
 	if (drawn) return null;
-	const reasons = new Set(data.categories.flatMap((_, i) => [data.missing?.[i], ...data.series.map((s) => s.notes?.[i])]).filter((r): r is string => !!r));
+	const reasons = new Set(data.categories.flatMap((_, i) => [data.missing?.[i], ...data.series.map((s) => s.notes?.[i])]).filter((r): r is MissingReason => !!r));
 	const nulls = data.series.some((s) => s.values.some((v) => v === null));
-	if (reasons.size === 1 && reasons.has(pl.chart.missing.suppressed)) return e.suppressed;
-	if (reasons.size === 1 && reasons.has(pl.chart.missing.unknown)) return e.unknown;
-	if (reasons.size) return e.mixed([...reasons]);
+	if (reasons.size === 1 && reasons.has('hidden_small')) return e.suppressed;
+	if (reasons.size === 1 && reasons.has('not_published')) return e.unknown;
+	if (reasons.size) return e.mixed([...reasons].map((r) => pl.reason(r).label));
 	return nulls ? e.noRows : e.zero;
 }
 
@@ -168,10 +164,10 @@ const CENTRE_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.ver
 export type TrendMetric = 'participants' | 'costPerParticipant';
 
 /** A published edition figure, or why there is none. */
-function editionValue(e: EditionParticipants | undefined, metric: TrendMetric): { value: number | null; note: string | null } {
-	if (!e) return { value: null, note: pl.compare.trends.noEdition };
+function editionValue(e: EditionParticipants | undefined, metric: TrendMetric): { value: number | null; note: MissingReason | null } {
+	if (!e) return { value: null, note: 'no_edition' };
 	const value = metric === 'participants' ? e.participants : e.budget !== null && e.participants ? Math.round((e.budget / e.participants) * 100) / 100 : null;
-	return { value, note: value === null ? pl.chart.missing.unknown : null };
+	return { value, note: value === null ? 'not_published' : null };
 }
 
 const yearText = (year: number | null) => (year === null ? pl.overview.unknownYear : String(year));
@@ -183,10 +179,11 @@ export const trendYears = (editions: EditionParticipants[]) => [...new Set(editi
 export function trendChart(editions: EditionParticipants[], centres: Pick<CentreSummary, 'centreId' | 'shortName'>[], metric: TrendMetric): BarChartData {
 	const years = trendYears(editions);
 	return {
+		unit: metric === 'participants' ? 'number' : 'money',
 		categories: years.map(yearText),
 		series: centres.map((c, i) => {
 			const cells = years.map((year) => editionValue(editions.find((e) => e.centreId === c.centreId && e.year === year), metric));
-			return { label: c.shortName, color: CENTRE_COLOURS[i % CENTRE_COLOURS.length], values: cells.map((x) => x.value), notes: cells.map((x) => x.note) };
+			return { label: c.shortName, color: CENTRE_COLOURS[i % CENTRE_COLOURS.length], values: cells.map((x) => x.value), notes: cells.map((x) => x.note), ...(metric === 'costPerParticipant' ? { derived: true } : {}) };
 		})
 	};
 }
@@ -197,7 +194,7 @@ export function trendDescription(editions: EditionParticipants[], centres: Pick<
 			const own = editions.filter((e) => e.centreId === c.centreId);
 			const parts = own.map((e) => {
 				const { value } = editionValue(e, metric);
-				return `${yearText(e.year)}: ${value === null ? pl.chart.missing.unknown : format(value)}`;
+				return `${yearText(e.year)}: ${value === null ? pl.reason('not_published').label : format(value)}`;
 			});
 			return `${c.shortName} — ${parts.join(', ')}`;
 		})

@@ -1,11 +1,11 @@
 // Parquet through hyparquet-writer (pure JavaScript): duckdb-wasm's own Parquet writer is an extension it cannot
 // download offline.
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { columnValues, type ColumnType, type ExportTable } from './table';
+import { columnValues, type ColumnType, type LongTable } from './table';
 
 const PARQUET_TYPES: Record<ColumnType, 'STRING' | 'INT32' | 'DOUBLE' | 'BOOLEAN'> = { text: 'STRING', integer: 'INT32', number: 'DOUBLE', boolean: 'BOOLEAN' };
 
-export function toParquet(table: ExportTable): Uint8Array {
+export function toParquet(table: LongTable): Uint8Array {
 	const buffer = parquetWriteBuffer({
 		columnData: table.columns.map((c) => ({ name: c.key, data: columnValues(table, c), type: PARQUET_TYPES[c.type] })),
 		kvMetadata: [

@@ -1,6 +1,8 @@
-// What every export is made from: a flat table with typed columns, and what to say about it (title, filters,
-// sources, provenance, date). Shaped from what is on screen, so disclosure control already holds in it.
+// What every export is made from: the table as on screen (wide, Polish headers, number formats) and in long
+// machine form (one row per figure, with provenance), and what to say about it (title, filters, sources, date).
+// Both are shaped from the columns and rows on screen (table/export.ts), so disclosure control already holds in them.
 import { foldPolish } from '../format/text';
+import type { Format } from '../table/columns';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean';
 
@@ -24,12 +26,38 @@ export interface ExportMeta {
 	exportedAt: string;
 }
 
-export interface ExportTable {
+/** The long, machine form: typed columns with English keys, one row per figure. */
+export interface LongTable {
 	/** File name without extension: letters, digits and hyphens. */
 	name: string;
 	columns: ExportColumn[];
 	rows: Record<string, ExportValue>[];
 	meta: ExportMeta;
+}
+
+/** A column of the table as on screen: its Polish header and how its numbers read. */
+export interface WideColumn {
+	header: string;
+	format: Format;
+}
+
+/** A cell as on screen: a number, a text (a gap's reason, a name) or nothing; `synthetic` for the hatch. */
+export interface WideCell {
+	value: string | number | null;
+	synthetic?: boolean;
+}
+
+export interface WideTable {
+	columns: WideColumn[];
+	rows: WideCell[][];
+}
+
+export interface ExportTable {
+	/** File name without extension: letters, digits and hyphens. */
+	name: string;
+	meta: ExportMeta;
+	wide: WideTable;
+	long: LongTable;
 }
 
 /**
@@ -44,7 +72,7 @@ export function neutraliseFormula(value: string): string {
 }
 
 /** The column's values, checked against its type: a value of the wrong type is a bug upstream, not data. */
-export function columnValues(table: ExportTable, column: ExportColumn): ExportValue[] {
+export function columnValues(table: LongTable, column: ExportColumn): ExportValue[] {
 	return table.rows.map((row, i) => {
 		const value = row[column.key] ?? null;
 		const ok =

@@ -1,4 +1,5 @@
 // Every user-facing string of the interface, in Polish. An English file of the same shape can follow.
+import type { MissingReason } from '../queries/cells';
 import { formatCount, type NounForms, type PluralForms } from '../format/plural';
 
 /** Nouns that follow a count, in the forms Intl.PluralRules('pl') picks between (format/plural.ts). */
@@ -13,6 +14,26 @@ const nouns = {
 	edition: { one: 'edycja', few: 'edycje', many: 'edycji', other: 'edycji' },
 	problem: { one: 'problem', few: 'problemy', many: 'problemów', other: 'problemu' }
 } satisfies Record<string, NounForms>;
+
+const REASONS: Record<MissingReason, { short: string; label: string; title: string }> = {
+	not_published: { short: 'nie opublikowano', label: 'nie opublikowano', title: 'Źródło nie podaje tej liczby.' },
+	hidden_small: { short: '<5', label: 'ukryte (<5)', title: 'Ukryte: mniej niż 5 osób w grupie (ochrona przed identyfikacją).' },
+	published_only: { short: '—', label: 'syntetyczne — ukryte', title: 'Ukryte w widoku „tylko liczby opublikowane”: to liczba syntetyczna.' },
+	unknown_year: { short: 'rok nieznany', label: 'rok nieznany: nie da się przeliczyć cen', title: 'Rok edycji nie jest znany, więc kwoty nie da się przeliczyć na ceny stałe.' },
+	no_edition: { short: 'brak edycji', label: 'brak edycji', title: 'Ośrodek nie prowadził w tym roku edycji projektu.' },
+	not_applicable: { short: '—', label: '', title: 'Nie dotyczy: ta liczba stoi w innej kolumnie.' },
+	no_cost: { short: 'brak kosztów', label: 'brak kosztów wsparcia w tym wyborze', title: 'W tym wyborze nie ma kosztów wsparcia.' },
+	whole_edition_only: {
+		short: 'cała edycja',
+		label: 'dotyczy całej edycji: pominięte przy filtrze uczestników',
+		title: 'Budżet i koszt dotyczą całej edycji, nie wybranych uczestników, więc przy filtrze uczestników nie są tu pokazane.'
+	},
+	overlapping_support: {
+		short: 'pominięte',
+		label: 'odsetki pominięte przy filtrze formy wsparcia',
+		title: 'Przy filtrze formy wsparcia odsetki nie są pokazywane: jedna osoba dostaje kilka form wsparcia, więc takie widoki nakładają się i zestawione razem mogłyby wskazać małą grupę. Liczby uczestników zostają.'
+	}
+};
 
 export const pl = {
 	nouns,
@@ -49,12 +70,6 @@ export const pl = {
 		published: 'Tylko liczby opublikowane'
 	},
 	cell: {
-		unknown: 'nie opublikowano',
-		unknownTitle: 'Źródło nie podaje tej liczby.',
-		suppressed: '<5',
-		suppressedTitle: 'Ukryte: mniej niż 5 osób w grupie (ochrona przed identyfikacją).',
-		hidden: '—',
-		hiddenTitle: 'Ukryte w widoku „tylko liczby opublikowane”: to liczba syntetyczna.',
 		synthetic: 'syntetyczne',
 		syntheticTitle: 'Liczba z danych syntetycznych (demonstracyjnych), nie z publikacji ośrodka.',
 		imported: 'z pliku',
@@ -64,18 +79,32 @@ export const pl = {
 		publishedLegend: 'liczba ze strony ośrodka (link prowadzi do listy źródeł; cytat stoi przy liczbie na stronie ośrodka)',
 		n: (n: number) => `n = ${n}`,
 		interval: '95% przedział ufności (Wilsona)',
-		/** A figure left out of a view on purpose, by reason (queries/cells.ts OmittedReason). */
-		omitted: {
-			whole_edition_only: {
-				text: 'cała edycja',
-				title: 'Budżet i koszt dotyczą całej edycji, nie wybranych uczestników, więc przy filtrze uczestników nie są tu pokazane.'
-			},
-			overlapping_support: {
-				text: 'pominięte',
-				title: 'Przy filtrze formy wsparcia odsetki nie są pokazywane: jedna osoba dostaje kilka form wsparcia, więc takie widoki nakładają się i zestawione razem mogłyby wskazać małą grupę. Liczby uczestników zostają.'
-			}
+		/** A column's mark when every figure in it is of one kind (the cells then carry no badge of their own). */
+		columnMark: {
+			published: 'źródło',
+			derived: 'wyliczone',
+			synthetic: 'syntetyczne'
+		},
+		columnMarkTitle: {
+			published: 'Każda liczba w tej kolumnie pochodzi ze strony ośrodka; link prowadzi do listy źródeł, a cytaty stoją na stronach ośrodków.',
+			derived: 'Wyliczone przez pulpit z liczb opublikowanych (np. budżet podzielony przez liczbę uczestników): dane wejściowe są opublikowane, dzielenie jest nasze.',
+			synthetic: 'Każda liczba w tej kolumnie pochodzi z danych syntetycznych (demonstracyjnych), nie z publikacji ośrodka.'
+		},
+		/** Provenance in words, for exports and for a cell whose kind differs from its column's. */
+		kinds: {
+			published: 'opublikowane',
+			derived: 'wyliczone z opublikowanych',
+			synthetic: 'syntetyczne',
+			imported: 'z pliku',
+			'synthetic+imported': 'syntetyczne i z pliku',
+			missing: 'brak wartości'
 		}
 	},
+	/**
+	 * The words for a missing figure's reason, the one place they are written: `short` in a table cell, `label` beside
+	 * a chart's absent bar and in exports, `title` the explanation (tooltip, screen readers, the export's note).
+	 */
+	reason: (code: MissingReason): { short: string; label: string; title: string } => REASONS[code],
 	filters: {
 		heading: 'Filtry',
 		intro: 'Filtry działają na tabele i wykresy tej strony; wykres, który któregoś filtra nie może zastosować, mówi to przy sobie. Filtry dotyczące uczestników (płeć, wiek, …) działają na danych syntetycznych.',
@@ -213,7 +242,6 @@ export const pl = {
 			axisParticipants: 'Liczba uczestników',
 			axisCost: 'zł na uczestnika',
 			year: 'Rok edycji',
-			noEdition: 'brak edycji',
 			note: 'Liczby opublikowane dla każdej edycji; brak słupka to „brak edycji” albo „nie opublikowano” (zob. tabelę).'
 		}
 	},
@@ -353,14 +381,31 @@ export const pl = {
 	exports: {
 		button: 'Eksportuj',
 		formats: {
-			csv: 'CSV (UTF-8, przecinek)',
-			csvExcel: 'CSV dla polskiego Excela (średnik, przecinek dziesiętny, BOM)',
-			xlsx: 'Excel (XLSX) z arkuszem opisu',
-			parquet: 'Parquet',
-			arrow: 'Arrow IPC',
+			xlsx: 'Excel (XLSX): tabela jak na ekranie i arkusz w formacie danych',
+			csvExcel: 'CSV dla polskiego Excela (tabela jak na ekranie)',
+			csv: 'CSV — format danych (jeden wiersz na liczbę, UTF-8)',
+			parquet: 'Parquet (format danych)',
+			arrow: 'Arrow IPC (format danych)',
 			png: 'Obraz PNG wykresu'
 		},
-		sheets: { data: 'Dane', about: 'Opis' },
+		sheets: { table: 'Tabela', data: 'Format danych', about: 'Opis' },
+		/** Headers of the columns a wide export adds beside a figure column. */
+		wide: {
+			k: 'licznik (k)',
+			n: 'mianownik (n)',
+			low: '95% PU od',
+			high: '95% PU do',
+			provenance: 'pochodzenie',
+			note: 'uwaga',
+			rowId: 'identyfikator'
+		},
+		/** The block above the table on its sheet. */
+		block: {
+			filters: 'Filtry i ceny',
+			sources: 'Źródła',
+			exportedAt: 'Eksport',
+			marks: 'Oznaczenia: „syntetyczne” w nagłówku kolumny = każda liczba w niej jest syntetyczna (demonstracyjna), komórki syntetyczne są też zakreskowane; „wyliczone z opublikowanych” = dane wejściowe opublikowane, dzielenie nasze. Źródło każdej liczby i jej pochodzenie są w arkuszu „Format danych”.'
+		},
 		about: {
 			title: 'Tytuł',
 			exportedAt: 'Data eksportu',
@@ -372,7 +417,7 @@ export const pl = {
 			disclosureText: 'Liczby z danych o uczestnikach od 1 do 4 są ukryte (puste komórki z pochodzeniem „ukryte”), także tam, gdzie dałoby się je odjąć od innych liczb. Opublikowanych liczb projektów się nie ukrywa.',
 			columns: 'Kolumny'
 		},
-		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), synthetic (dane syntetyczne, demonstracyjne), unknown (źródło nie podaje), suppressed (ukryte: mniej niż 5 osób), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”).',
+		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), derived (wyliczone przez pulpit z liczb opublikowanych, np. budżet podzielony przez liczbę uczestników), synthetic (dane syntetyczne, demonstracyjne), imported (z Twoich plików), unknown (źródło nie podaje), suppressed (ukryte: mniej niż 5 osób), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”), omitted (pominięte w tym widoku). Kolumna reason podaje kod powodu braku wartości (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support). Odsetki są ułamkami (0,459 = 45,9%).',
 		syntheticMark: 'Zawiera dane syntetyczne (demonstracyjne), oznaczone kreskowaniem.',
 		sourceLine: 'Źródła: strony ośrodków (liczby opublikowane), GUS (ceny, ludność); pulpit „Aktywna integracja w OPS”.',
 		sources: ['Strony internetowe ośrodków: źródło każdej opublikowanej liczby w kolumnie sources', 'GUS: TERYT (TERC), średnioroczne wskaźniki cen (CPI), liczba ludności przytoczona na stronach z podanym rokiem', 'Dane syntetyczne: generator w repozytorium (scripts/data/generate.ts), ziarno stałe'],
@@ -384,15 +429,6 @@ export const pl = {
 		empty: 'Brak danych dla tego wyboru.',
 		error: 'Nie udało się pobrać danych wykresu.',
 		syntheticLegend: 'kreskowanie = dane syntetyczne',
-		missing: {
-			unknown: 'nie opublikowano',
-			suppressed: 'ukryte (<5)',
-			hidden: 'syntetyczne — ukryte',
-			unknownYear: 'rok nieznany: nie da się przeliczyć cen',
-			wholeEditionOnly: 'dotyczy całej edycji: pominięte przy filtrze uczestników',
-			overlappingSupport: 'odsetki pominięte przy filtrze formy wsparcia',
-			noCost: 'brak kosztów wsparcia w tym wyborze'
-		},
 		emptyBecause: {
 			noRows: 'Nic do narysowania: w tym wyborze nie ma żadnych wierszy danych.',
 			suppressed: 'Nic do narysowania: w tym wyborze każda wartość dotyczy grupy od 1 do 4 osób, więc wszystkie są ukryte (<5).',
@@ -414,9 +450,9 @@ export const pl = {
 		editions: 'Edycje projektu',
 		editionColumns: { year: 'Rok', title: 'Tytuł', period: 'Okres (słowami źródła)', participants: 'Uczestnicy', budget: 'Budżet', note: 'Uwaga' },
 		figures: 'Co podaje strona ośrodka',
-		figureColumns: { figure: 'Wskaźnik', stated: 'Zapis w źródle', value: 'Wartość', quote: 'Cytat' },
+		figureColumns: { figure: 'Wskaźnik', stated: 'Zapis w źródle', value: 'Wartość', unit: 'Jednostka', quote: 'Cytat' },
 		activities: 'Działania, kursy i wydarzenia',
-		activityColumns: { name: 'Nazwa (słowami źródła)', kind: 'Rodzaj', form: 'Forma wsparcia', date: 'Data' },
+		activityColumns: { name: 'Nazwa (słowami źródła)', kind: 'Rodzaj', form: 'Forma wsparcia', date: 'Data', source: 'Źródło' },
 		profile: 'Profil uczestników (dane syntetyczne)',
 		profileIntro: (n: number) => `Rozkłady ${n} syntetycznych uczestników. Grupy liczące od 1 do 4 osób są ukryte, a gdy zostałaby ukryta tylko jedna, ukrywa się też najmniejszą z pozostałych, by nie dało się jej odjąć od sumy.`,
 		profileColumns: { value: 'Kategoria', count: 'Liczba osób' },

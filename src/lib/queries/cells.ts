@@ -59,6 +59,39 @@ export function syntheticRate(k: number | null, n: number | null): RateCell {
 	return { kind: 'synthetic', k, n, sources: [], ...wilson(k, n) };
 }
 
+/**
+ * A figure as a view shows it: its cell, hidden because the view shows published figures only, or absent for a
+ * reason a chart's data carries (no edition that year, no year to set prices by).
+ */
+export type ShownCell = ValueCell | RateCell | { kind: 'hidden' } | { kind: 'missing'; reason: MissingReason };
+
+/**
+ * Why a figure is absent, as one code wherever it travels (table cell, chart bar, export row); `pl.reason` gives its
+ * words. `not_published`: the source is silent. `hidden_small`: disclosure control (<5). `published_only`: a
+ * synthetic figure in the "published figures only" view. `unknown_year`: an amount whose edition has no year cannot
+ * be moved to constant prices. `no_edition`: the centre ran no edition that year. `no_cost`: no support cost in the
+ * selection. `not_applicable`: the figure stands in another column (an edition its page does not split). The two
+ * omitted reasons are explained at OmittedReason.
+ */
+export type MissingReason = 'not_published' | 'hidden_small' | 'published_only' | 'unknown_year' | 'no_edition' | 'no_cost' | 'not_applicable' | OmittedReason;
+
+/** The reason a shown cell carries no figure, or null when it has one. */
+export function missingReason(cell: ShownCell): MissingReason | null {
+	switch (cell.kind) {
+		case 'unknown':
+			return 'not_published';
+		case 'suppressed':
+			return 'hidden_small';
+		case 'hidden':
+			return 'published_only';
+		case 'omitted':
+		case 'missing':
+			return cell.reason;
+		default:
+			return null;
+	}
+}
+
 /** What the "published figures only" view keeps. */
 export function onlyPublished<C extends ValueCell | RateCell>(cell: C, view: 'all' | 'published'): C | { kind: 'hidden' } {
 	return view === 'published' && cell.kind !== 'published' && cell.kind !== 'unknown' && cell.kind !== 'omitted' ? { kind: 'hidden' } : cell;

@@ -1,7 +1,6 @@
 // The centres and edition years the filters offer: the build's list first, then DuckDB's, which also holds the
 // user's imported centres and editions. Refreshed after each import or removal.
-import snapshot from '../generated/snapshot.json';
-import type { Overview } from '../queries/overview';
+import { snapshot } from '../snapshot';
 import type { Database } from '../db/types';
 import { catalogueCentresSql, catalogueYearsSql } from '../queries/catalogue';
 
@@ -10,7 +9,7 @@ export interface CentreEntry {
 	name: string;
 }
 
-const built = snapshot.overview as Overview;
+const built = snapshot.overview;
 const byYear = (a: number | null, b: number | null) => (a ?? 9999) - (b ?? 9999);
 
 class Catalogue {

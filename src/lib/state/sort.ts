@@ -1,19 +1,20 @@
-// Sort order of the comparison table: which column, which way; unknown, hidden and suppressed cells always last,
-// so a missing figure never passes for the smallest.
-import { onlyPublished, type RateCell, type ValueCell } from '../queries/cells';
+// Sort order of the overview's comparison table as the URL holds it: which column (by its Polish URL name), which
+// way. The order itself is the table's (table/columns.ts sortRows): unknown, hidden and suppressed cells always last.
 import type { CentreSummary } from '../queries/overview';
+import { sortRows } from '../table/columns';
+import { centreTable } from '../table/tables';
 
-/** URL names (Polish) of the sortable columns, and the summary field each one reads. */
+/** URL names (Polish) of the sortable columns, and the comparison table's column each one sorts by. */
 export const SORT_COLUMNS = {
-	osrodek: 'shortName',
+	osrodek: 'centre',
 	uczestnicy: 'participants',
 	kobiety: 'women',
 	ukonczenie: 'completion',
 	praca: 'employment',
 	budzet: 'budget',
-	'koszt-na-uczestnika': 'costPerParticipant',
-	'koszt-na-pracujacego': 'costPerEmployed'
-} as const satisfies Record<string, keyof CentreSummary>;
+	'koszt-na-uczestnika': 'cost-per-participant',
+	'koszt-na-pracujacego': 'cost-per-employed'
+} as const;
 
 export type SortColumn = keyof typeof SORT_COLUMNS;
 
@@ -24,26 +25,8 @@ export interface Sort {
 
 export const isSortColumn = (name: string): name is SortColumn => Object.hasOwn(SORT_COLUMNS, name);
 
-function sortValue(centre: CentreSummary, column: SortColumn, view: 'all' | 'published'): string | number | null {
-	const field = SORT_COLUMNS[column];
-	if (field === 'shortName') return centre.shortName;
-	const cell = onlyPublished(centre[field] as ValueCell | RateCell, view);
-	return 'value' in cell ? cell.value : 'rate' in cell ? cell.rate : null;
-}
-
-/** A new array in the chosen order; ties and no sort keep the given (centre id) order. */
+/** The centres in the URL's order, as the comparison table sorts them; ties and no sort keep the given order. */
 export function sortCentres(centres: CentreSummary[], sort: Sort | null, view: 'all' | 'published'): CentreSummary[] {
-	if (!sort) return centres;
-	const direction = sort.descending ? -1 : 1;
-	return centres
-		.map((centre, index) => ({ centre, index, value: sortValue(centre, sort.column, view) }))
-		.sort((a, b) => {
-			if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-			const order = typeof a.value === 'string' ? a.value.localeCompare(b.value as string, 'pl') : a.value - (b.value as number);
-			return order * direction || a.index - b.index;
-		})
-		.map((entry) => entry.centre);
+	const { columns } = centreTable(centres, [], view, null);
+	return sortRows(centres, columns, sort && { column: SORT_COLUMNS[sort.column], descending: sort.descending });
 }
-
-/** A header click: ascending first, then descending, then back to ascending. */
-export const nextSort = (current: Sort | null, column: SortColumn): Sort => ({ column, descending: current?.column === column && !current.descending });

@@ -1,5 +1,4 @@
 // The list of centres, from the build-time snapshot.
-import snapshot from '$lib/generated/snapshot.json';
-import type { CentreDetail } from '$lib/queries/centre';
+import { snapshot } from '$lib/snapshot';
 
-export const load = () => ({ centres: Object.values(snapshot.centres as Record<string, CentreDetail>) });
+export const load = () => ({ centres: Object.values(snapshot.centres) });
