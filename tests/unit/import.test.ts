@@ -31,10 +31,10 @@ async function attempt(name: string, bytes: Uint8Array, table?: TableName) {
 		const parsed = await parseFile(bytes, name);
 		const target = table ?? detectTable(parsed.header, ['participants', 'support']);
 		const result = checkImport(parsed, target, suggestMapping(parsed.header, target), known);
-		return { messages: result.issues.map(formatIssue).map(plainSpaces), rows: result.rows, ok: result.ok, parsed };
+		return { messages: result.issues.map(formatIssue).map(plainSpaces), kinds: result.issues.map((i) => i.kind ?? null), hints: result.issues.map((i) => i.hint ?? null), rows: result.rows, ok: result.ok, parsed };
 	} catch (e) {
 		if (!(e instanceof ImportError)) throw e;
-		return { messages: [plainSpaces(e.message)], rows: [], ok: false, parsed: null };
+		return { messages: [plainSpaces(e.message)], kinds: [], hints: [], rows: [], ok: false, parsed: null };
 	}
 }
 
@@ -56,6 +56,29 @@ describe('bad files', () => {
 		expect(result.rows).toEqual([]);
 		expect(result.messages.join('\n')).toContain(error);
 		expect(result.messages.every((m) => m.startsWith(name))).toBe(true);
+	});
+});
+
+// A hint is chosen by the issue's typed kind, never by matching its words: each of these files breaks a rule whose
+// kind has a hint, and one breaks a rule without one.
+describe('hints by kind', () => {
+	it.each([
+		['wrong-enum.csv', 'not_allowed_value', 'Użyj kodu ze słownika danych'],
+		['duplicate-key.csv', 'duplicate_key', 'własnego identyfikatora'],
+		['key-already-loaded.csv', 'duplicate_key', 'własnego identyfikatora'],
+		['unknown-centre.csv', 'unknown_key', 'Najpierw wczytaj plik ośrodków'],
+		['negative-cost.csv', 'negative', 'nie mogą być ujemne'],
+		['date-before-programme.csv', 'date', 'RRRR-MM-DD'],
+		['wrong-date-format.csv', 'date', 'RRRR-MM-DD'],
+		['missing-column.csv', 'missing_column', 'Dodaj kolumnę'],
+		['hours-too-many.csv', null, null]
+	])('%s: kind %s, hint „%s”', async (name, kind, hint) => {
+		const result = await attempt(name, new Uint8Array(readFileSync(`${fixtures}/bad/${name}`)), cases[name].table);
+		expect(result.ok).toBe(false);
+		expect(result.kinds).toContain(kind);
+		const at = result.kinds.indexOf(kind);
+		if (hint === null) expect(result.hints[at]).toBeNull();
+		else expect(result.hints[at]).toContain(hint);
 	});
 });
 

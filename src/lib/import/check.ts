@@ -2,7 +2,7 @@
 // whole), then every cell, key and reference. All or nothing: one problem and no row is loaded.
 import { dictionary, type TableName } from '../dictionary';
 import { pl } from '../i18n/pl';
-import { toTyped, validateTable, type DataIssue, type RawTable } from '../validation/validate';
+import { toTyped, validateTable, type DataIssue, type IssueKind, type RawTable } from '../validation/validate';
 import { findPersonalData } from './guard';
 import { SKIP, mappableColumns, normaliseHeader, type Mapping } from './mapping';
 import type { ParsedFile } from './read';
@@ -38,15 +38,15 @@ function normaliseCell(type: string, text: string, decimalComma: boolean): strin
 	return text;
 }
 
-const HINTS: [RegExp, string][] = [
-	[/dozwolone wartości/, 'Użyj kodu ze słownika danych (strona „O danych”), nie opisu.'],
-	[/klucz powtórzony|już wczytany/, 'Każdy wiersz potrzebuje własnego identyfikatora.'],
-	[/brak takiego klucza/, 'Najpierw wczytaj plik ośrodków i edycji albo popraw identyfikator.'],
-	[/mniejsza niż 0/, 'Koszty i godziny nie mogą być ujemne.'],
-	[/data (wcześniejsza|późniejsza)|RRRR-MM-DD/, 'Daty w formacie RRRR-MM-DD, w latach programu 2007–2015.'],
-	[/brak kolumny/, 'Dodaj kolumnę albo wskaż ją w dopasowaniu kolumn.']
-];
-const hint = (rule: string) => HINTS.find(([pattern]) => pattern.test(rule))?.[1];
+/** How to fix each kind of problem: read from the issue's typed kind, never from its words. */
+const HINTS: Record<IssueKind, string> = {
+	not_allowed_value: 'Użyj kodu ze słownika danych (strona „O danych”), nie opisu.',
+	duplicate_key: 'Każdy wiersz potrzebuje własnego identyfikatora.',
+	unknown_key: 'Najpierw wczytaj plik ośrodków i edycji albo popraw identyfikator.',
+	negative: 'Koszty i godziny nie mogą być ujemne.',
+	date: 'Daty w formacie RRRR-MM-DD, w latach programu 2007–2015.',
+	missing_column: 'Dodaj kolumnę albo wskaż ją w dopasowaniu kolumn.'
+};
 
 export function checkImport(parsed: ParsedFile, table: TableName, mapping: Mapping, known: KnownKeys = {}): ImportCheck {
 	const issues: DataIssue[] = [];
@@ -89,14 +89,14 @@ export function checkImport(parsed: ParsedFile, table: TableName, mapping: Mappi
 		for (const column of spec.columns.filter((c) => c.type === 'ref')) {
 			const text = row.values[column.name] ?? '';
 			const target = known[column.references as TableName];
-			if (text && target && !target.has(text)) issues.push({ file, row: row.line, column: column.name, value: text, rule: `brak takiego klucza w tabeli ${column.references}` });
+			if (text && target && !target.has(text)) issues.push({ file, row: row.line, column: column.name, value: text, rule: `brak takiego klucza w tabeli ${column.references}`, kind: 'unknown_key' });
 		}
-		if (own && known[table]?.has(row.values[own])) issues.push({ file, row: row.line, column: own, value: row.values[own], rule: 'klucz już wczytany (w danych wbudowanych albo wcześniejszym pliku)' });
+		if (own && known[table]?.has(row.values[own])) issues.push({ file, row: row.line, column: own, value: row.values[own], rule: 'klucz już wczytany (w danych wbudowanych albo wcześniejszym pliku)', kind: 'duplicate_key' });
 	}
 	issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 	return {
 		ok: issues.length === 0,
-		issues: issues.slice(0, MAX_ISSUES).map((i) => ({ ...i, hint: hint(i.rule) })),
+		issues: issues.slice(0, MAX_ISSUES).map((i) => ({ ...i, hint: i.kind && HINTS[i.kind] })),
 		total: issues.length,
 		rows: issues.length ? [] : toTyped<Record<string, unknown>>(raw)
 	};

@@ -3,6 +3,9 @@
 import { allowedValues, dictionary, FIGURES, type TableName, type ColumnSpec, type Tables } from '../dictionary';
 import { normaliseText, parseStated } from './stated';
 
+/** The kind of rule an issue breaks, where an import can say how to fix it (import/check.ts): a code, not its words. */
+export type IssueKind = 'not_allowed_value' | 'duplicate_key' | 'unknown_key' | 'negative' | 'date' | 'missing_column';
+
 export interface DataIssue {
 	file: string;
 	/** 1-based line in the file, counting the header as line 1; null for a whole-table rule. */
@@ -10,6 +13,13 @@ export interface DataIssue {
 	column: string | null;
 	value: string | null;
 	rule: string;
+	kind?: IssueKind;
+}
+
+/** A rule a cell breaks, in words, and its kind where it has one. */
+export interface CellProblem {
+	rule: string;
+	kind?: IssueKind;
 }
 
 export interface RawRow {
@@ -46,14 +56,19 @@ function isRealDate(text: string): boolean {
 }
 
 /** The rule a single cell breaks, or null. */
-export function checkCell(column: ColumnSpec, text: string): string | null {
+export function checkCell(column: ColumnSpec, text: string): CellProblem | null {
+	const problem = checkText(column, text);
+	return typeof problem === 'string' ? { rule: problem } : problem;
+}
+
+function checkText(column: ColumnSpec, text: string): CellProblem | string | null {
 	if (text === '') return column.required ? 'pole wymagane jest puste' : null;
 	switch (column.type) {
 		case 'id':
 			return ID.test(text) ? null : 'identyfikator: tylko litery łacińskie, cyfry, „-” i „_”';
 		case 'enum': {
 			const allowed = allowedValues(column.values!);
-			return allowed.includes(text) ? null : `dozwolone wartości: ${allowed.join(', ')}`;
+			return allowed.includes(text) ? null : { rule: `dozwolone wartości: ${allowed.join(', ')}`, kind: 'not_allowed_value' };
 		}
 		case 'integer':
 		case 'number':
@@ -67,14 +82,14 @@ export function checkCell(column: ColumnSpec, text: string): string | null {
 						: 'oczekiwano liczby z kropką dziesiętną (np. 12.5)';
 			}
 			const value = Number(text);
-			if (column.min !== undefined && value < Number(column.min)) return `wartość mniejsza niż ${column.min}`;
+			if (column.min !== undefined && value < Number(column.min)) return { rule: `wartość mniejsza niż ${column.min}`, ...(Number(column.min) === 0 ? { kind: 'negative' as const } : {}) };
 			if (column.max !== undefined && value > Number(column.max)) return `wartość większa niż ${column.max}`;
 			return null;
 		}
 		case 'date':
-			if (!isRealDate(text)) return 'oczekiwano daty RRRR-MM-DD';
-			if (column.min !== undefined && text < String(column.min)) return `data wcześniejsza niż ${column.min}`;
-			if (column.max !== undefined && text > String(column.max)) return `data późniejsza niż ${column.max}`;
+			if (!isRealDate(text)) return { rule: 'oczekiwano daty RRRR-MM-DD', kind: 'date' };
+			if (column.min !== undefined && text < String(column.min)) return { rule: `data wcześniejsza niż ${column.min}`, kind: 'date' };
+			if (column.max !== undefined && text > String(column.max)) return { rule: `data późniejsza niż ${column.max}`, kind: 'date' };
 			return null;
 		case 'boolean':
 			return text === 'true' || text === 'false' ? null : 'oczekiwano true albo false';
@@ -91,7 +106,7 @@ export function validateTable(raw: RawTable): DataIssue[] {
 	const issues: DataIssue[] = [];
 	const names = spec.columns.map((c) => c.name);
 	for (const name of names.filter((n) => !raw.header.includes(n))) {
-		issues.push({ file: raw.file, row: 1, column: name, value: null, rule: 'brak kolumny wymaganej przez słownik danych' });
+		issues.push({ file: raw.file, row: 1, column: name, value: null, rule: 'brak kolumny wymaganej przez słownik danych', kind: 'missing_column' });
 	}
 	for (const name of raw.header.filter((n) => !names.includes(n))) {
 		issues.push({ file: raw.file, row: 1, column: name, value: null, rule: `kolumna spoza słownika danych (znane: ${names.join(', ')})` });
@@ -100,13 +115,13 @@ export function validateTable(raw: RawTable): DataIssue[] {
 	for (const row of raw.rows) {
 		for (const column of spec.columns) {
 			const text = row.values[column.name] ?? '';
-			const rule = checkCell(column, text);
-			if (rule) issues.push({ file: raw.file, row: row.line, column: column.name, value: text, rule });
+			const problem = checkCell(column, text);
+			if (problem) issues.push({ file: raw.file, row: row.line, column: column.name, value: text, ...problem });
 		}
 		const key = spec.key.map((k) => row.values[k] ?? '').join(' | ');
 		const first = seen.get(key);
 		if (first !== undefined) {
-			issues.push({ file: raw.file, row: row.line, column: spec.key.join(', '), value: key, rule: `klucz powtórzony (pierwszy raz w wierszu ${first})` });
+			issues.push({ file: raw.file, row: row.line, column: spec.key.join(', '), value: key, rule: `klucz powtórzony (pierwszy raz w wierszu ${first})`, kind: 'duplicate_key' });
 		} else seen.set(key, row.line);
 	}
 	return issues;
@@ -143,7 +158,7 @@ export function validateReferences(raws: RawTable[]): DataIssue[] {
 			for (const row of raw.rows) {
 				const text = row.values[column.name] ?? '';
 				if (text !== '' && !target.has(text)) {
-					issues.push({ file: raw.file, row: row.line, column: column.name, value: text, rule: `brak takiego klucza w tabeli ${column.references}` });
+					issues.push({ file: raw.file, row: row.line, column: column.name, value: text, rule: `brak takiego klucza w tabeli ${column.references}`, kind: 'unknown_key' });
 				}
 			}
 		}
