@@ -26,7 +26,7 @@ export interface Column<R> {
 	value?: (row: R) => string | number | null;
 	/** A second, smaller line under the value: which editions a figure covers, a year, a note. */
 	note?: (row: R) => string | null;
-	/** The value is a link, where this gives an address. */
+	/** The value is a link, where this gives an address: a site path (`/osrodki/lezajsk/`) or an anchor (`#…`). */
 	href?: (row: R) => string | null;
 	/** The row's header (th scope=row), and a card's title on a phone. */
 	rowHeader?: boolean;

@@ -1,7 +1,6 @@
 // Every table of the dashboard as columns and rows: each declared once, and both rendered (DataTable) and exported
 // (table/export.ts) from that one declaration. The cells are the query modules' cells as they come: nothing here
-// decides what is shown or hidden.
-import { base } from '$app/paths';
+// decides what is shown or hidden. Pure (no SvelteKit imports), so the build's scripts and the tests load it too.
 import { pl } from '../i18n/pl';
 import { onlyPublished, published, type ShownCell, type ValueCell } from '../queries/cells';
 import type { CentreSummary, EditionParticipants } from '../queries/overview';
@@ -26,7 +25,8 @@ function coverageNote(editions: EditionParticipants[], centreId: string): string
 	return covered && pl.filters.coverage(covered.years.map((y) => (y === null ? pl.overview.unknownYear : String(y))), covered.of);
 }
 
-const centreLink = (centreId: string) => `${base}/osrodki/${centreId}/`;
+/** A site path; DataTable puts the site's base path in front. */
+const centreLink = (centreId: string) => `/osrodki/${centreId}/`;
 
 /** The overview's comparison table: one row per centre. */
 export function centreTable(centres: CentreSummary[], editions: EditionParticipants[], view: View, priceBase: number | null): TableModel<CentreSummary> {
