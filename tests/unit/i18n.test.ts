@@ -131,7 +131,23 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'imports.more': [[1], [5]],
 	'chart.keys.position': [[2, 5]],
 	'chart.emptyBecause.mixed': [[['no rows', 'hidden (<5)']]],
-	'centre.profileIntro': [[1], [25]]
+	'centre.profileIntro': [[1], [25]],
+	'national.kOfN': [['3', '25']],
+	'national.tiles.costRange': [['9,552.86 PLN', '12,000.00 PLN', '15,414.61 PLN']],
+	'national.tiles.ofCentres': [[1], [2477]],
+	'national.sentence': [['Dolnośląskie', 169, 12345, '2008–2014', '45% (95% CI 44–46%)', 0], ['powiat leżajski', 1, 1, '2008', '100%', 1]],
+	'national.map.title': [['In employment upon leaving', 'voivodeships']],
+	'national.funnel.title': [['Completed participation']],
+	'national.funnel.target': [['45%']],
+	'national.funnel.within': [[1], [2477]],
+	'national.funnel.hidden': [[1], [5]],
+	'national.funnel.point': [['OPS Świebodzice', 3, 18, '95% CI 6–41%']],
+	'national.cost.unknown': [[1], [3]],
+	'national.table.caption': [['powiat leżajski']],
+	'national.table.children': [['counties']],
+	'national.table.shown': [[50, 2477]],
+	'national.search.results': [[1], [21]],
+	'national.selected.title': [['OPS Chocianów']]
 };
 
 /** The strings that arguments carry, however nested: what a function may hand back unchanged. */
@@ -241,6 +257,10 @@ describe('English plurals', () => {
 		expect(en.headline.centresCovered(1, 1)).toBe('1 of 1 centre');
 		expect(en.headline.centresCovered(2, 5)).toBe('2 of 5 centres');
 		expect(en.centre.profileIntro(1)).toMatch(/^Distributions of 1 synthetic participant\. /);
+		expect(en.national.funnel.hidden(1)).toBe('1 centre with a hidden share (<5) is not plotted.');
+		expect(en.national.funnel.hidden(21)).toBe('21 centres with a hidden share (<5) are not plotted.');
+		expect(en.national.search.results(1)).toBe('1 centre matches');
+		expect(en.national.search.results(2)).toBe('2 centres match');
 		expect(en.centre.profileIntro(21)).toMatch(/^Distributions of 21 synthetic participants\. /);
 		expect(en.unitNouns['osoby']).toBe(en.nouns.person);
 	});

@@ -21,6 +21,12 @@ const nouns = {
 	editionOf: { one: 'edition', other: 'editions' }
 } satisfies Record<keyof Messages['nouns'], EnglishNounForms>;
 
+/** A verb after a counted subject agrees with it the same way (1 centre is, 2 centres are). */
+const verbs = {
+	be: { one: 'is', other: 'are' },
+	match: { one: 'matches', other: 'match' }
+} satisfies Record<string, EnglishNounForms>;
+
 const number = (value: number, maximumFractionDigits = 2) => value.toLocaleString('en-GB', { maximumFractionDigits });
 
 const REASONS: Record<MissingReason, { short: string; label: string; title: string }> = {
@@ -570,6 +576,7 @@ export const en: Messages = {
 		intro: 'A social welfare centre in each of the 2,477 gminas of the GUS TERC register. Editions, participants and costs are synthetic; the five centres with sources keep their published figures.',
 		datasets: { label: 'Dataset', five: '5 centres with sources', national: 'Poland: synthetic data' },
 		crumbs: 'Level',
+		kOfN: (k: string, n: string) => `${k} of ${n}`,
 		levelName: { country: 'Poland', voivodeship: 'voivodeship', powiat: 'powiat' },
 		childrenName: { country: 'voivodeships', voivodeship: 'powiats', powiat: 'centres' },
 		measures: { label: 'Measure', employment: 'In employment upon leaving', completion: 'Completed', cost: 'Cost per participant' },
@@ -601,9 +608,11 @@ export const en: Messages = {
 			warning: '95% limits',
 			control: '99.8% limits',
 			above: 'Above the 99.8% limits',
+			withinLabel: 'Within the limits of chance variation',
+			targetLabel: 'Share for the whole level',
 			below: 'Below the 99.8% limits',
 			within: (n: number) => `${formatEnglishCount(n, nouns.centre)} within the limits of chance variation`,
-			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden share (<5) are not plotted.`,
+			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden share (<5) ${englishNounFor(n, verbs.be)} not plotted.`,
 			method: 'Control limits: exact binomial around the share of the whole level, interpolated (Spiegelhalter 2005). A centre outside the 99.8% limits differs more than chance would explain; within the limits does not mean "the same".',
 			point: (name: string, k: number, n: number, interval: string) => `${name}: ${k} of ${n} (${interval})`,
 			none: 'No centres to show.',
@@ -632,7 +641,7 @@ export const en: Messages = {
 			label: 'Find a centre by the name of its gmina',
 			placeholder: 'e.g. Lezajsk',
 			none: 'No such gmina.',
-			results: (n: number) => `${formatEnglishCount(n, nouns.centre)} match`
+			results: (n: number) => `${formatEnglishCount(n, nouns.centre)} ${englishNounFor(n, verbs.match)}`
 		},
 		selected: {
 			title: (name: string) => `Selected centre: ${name}`,
