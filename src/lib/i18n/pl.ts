@@ -12,7 +12,11 @@ const nouns = {
 	field: { one: 'pole', few: 'pola', many: 'pól', other: 'pola' },
 	column: { one: 'kolumnę', few: 'kolumny', many: 'kolumn', other: 'kolumny' },
 	edition: { one: 'edycja', few: 'edycje', many: 'edycji', other: 'edycji' },
-	problem: { one: 'problem', few: 'problemy', many: 'problemów', other: 'problemu' }
+	problem: { one: 'problem', few: 'problemy', many: 'problemów', other: 'problemu' },
+	centre: { one: 'ośrodek', few: 'ośrodki', many: 'ośrodków', other: 'ośrodka' },
+	/** After „z” (of): „1 z 1 ośrodka”, „2 z 5 ośrodków”. */
+	centreOf: { one: 'ośrodka', few: 'ośrodków', many: 'ośrodków', other: 'ośrodka' },
+	editionOf: { one: 'edycji', few: 'edycji', many: 'edycji', other: 'edycji' }
 } satisfies Record<string, NounForms>;
 
 const REASONS: Record<MissingReason, { short: string; label: string; title: string }> = {
@@ -44,8 +48,7 @@ export const pl = {
 		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1: pięć ośrodków obok siebie',
 		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', explorer: 'SQL', imports: 'Własne dane', data: 'O danych' },
 		skip: 'Przejdź do treści',
-		syntheticBanner:
-			'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne, wygenerowane do demonstracji i zawsze oznaczone. Liczby opublikowane pochodzą ze stron ośrodków i mają podane źródło.',
+		syntheticBanner: 'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne (demonstracyjne) i zawsze oznaczone. Liczby opublikowane mają źródło.',
 		footer: 'Działa w całości w przeglądarce: żadne dane nie opuszczają tego komputera.'
 	},
 	engine: {
@@ -123,7 +126,7 @@ export const pl = {
 		active: 'Aktywne filtry',
 		remove: (label: string) => `Usuń filtr: ${label}`,
 		clear: 'Wyczyść wszystkie filtry',
-		none: 'Brak filtrów: widać wszystkie ośrodki i edycje.',
+		none: 'Brak filtrów: wszystkie ośrodki i edycje.',
 		selection: 'Uczestnicy w wyborze',
 		participantsChartNote:
 			'Ten wykres pokazuje opublikowane liczby uczestników edycji. Działają na nim filtry ośrodka i roku; filtry uczestników (płeć, wiek, wykształcenie, status, wsparcie, sytuacja po projekcie) nie, bo strony ośrodków nie dzielą uczestników według tych cech.',
@@ -142,10 +145,67 @@ export const pl = {
 		hidden: 'Ta tabela zawiera wyłącznie dane syntetyczne, więc w widoku „tylko liczby opublikowane” jest ukryta.',
 		columns: { centre: 'Ośrodek', indicator: 'Wskaźnik', women: 'Kobiety', men: 'Mężczyźni', total: 'Razem' }
 	},
+	/** The legend of marks: once per page (components/MarksLegend.svelte), not under every chart and table. */
+	legend: {
+		heading: 'Oznaczenia',
+		published: 'liczba ze strony ośrodka (link do listy źródeł)',
+		derived: 'wyliczone przez nas z liczb opublikowanych',
+		synthetic: 'dane syntetyczne (demonstracyjne)',
+		hatching: 'kreskowany słupek: dane syntetyczne',
+		small: 'ukryte: grupa 1–4 osób',
+		notPublished: 'strona ośrodka nie podaje',
+		imported: 'z Twojego pliku'
+	},
+	/** The overview's headline: tiles and a sentence generated from the answer (summary/headline.ts). */
+	headline: {
+		heading: 'Najważniejsze liczby',
+		tiles: {
+			participants: 'Uczestnicy',
+			employment: 'Pracujący po zakończeniu udziału',
+			budgets: 'Opublikowane budżety',
+			cost: 'Koszt na uczestnika'
+		},
+		centres: (n: number) => `${formatCount(n, nouns.centre)} w wyborze`,
+		editionsCounted: (k: number, n: number) => `liczby z ${k} z ${formatCount(n, nouns.editionOf)} (pozostałe: nie opublikowano)`,
+		centresCovered: (k: number, n: number) => `${k} z ${formatCount(n, nouns.centreOf)}`,
+		others: (reasons: string[]) => `pozostałe: ${reasons.join(', ')}`,
+		rate: (k: number, n: number, low: string, high: string) => `${k} z ${n}; 95% PU ${low.replace(/\s?%$/u, '')}–${high}`,
+		budgetsFrom: (k: number, n: number, names: string[]) => `${k} z ${formatCount(n, nouns.centreOf)}${names.length ? `: ${names.join(', ')}` : ''}`,
+		costFrom: (k: number, n: number, low: string, high: string) =>
+			k === 0 ? `0 z ${formatCount(n, nouns.centreOf)}` : k === 1 ? `${low}; 1 z ${formatCount(n, nouns.centreOf)}` : `od ${low} do ${high}; ${k} z ${formatCount(n, nouns.centreOf)}`,
+		syntheticWord: (p: { imported?: 'some' | 'all'; withPublished?: boolean }) =>
+			p.imported === 'all' ? 'z pliku' : p.imported ? 'syntetyczne i z pliku' : p.withPublished ? 'częściowo syntetyczne' : 'syntetyczne',
+		markTitle: {
+			published: 'Liczba ze stron ośrodków: link prowadzi do listy źródeł.',
+			derived: 'Wyliczone przez pulpit z liczb opublikowanych (suma albo iloraz): dane wejściowe są opublikowane, działanie jest nasze. Link prowadzi do listy źródeł.',
+			synthetic: 'Liczba z danych syntetycznych (demonstracyjnych), nie z publikacji ośrodków.',
+			withPublished: 'Liczba łączy liczby opublikowane z syntetycznymi (demonstracyjnymi), więc jest oznaczona jako syntetyczna.'
+		},
+		sourcesList: 'lista źródeł',
+		/** Sentence pieces around the tiles' own figures: `F` is a figure with its mark, `M` a figure the view leaves out. */
+		sentence: {
+			people: <F>(people: F, noun: string) => [people, ` ${noun} w wyborze`],
+			peopleMissing: <M>(missing: M) => ['Liczba uczestników w wyborze: ', missing],
+			employed: <F>(rate: F, interval: string, covered: string, leftOut: string | null) => ['; po zakończeniu udziału pracowało ', rate, ` (${interval}), liczone w ${covered}${leftOut ? `; ${leftOut}` : ''}.`],
+			employedMissing: <M>(missing: M) => ['. Odsetek pracujących po zakończeniu udziału: ', missing, '.'],
+			noBudgets: (n: number) => [`${n === 1 ? 'Ośrodek w wyborze nie opublikował' : `Żaden z ${formatCount(n, nouns.centreOf)} w wyborze nie opublikował`} budżetu, więc kosztu na uczestnika nie znamy.`],
+			moneyMissing: <M>(missing: M) => ['Budżety i koszty: ', missing, '.'],
+			budgetsAndCost: <F>(k: number, n: number, total: F, cost: F | null) =>
+				[k === 1 ? `Opublikowany budżet (1 z ${formatCount(n, nouns.centreOf)}): ` : `Opublikowane budżety (${k} z ${formatCount(n, nouns.centreOf)}): razem `, total, ...(cost ? ['; koszt na uczestnika: ', cost, '.'] : ['.'])],
+			budgetsAndCostRange: <F>(k: number, n: number, total: F, low: F, lowName: string, high: F, highName: string) => [
+				`Opublikowane budżety (${k} z ${formatCount(n, nouns.centreOf)}): razem `,
+				total,
+				'; koszt na uczestnika od ',
+				low,
+				` (${lowName}) do `,
+				high,
+				` (${highName}).`
+			]
+		}
+	},
 	overview: {
 		heading: 'Przegląd ośrodków',
-		intro:
-			'Porównanie pięciu ośrodków: liczby opublikowane na ich stronach (ze źródłem), a tam, gdzie strony milczą, dane syntetyczne — wyraźnie oznaczone — albo „nie opublikowano”.',
+		intro: 'Pięć ośrodków obok siebie: liczby z ich stron (ze źródłem), a gdzie strony milczą, dane syntetyczne (zawsze oznaczone) albo „nie opublikowano”.',
 		tableCaption: 'Porównanie ośrodków',
 		sortBy: (column: string) => `Sortuj według: ${column}`,
 		columns: {
@@ -191,6 +251,9 @@ export const pl = {
 				axis: 'Udział w koszcie wsparcia (%)',
 				note: 'Wszystkie dane na tym wykresie są syntetyczne. Udział formy liczony od sumy kosztów wsparcia ośrodka; formy, z których korzystało 1–4 osoby, są ukryte (<5).',
 				hidden: 'Wykres pokazuje wyłącznie dane syntetyczne, więc w widoku „tylko liczby opublikowane” jest ukryty.',
+				unit: 'Jednostka wykresu',
+				share: 'udział (%)',
+				money: 'kwota (zł)',
 				top: (form: string, share: string, total: string | null) => `najwięcej kosztu: ${form} (${share}${total === null ? '' : `; koszt wsparcia razem ${total}`})`
 			},
 			cost: {
@@ -425,6 +488,14 @@ export const pl = {
 	},
 	chart: {
 		table: 'Pokaż dane w tabeli',
+		notes: 'Uwagi',
+		/** The chart as one keyboard stop (charts/keyboard.ts). */
+		keys: {
+			role: 'wykres',
+			hint: 'Strzałki przechodzą między słupkami.',
+			hintFilter: 'Strzałki przechodzą między słupkami; Enter albo spacja filtruje stronę po wybranym słupku, jak kliknięcie.',
+			position: (at: number, of: number) => `${at} z ${of}.`
+		},
 		loading: 'Wczytywanie…',
 		empty: 'Brak danych dla tego wyboru.',
 		error: 'Nie udało się pobrać danych wykresu.',
