@@ -141,6 +141,7 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'national.funnel.target': [['45%']],
 	'national.funnel.within': [[1], [2477]],
 	'national.funnel.hidden': [[1], [5]],
+	'national.funnel.moreOutside': [[1], [12]],
 	'national.funnel.point': [['OPS Świebodzice', 3, 18, '95% CI 6–41%']],
 	'national.cost.unknown': [[1], [3]],
 	'national.table.caption': [['powiat leżajski']],
