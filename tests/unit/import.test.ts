@@ -34,7 +34,7 @@ async function attempt(name: string, bytes: Uint8Array, table?: TableName) {
 		return { messages: result.issues.map(formatIssue).map(plainSpaces), kinds: result.issues.map((i) => i.kind ?? null), hints: result.issues.map((i) => i.hint ?? null), rows: result.rows, ok: result.ok, parsed };
 	} catch (e) {
 		if (!(e instanceof ImportError)) throw e;
-		return { messages: [plainSpaces(e.message)], kinds: [], hints: [], rows: [], ok: false, parsed: null };
+		return { messages: [plainSpaces(e.message)], kinds: [] as (string | null)[], hints: [] as (string | null)[], rows: [], ok: false, parsed: null };
 	}
 }
 
