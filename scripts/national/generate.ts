@@ -19,7 +19,7 @@ const SIZE: Record<GminaType, number> = { urban: 3, urban_rural: 1.6, rural: 1 }
 const CITY_POWIAT = 4;
 /** Employment upon leaving, on the log-odds scale: a base near 22%, then type, region, centre and year effects. */
 const EMPLOYED_BASE = -1.25;
-const EMPLOYED_TYPE: Record<GminaType, number> = { urban: 0.2, urban_rural: 0, rural: -0.15 };
+const EMPLOYED_TYPE: Record<GminaType, number> = { urban: 0.1, urban_rural: 0, rural: -0.08 };
 const LABOUR: Record<GminaType, Partial<Record<string, number>>> = {
 	urban: { unemployed: 4, long_term_unemployed: 4, inactive: 2, employed: 1 },
 	urban_rural: { unemployed: 3, long_term_unemployed: 4, inactive: 3, employed: 1 },
@@ -104,7 +104,7 @@ export function generateNational(register: Register, real: Tables, options: Nati
 	const wanted = options.voivodeships && new Set(options.voivodeships);
 	const voivodeshipName = new Map(register.voivodeships.map((v) => [v.code, v.name]));
 	const powiatName = new Map(register.powiats.map((p) => [p.code, p.name]));
-	const regionEffect = new Map(register.voivodeships.map((v) => [v.code, 0.2 * rng(options.seed, `region:${v.code}`).normal()]));
+	const regionEffect = new Map(register.voivodeships.map((v) => [v.code, 0.08 * rng(options.seed, `region:${v.code}`).normal()]));
 
 	const centres: Centre[] = [];
 	const editions: Edition[] = [];
@@ -127,7 +127,8 @@ export function generateNational(register: Register, real: Tables, options: Nati
 			voivodeship: voivodeshipName.get(gmina.voivodeship)!,
 			source_id: 'gus-terc'
 		});
-		const centreEffect = 0.35 * r.normal();
+		// Mostly chance variation between centres, and a few that truly differ: what a funnel plot is for.
+		const centreEffect = r.chance(0.04) ? 0.6 * r.normal() : 0.05 * r.normal();
 		const completionRate = Math.min(0.98, Math.max(0.6, 0.88 + 0.05 * r.normal()));
 		const womenShare = Math.min(0.8, Math.max(0.4, 0.6 + 0.06 * r.normal()));
 		YEARS.forEach((year, y) => {

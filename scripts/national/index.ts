@@ -1,6 +1,6 @@
 // `npm run data:national`: the national demo set for the national pages. Always: the pages' figures with
-// disclosure control applied (src/lib/generated/national.json, read at build time by the prerendered pages) and
-// the boundaries joined to TERC codes (static/national/, for the maps). With --arrow also the tables DuckDB will
+// disclosure control applied and the boundaries joined to TERC codes (src/lib/generated/national*.json, read at
+// build time by the prerendered pages, which draw the maps as SVG). With --arrow also the tables DuckDB will
 // load for the national filters: centres and a pre-aggregated cube (no participant rows), and each voivodeship's
 // participants on their own. NATIONAL_PARTICIPANTS sets the size (default 1,000,000), NATIONAL_VOIVODESHIPS a
 // comma list of 2-digit codes for a smaller set; a voivodeship's rows do not depend on that choice.
@@ -16,12 +16,14 @@ import { buildCube } from './cube';
 import { generateNational, NATIONAL_DEFAULTS } from './generate';
 import { joinPowiats, joinVoivodeships } from './geo-join';
 import { readTerc, type Register } from './register';
+import type { NationalShapes } from '../../src/lib/maps/geometry';
 import { nationalSummary } from './summary';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = process.env.NATIONAL_DIR ? resolve(process.env.NATIONAL_DIR) : join(root, 'static/national');
 const summaryFile = join(root, 'src/lib/generated/national.json');
 const keyFile = join(root, 'src/lib/generated/national.key');
+const shapesFile = join(root, 'src/lib/generated/national-shapes.json');
 
 export interface NationalFile {
 	name: string;
@@ -42,12 +44,11 @@ function write(name: string, bytes: Uint8Array, ext: string, rows: number, voivo
 
 const arrow = (columns: Record<string, ArrayLike<unknown>>) => tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]) as Table, 'stream');
 
-/** The boundaries joined to TERC codes, for the maps. */
-export function writeShapes(register: Register): NationalFile[] {
+/** The boundaries joined to TERC codes, for the maps the national pages draw at build time. */
+export function nationalShapes(register: Register): NationalShapes {
 	const voivodeships = joinVoivodeships(JSON.parse(readFileSync(join(root, 'data/geo/wojewodztwa.geojson'), 'utf8')), register);
 	const powiats = joinPowiats(JSON.parse(readFileSync(join(root, 'data/geo/powiaty.geojson'), 'utf8')), voivodeships, register);
-	const geojson = (features: unknown[]) => new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
-	return [write('voivodeship-shapes', geojson(voivodeships.map((v) => v.feature)), 'geojson', voivodeships.length), write('powiat-shapes', geojson(powiats.map((p) => p.feature)), 'geojson', powiats.length)];
+	return { voivodeships: voivodeships.map((v) => v.feature), powiats: powiats.map((p) => p.feature) };
 }
 
 /** The tables DuckDB will load for the national views' filters: centres, the cube, the real centres' own, regions. */
@@ -153,17 +154,18 @@ async function main() {
 	const only = process.env.NATIONAL_VOIVODESHIPS?.split(',').map((s) => s.trim()).filter(Boolean);
 	const options = { ...NATIONAL_DEFAULTS, participants: Number(process.env.NATIONAL_PARTICIPANTS ?? NATIONAL_DEFAULTS.participants), ...(only?.length ? { voivodeships: only } : {}) };
 	const key = inputsKey(options, arrowFiles);
-	if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key && existsSync(summaryFile) && existsSync(join(outDir, 'manifest.json'))) {
+	if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key && existsSync(summaryFile) && existsSync(shapesFile) && (!arrowFiles || existsSync(join(outDir, 'manifest.json')))) {
 		console.log('✓ national set unchanged since the last build: kept');
 		return;
 	}
 	const set = generateNational(register, loadData(join(root, 'data')), options);
 	rmSync(outDir, { recursive: true, force: true });
-	mkdirSync(outDir, { recursive: true });
-	const files = [...writeShapes(register), ...(arrowFiles ? writeEngineFiles(set, register) : [])];
-	writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ files }, null, '\t'));
+	if (arrowFiles) mkdirSync(outDir, { recursive: true });
+	const files = arrowFiles ? writeEngineFiles(set, register) : [];
+	if (arrowFiles) writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ files }, null, '\t'));
 	mkdirSync(dirname(summaryFile), { recursive: true });
 	writeFileSync(summaryFile, JSON.stringify(nationalSummary(set, register)));
+	writeFileSync(shapesFile, JSON.stringify(nationalShapes(register)));
 	writeFileSync(keyFile, key);
 	const national = files.filter((f) => !f.voivodeship);
 	const regional = files.filter((f) => f.voivodeship);

@@ -12,10 +12,12 @@ export const formatInteger = (value: number) => integer.format(value);
 export const formatNumber = (value: number) => decimal.format(value);
 export const formatMoney = (value: number) => money.format(value);
 export const formatWholeMoney = (value: number) => wholeMoney.format(value);
-export const formatPercent = (share: number) => percent.format(share);
+const percentTenths = new Intl.NumberFormat('pl-PL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Whole per cent by default; tenths where groups are large enough that whole per cent would blur them (16,8%). */
+export const formatPercent = (share: number, tenths = false) => (tenths ? percentTenths : percent).format(share);
 export const formatDate = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
-/** "41% (95% PU: 24–61%)" */
-export function formatInterval(rate: number, low: number, high: number): string {
-	return `${formatPercent(rate)} (95% PU: ${formatPercent(low).replace(/\s?%$/u, '')}–${formatPercent(high)})`;
+/** "41% (95% PU: 24–61%)"; with `tenths`, "16,8% (95% PU: 16,7–16,9%)". */
+export function formatInterval(rate: number, low: number, high: number, tenths = false): string {
+	return `${formatPercent(rate, tenths)} (95% PU: ${formatPercent(low, tenths).replace(/\s?%$/u, '')}–${formatPercent(high, tenths)})`;
 }

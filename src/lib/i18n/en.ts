@@ -581,6 +581,7 @@ export const en: Messages = {
 		childrenName: { country: 'voivodeships', voivodeship: 'powiats', powiat: 'centres' },
 		measures: { label: 'Measure', employment: 'In employment upon leaving', completion: 'Completed', cost: 'Cost per participant' },
 		tiles: {
+			title: (name: string) => `${name} in figures`,
 			participants: 'Participants',
 			centres: 'Centres',
 			employment: 'In employment upon leaving',
@@ -609,6 +610,9 @@ export const en: Messages = {
 			control: '99.8% limits',
 			above: 'Above the 99.8% limits',
 			withinLabel: 'Within the limits of chance variation',
+			moreOutside: (n: number) => `and ${formatEnglishCount(n, nouns.centre)} more outside the limits (table below)`,
+			aboveWarning: 'Above the 95% limits',
+			belowWarning: 'Below the 95% limits',
 			targetLabel: 'Share for the whole level',
 			below: 'Below the 99.8% limits',
 			within: (n: number) => `${formatEnglishCount(n, nouns.centre)} within the limits of chance variation`,

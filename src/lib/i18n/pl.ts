@@ -566,6 +566,88 @@ export const pl = {
 			'Liczby, kwoty i daty w zapisie polskim (np. 12 345,67 zł).'
 		]
 	},
+	national: {
+		title: 'Polska: dane syntetyczne',
+		intro: 'Ośrodek pomocy społecznej w każdej z 2477 gmin rejestru TERC GUS. Edycje, uczestnicy i koszty są syntetyczne; pięć ośrodków ze źródłami zachowuje swoje opublikowane liczby.',
+		datasets: { label: 'Zbiór danych', five: '5 ośrodków ze źródłami', national: 'Polska: dane syntetyczne' },
+		crumbs: 'Poziom',
+		kOfN: (k: string, n: string) => `${k} z ${n}`,
+		levelName: { country: 'Polska', voivodeship: 'województwo', powiat: 'powiat' },
+		childrenName: { country: 'województwa', voivodeship: 'powiaty', powiat: 'ośrodki' },
+		measures: { label: 'Miara', employment: 'Pracujący po zakończeniu udziału', completion: 'Ukończyli udział', cost: 'Koszt na uczestnika' },
+		tiles: {
+			title: (name: string) => `${name} w liczbach`,
+			participants: 'Uczestnicy',
+			centres: 'Ośrodki',
+			employment: 'Pracujący po zakończeniu udziału',
+			completion: 'Ukończyli udział',
+			cost: 'Koszt na uczestnika',
+			costRange: (low: string, median: string, high: string) => `mediana ośrodków ${median} (od ${low} do ${high})`,
+			ofCentres: (n: number) => formatCount(n, nouns.centre)
+		},
+		sentence: (unit: string, centres: number, participants: number, years: string, employed: string, outside: number) =>
+			`${unit}: ${formatCount(centres, nouns.centre)}, ${formatCount(participants, nouns.participant)} w latach ${years}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
+		map: {
+			title: (measure: string, children: string) => `${measure}: ${children} na mapie`,
+			legend: 'Legenda',
+			hidden: 'ukryte (<5)',
+			none: 'brak danych',
+			here: 'ten powiat',
+			drill: 'Kliknij obszar, aby przejść niżej.',
+			table: 'Mapa jako tabela'
+		},
+		funnel: {
+			title: (measure: string) => `${measure} a liczba uczestników: wykres lejkowy`,
+			axisX: 'Uczestnicy ośrodka (n, skala logarytmiczna)',
+			axisY: 'Odsetek',
+			target: (rate: string) => `Odsetek całego poziomu: ${rate}`,
+			warning: 'Granice 95%',
+			control: 'Granice 99,8%',
+			above: 'Powyżej granic 99,8%',
+			withinLabel: 'W granicach zmienności',
+			moreOutside: (n: number) => `i jeszcze ${formatCount(n, nouns.centre)} poza granicami (tabela niżej)`,
+			aboveWarning: 'Powyżej granic 95%',
+			belowWarning: 'Poniżej granic 95%',
+			targetLabel: 'Odsetek całego poziomu',
+			below: 'Poniżej granic 99,8%',
+			within: (n: number) => `${formatCount(n, nouns.centre)} w granicach zmienności`,
+			hidden: (n: number) => `${formatCount(n, nouns.centre)} z ukrytym odsetkiem (<5) nie ma na wykresie.`,
+			method: 'Granice kontrolne: dokładny rozkład dwumianowy wokół odsetka całego poziomu, z interpolacją (Spiegelhalter 2005). Ośrodek poza granicami 99,8% różni się bardziej, niż tłumaczyłby przypadek; w granicach nie znaczy „tak samo”.',
+			point: (name: string, k: number, n: number, interval: string) => `${name}: ${k} z ${n} (${interval})`,
+			none: 'Brak ośrodków do pokazania.',
+			open: 'Enter otwiera ośrodek.'
+		},
+		cost: {
+			title: 'Koszt na uczestnika: rozkład ośrodków',
+			axisX: 'Koszt na uczestnika (zł, ceny bieżące)',
+			axisY: 'Liczba ośrodków',
+			unknown: (n: number) => `${formatCount(n, nouns.centre)} bez znanego kosztu (nie opublikowano).`
+		},
+		table: {
+			caption: (name: string) => `Ośrodki: ${name}`,
+			children: (name: string) => `Jednostki: ${name}`,
+			unit: 'Jednostka',
+			centre: 'Ośrodek',
+			powiat: 'Powiat',
+			participants: 'Uczestnicy',
+			employment: 'Pracujący po zakończeniu udziału',
+			completion: 'Ukończyli udział',
+			cost: 'Koszt na uczestnika',
+			centres: 'Ośrodki',
+			shown: (shown: number, all: number) => `${shown} z ${formatCount(all, nouns.centreOf)}`
+		},
+		search: {
+			label: 'Znajdź ośrodek po nazwie gminy',
+			placeholder: 'np. Lezajsk',
+			none: 'Nie ma takiej gminy.',
+			results: (n: number) => `${formatCount(n, nouns.centre)} pasuje`
+		},
+		selected: {
+			title: (name: string) => `Wybrany ośrodek: ${name}`,
+			page: 'Strona ośrodka ze źródłami',
+			close: 'Zamknij'
+		}
+	},
 	notFound: 'Nie ma takiej strony.'
 } as const;
 

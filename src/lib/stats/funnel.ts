@@ -33,10 +33,11 @@ export function funnelLimits(target: number, n: number): FunnelLimits {
 	return { n, warning: pair(FUNNEL_LEVELS.warning), control: pair(FUNNEL_LEVELS.control) };
 }
 
-/** The limits along n, at about `points` group sizes spaced evenly on a log scale, for drawing the funnel. */
-export function funnelCurve(target: number, maxN: number, points = 60): FunnelLimits[] {
+/** The limits along n from `minN` to `maxN`, at about `points` sizes spaced evenly on a log scale, for drawing. */
+export function funnelCurve(target: number, maxN: number, points = 60, minN = 1): FunnelLimits[] {
 	const sizes = new Set<number>();
-	for (let i = 0; i < points; i++) sizes.add(Math.max(1, Math.round(Math.exp((Math.log(maxN) * i) / (points - 1)))));
+	const [from, to] = [Math.log(Math.max(1, minN)), Math.log(maxN)];
+	for (let i = 0; i < points; i++) sizes.add(Math.max(1, Math.round(Math.exp(from + ((to - from) * i) / (points - 1)))));
 	return [...sizes].sort((a, b) => a - b).map((n) => funnelLimits(target, n));
 }
 

@@ -1,0 +1,131 @@
+// A funnel plot as plain data and its Chart.js configuration: each centre's rate against its n on a log axis, the
+// level's overall rate, and the 95% and 99.8% control limits along n (stats/funnel.ts). Pure, so it is tested in Node.
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { funnelCurve, funnelPlace, type FunnelLimits, type FunnelPlace } from '../stats/funnel';
+
+export interface FunnelPoint {
+	code: string;
+	name: string;
+	k: number;
+	n: number;
+	low: number;
+	high: number;
+}
+
+export interface FunnelData {
+	points: (FunnelPoint & { place: FunnelPlace })[];
+	target: number;
+	curve: FunnelLimits[];
+}
+
+export function funnelData(points: FunnelPoint[], target: number): FunnelData {
+	const ns = points.map((p) => p.n);
+	const maxN = Math.max(10, ...ns);
+	const minN = Math.min(maxN, ...ns);
+	return {
+		points: points.map((p) => ({ ...p, place: funnelPlace(p.k, p.n, target) })),
+		target,
+		curve: funnelCurve(target, Math.ceil(maxN * 1.15), 80, Math.max(1, Math.floor(minN * 0.85)))
+	};
+}
+
+/** Colours that stay apart for colour-blind readers (ColorBrewer PuOr ends) and a quiet blue for the rest. */
+export const FUNNEL_COLOURS: Record<FunnelPlace, string> = {
+	above_control: '#b35806',
+	above_warning: '#e08214',
+	within: '#6b8cae',
+	below_warning: '#8073ac',
+	below_control: '#542788'
+};
+const PLACES: FunnelPlace[] = ['within', 'above_warning', 'below_warning', 'above_control', 'below_control'];
+
+export interface FunnelWords {
+	place: Record<FunnelPlace, string>;
+	target: string;
+	warning: string;
+	control: string;
+	axisX: string;
+	axisY: string;
+	point: (p: FunnelPoint) => string;
+}
+
+type Xy = { x: number; y: number; code?: string };
+
+export function funnelConfig(data: FunnelData, words: FunnelWords, onselect?: (code: string) => void): ChartConfiguration<'scatter', Xy[]> {
+	const percent = (v: number) => v * 100;
+	const line = (label: string, values: Xy[], dash: number[], width: number): ChartDataset<'scatter', Xy[]> => ({
+		label,
+		data: values,
+		showLine: true,
+		pointRadius: 0,
+		pointHitRadius: 0,
+		borderColor: '#4f4f4f',
+		borderWidth: width,
+		borderDash: dash
+	});
+	const along = (pick: (l: FunnelLimits) => number) => data.curve.map((l) => ({ x: l.n, y: percent(pick(l)) }));
+	const ns = data.curve.map((l) => l.n);
+	const byPlace = PLACES.map((place) => ({ place, points: data.points.filter((p) => p.place === place) }));
+	return {
+		type: 'scatter',
+		data: {
+			datasets: [
+				...byPlace.map(
+					({ place, points }): ChartDataset<'scatter', Xy[]> => ({
+						label: words.place[place],
+						data: points.map((p) => ({ x: p.n, y: percent(p.k / p.n), code: p.code })),
+						backgroundColor: FUNNEL_COLOURS[place],
+						borderColor: place === 'within' ? '#ffffff' : '#1b1b1b',
+						borderWidth: 1,
+						pointRadius: place === 'within' ? 3.5 : 5,
+						pointHoverRadius: 7,
+						pointStyle: place.startsWith('above') ? 'triangle' : place.startsWith('below') ? 'rectRot' : 'circle'
+					})
+				),
+				line(words.target, [{ x: Math.min(...ns), y: percent(data.target) }, { x: Math.max(...ns), y: percent(data.target) }], [], 1.5),
+				line(words.warning, along((l) => l.warning[1]), [5, 4], 1),
+				line(`${words.warning} `, along((l) => l.warning[0]), [5, 4], 1),
+				line(words.control, along((l) => l.control[1]), [], 1.2),
+				line(`${words.control} `, along((l) => l.control[0]), [], 1.2)
+			]
+		},
+		options: {
+			animation: false,
+			maintainAspectRatio: false,
+			parsing: false,
+			scales: {
+				x: { type: 'logarithmic', title: { display: true, text: words.axisX }, min: Math.max(1, Math.min(...ns)), max: Math.max(...ns) },
+				y: { title: { display: true, text: words.axisY }, ticks: { callback: (v) => `${v}%` } }
+			},
+			plugins: {
+				// Repeated labels (the lower limits) stay out of the legend: one entry per kind of line.
+				// One entry per kind of point that is there, and per kind of line (the lower limits repeat the upper).
+				legend: { labels: { filter: (item, chart) => !item.text.endsWith(' ') && (item.datasetIndex! >= PLACES.length || chart.datasets[item.datasetIndex!].data.length > 0) } },
+				tooltip: {
+					filter: (item) => item.datasetIndex < PLACES.length,
+					callbacks: {
+						label: (item: TooltipItem<'scatter'>) => {
+							const code = (item.raw as Xy).code;
+							const p = data.points.find((q) => q.code === code);
+							return p ? words.point(p) : '';
+						}
+					}
+				}
+			},
+			onClick: (_event, elements) => {
+				const hit = elements.find((e) => e.datasetIndex < PLACES.length);
+				const code = hit && (data.points.length ? byPlace[hit.datasetIndex].points[hit.index]?.code : undefined);
+				if (code && onselect) onselect(code);
+			}
+		}
+	};
+}
+
+/** Where the points of each place sit among the chart's datasets, for lighting one from the keyboard. */
+export function datasetOf(data: FunnelData, code: string): { datasetIndex: number; index: number } | null {
+	for (const [datasetIndex, place] of PLACES.entries()) {
+		const index = data.points.filter((p) => p.place === place).findIndex((p) => p.code === code);
+		if (index >= 0) return { datasetIndex, index };
+	}
+	return null;
+}

@@ -1,0 +1,34 @@
+// The map's colour classes: five equal steps over the shown values, rounded to nice bounds, in ColorBrewer's
+// single-hue Blues, which stay in order for every kind of colour blindness (lightness carries the order).
+import { scaleQuantize } from 'd3-scale';
+import { schemeBlues } from 'd3-scale-chromatic';
+
+export interface ColourClasses {
+	colours: readonly string[];
+	/** Lower bounds of classes 2..n; a value below the first is in class 1. */
+	thresholds: number[];
+	domain: [number, number];
+	colourOf(value: number): string;
+}
+
+export function colourClasses(values: number[], classes = 5): ColourClasses | null {
+	if (!values.length) return null;
+	const colours = schemeBlues[classes];
+	const min = Math.min(...values);
+	const max = Math.max(...values);
+	const scale = scaleQuantize<string>()
+		.domain([min, max === min ? min + 1e-9 : max])
+		.nice()
+		.range(colours);
+	const [low, high] = scale.domain() as [number, number];
+	return { colours, thresholds: scale.thresholds(), domain: [low, high], colourOf: (value) => scale(value) };
+}
+
+/** One area's value on a map. */
+export interface AreaValue {
+	/** The number the colour shows; null where it is hidden or unknown. */
+	value: number | null;
+	/** What the area says to a reader: its value in words, or why there is none. */
+	text: string;
+	hidden?: boolean;
+}

@@ -1,0 +1,31 @@
+// The national pages, one per unit (Poland, 16 voivodeships, 380 powiats), prerendered at build time from the
+// protected national summary; their maps are drawn here as SVG paths, so a page needs no JavaScript to show them.
+import { error } from '@sveltejs/kit';
+import summaryJson from '$lib/generated/national.json';
+import shapesJson from '$lib/generated/national-shapes.json';
+import { nationalPage, type NationalSummary } from '$lib/national';
+import { drawShapes, type NationalShapes } from '$lib/maps/geometry';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+const summary = summaryJson as unknown as NationalSummary;
+const shapes = shapesJson as unknown as NationalShapes;
+
+export const entries: EntryGenerator = () => [
+	{},
+	...summary.voivodeships.map((v) => ({ voivodeship: v.code })),
+	...summary.powiats.map((p) => ({ voivodeship: p.code.slice(0, 2), powiat: p.code }))
+];
+
+export const load: PageServerLoad = ({ params }) => {
+	const page = nationalPage(summary, params.voivodeship, params.powiat);
+	if (!page) error(404, 'Nie ma takiej jednostki.');
+	// Poland: its voivodeships; a voivodeship: its powiats; a powiat: its own outline among its neighbours.
+	const code = page.unit.code;
+	const features =
+		page.level === 'country'
+			? shapes.voivodeships
+			: page.level === 'voivodeship'
+				? shapes.powiats.filter((p) => p.properties.code.startsWith(code))
+				: shapes.powiats.filter((p) => p.properties.code.startsWith(code.slice(0, 2)));
+	return { page, map: { shapes: drawShapes(features, 600, 560), width: 600, height: 560 } };
+};

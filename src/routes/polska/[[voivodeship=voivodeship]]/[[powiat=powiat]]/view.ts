@@ -1,0 +1,103 @@
+// What the national page derives from its protected figures: the map's values, the funnel's points, the cost
+// histogram and the headline. Pure functions of the page's data, so the same numbers feed every view of it.
+import type { BarChartData } from '$lib/charts/bar-config';
+import type { FunnelPoint } from '$lib/charts/funnel-config';
+import { formatInteger, formatInterval, formatMoney, formatPercent, formatWholeMoney } from '$lib/format/number';
+import type { AreaValue } from '$lib/maps/scale';
+import type { CentrePoint, NationalUnit } from '$lib/national';
+import type { RateCell, ValueCell } from '$lib/queries/cells';
+
+/** The measures a national page maps, as they read in its address (?miara=). */
+export const MEASURES = { praca: 'employment', ukonczenie: 'completion', koszt: 'cost' } as const;
+export type MeasureParam = keyof typeof MEASURES;
+export type Measure = (typeof MEASURES)[MeasureParam];
+
+export const measureOf = (param: string | null): MeasureParam => (param && param in MEASURES ? (param as MeasureParam) : 'praca');
+
+type Unit = Pick<NationalUnit, 'employment' | 'completion' | 'costPerParticipant'>;
+const cellOf = (unit: Unit, measure: Measure): RateCell | ValueCell => (measure === 'cost' ? unit.costPerParticipant : unit[measure]);
+
+/** A rate or an amount in words: „18% (95% PU: 17–19%), 1 204 z 6 651”; or why it is absent. */
+export interface CellWords {
+	hidden: string;
+	none: string;
+	kOfN: (k: string, n: string) => string;
+}
+
+export function cellText(cell: RateCell | ValueCell, words: CellWords, format: (value: number) => string = formatMoney): string {
+	if (cell.kind === 'suppressed') return words.hidden;
+	if (cell.kind === 'published' || cell.kind === 'synthetic') {
+		if ('k' in cell) return `${formatInterval(cell.rate, cell.low, cell.high, cell.n >= 1000)}, ${words.kOfN(formatInteger(cell.k), formatInteger(cell.n))}`;
+		return format(cell.value);
+	}
+	return words.none;
+}
+
+/** A share as a tile shows it: tenths of a per cent once the group is large enough to tell them apart. */
+export const shareText = (rate: number, n: number) => formatPercent(rate, n >= 1000);
+
+export function areaValues(units: (Unit & { code: string })[], measure: Measure, words: CellWords): Record<string, AreaValue> {
+	return Object.fromEntries(
+		units.map((u) => {
+			const cell = cellOf(u, measure);
+			const value = cell.kind === 'published' || cell.kind === 'synthetic' ? ('k' in cell ? cell.rate : cell.value) : null;
+			return [u.code, { value, text: cellText(cell, words), hidden: cell.kind === 'suppressed' }];
+		})
+	);
+}
+
+/** The funnel's points: centres whose rate is shown. Hidden ones stay off the plot, counted. */
+export function funnelPoints(centres: CentrePoint[], measure: 'employment' | 'completion'): { points: FunnelPoint[]; hidden: number } {
+	const points: FunnelPoint[] = [];
+	let hidden = 0;
+	for (const c of centres) {
+		const cell = c[measure];
+		if (cell.kind === 'published' || cell.kind === 'synthetic') points.push({ code: c.code, name: c.name, k: cell.k, n: cell.n, low: cell.low, high: cell.high });
+		else hidden += 1;
+	}
+	return { points, hidden };
+}
+
+/**
+ * The rate the funnel is drawn around: the whole unit's. Where that is hidden (a small powiat), the pooled rate of
+ * the centres shown, which follows from shown figures only.
+ */
+export function funnelTarget(unit: Unit, measure: 'employment' | 'completion', points: FunnelPoint[]): number | null {
+	const cell = unit[measure];
+	if ('k' in cell) return cell.rate;
+	const n = points.reduce((s, p) => s + p.n, 0);
+	return n ? points.reduce((s, p) => s + p.k, 0) / n : null;
+}
+
+/** Centres counted by cost per participant in bins of a round width: the distribution, and how many have no cost. */
+export function costHistogram(centres: CentrePoint[], label: string): { chart: BarChartData; unknown: number } {
+	const costs = centres.flatMap((c) => (c.costPerParticipant.kind === 'published' || c.costPerParticipant.kind === 'synthetic' ? [c.costPerParticipant.value] : []));
+	const unknown = centres.length - costs.length;
+	if (!costs.length) return { chart: { categories: [], series: [], unit: 'number' }, unknown };
+	const min = Math.min(...costs);
+	const max = Math.max(...costs);
+	// About 12 bins at most, of a width of 1, 2 or 5 times a power of ten złoty.
+	const rough = Math.max(1, (max - min) / 12);
+	const power = 10 ** Math.floor(Math.log10(rough));
+	const width = [1, 2, 5, 10].map((m) => m * power).find((w) => w >= rough)!;
+	const first = Math.floor(min / width) * width;
+	const bins = Math.max(1, Math.ceil((max - first + 1e-9) / width));
+	const counts = Array.from({ length: bins }, () => 0);
+	for (const cost of costs) counts[Math.min(bins - 1, Math.floor((cost - first) / width))] += 1;
+	return {
+		chart: {
+			categories: counts.map((_, i) => `${formatWholeMoney(first + i * width)}–${formatWholeMoney(first + (i + 1) * width)}`),
+			series: [{ label, color: '#6b8cae', values: counts, synthetic: counts.map(() => true) }],
+			unit: 'number'
+		},
+		unknown
+	};
+}
+
+/** The median and range of the centres' cost per participant, for the headline. */
+export function costSpread(centres: CentrePoint[]): { low: number; median: number; high: number } | null {
+	const costs = centres.flatMap((c) => (c.costPerParticipant.kind === 'published' || c.costPerParticipant.kind === 'synthetic' ? [c.costPerParticipant.value] : [])).sort((a, b) => a - b);
+	if (!costs.length) return null;
+	const mid = Math.floor(costs.length / 2);
+	return { low: costs[0], median: costs.length % 2 ? costs[mid] : (costs[mid - 1] + costs[mid]) / 2, high: costs[costs.length - 1] };
+}
