@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { allowedValues, type TableName } from '../../src/lib/dictionary';
-import { formatIssue } from '../../src/lib/validation/validate';
+import { formatIssue, type IssueKind } from '../../src/lib/validation/validate';
 import { checkImport, type KnownKeys } from '../../src/lib/import/check';
 import { findPersonalData, isPesel, personalDataIn } from '../../src/lib/import/guard';
 import { SKIP, detectTable, mappableColumns, normaliseHeader, suggestMapping } from '../../src/lib/import/mapping';
@@ -34,7 +34,7 @@ async function attempt(name: string, bytes: Uint8Array, table?: TableName) {
 		return { messages: result.issues.map(formatIssue).map(plainSpaces), kinds: result.issues.map((i) => i.kind ?? null), hints: result.issues.map((i) => i.hint ?? null), rows: result.rows, ok: result.ok, parsed };
 	} catch (e) {
 		if (!(e instanceof ImportError)) throw e;
-		return { messages: [plainSpaces(e.message)], kinds: [] as (string | null)[], hints: [] as (string | null)[], rows: [], ok: false, parsed: null };
+		return { messages: [plainSpaces(e.message)], kinds: [] as (IssueKind | null)[], hints: [] as (string | null)[], rows: [], ok: false, parsed: null };
 	}
 }
 
@@ -72,7 +72,7 @@ describe('hints by kind', () => {
 		['wrong-date-format.csv', 'date', 'RRRR-MM-DD'],
 		['missing-column.csv', 'missing_column', 'Dodaj kolumnę'],
 		['hours-too-many.csv', null, null]
-	])('%s: kind %s, hint „%s”', async (name, kind, hint) => {
+	] as [string, IssueKind | null, string | null][])('%s: kind %s, hint „%s”', async (name, kind, hint) => {
 		const result = await attempt(name, new Uint8Array(readFileSync(`${fixtures}/bad/${name}`)), cases[name].table);
 		expect(result.ok).toBe(false);
 		expect(result.kinds).toContain(kind);
