@@ -30,7 +30,7 @@ describe('centre page', () => {
 		opened = await openPage('/osrodki/leszno/');
 		const { page } = opened;
 		expect(plain(await page.locator('tr[data-edition="leszno-bez-roku"] th').textContent())).toBe('rok nieznany');
-		const ages = plain(await page.locator('table[data-dimension="age_band"]').textContent());
+		const ages = plain(await page.locator('table[data-table="profile-age_band"]').textContent());
 		expect(ages).toContain('<5');
 		expect(ages).not.toMatch(/lata [1-4]\b/);
 	});

@@ -169,7 +169,7 @@ export function figureTable(detail: CentreDetail): TableModel<Figure> {
 		rows: detail.figures,
 		rowName: 'figure',
 		rowKey: (f) => `${f.edition_id}:${f.figure}`,
-		rowAttributes: (f) => ({ 'data-figure': f.figure, 'data-edition': f.edition_id })
+		rowAttributes: (f) => ({ 'data-figure': f.figure })
 	};
 }
 
