@@ -133,6 +133,7 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'chart.emptyBecause.mixed': [[['no rows', 'hidden (<5)']]],
 	'centre.profileIntro': [[1], [25]],
 	'national.kOfN': [['3', '25']],
+	'national.tiles.title': [['Polska'], ['województwo dolnośląskie']],
 	'national.tiles.costRange': [['9,552.86 PLN', '12,000.00 PLN', '15,414.61 PLN']],
 	'national.tiles.ofCentres': [[1], [2477]],
 	'national.sentence': [['Dolnośląskie', 169, 12345, '2008–2014', '45% (95% CI 44–46%)', 0], ['powiat leżajski', 1, 1, '2008', '100%', 1]],
