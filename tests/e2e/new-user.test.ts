@@ -50,15 +50,17 @@ describe('a new user’s defects', () => {
 		expect(await drawnIn(o, 'koszt')).not.toContain('nie opublikowano');
 	});
 
-	it('shows the cost-by-form charts empty with the reason for women aged 25–34, and the caption agrees', async () => {
+	it('shows the cost-by-form chart empty with the reason for women aged 25–34, in both units, and the caption agrees', async () => {
 		opened = await openPage('/?plec=K&wiek=25-34');
 		const o = opened;
 		await ready(o);
-		for (const id of ['wsparcie', 'koszt-wsparcia']) {
-			const card = o.page.locator(`[data-chart="${id}"]`);
-			expect(await card.locator('canvas').count(), id).toBe(0);
-			expect(plain(await card.locator('[data-empty]').textContent()), id).toMatch(/^Nic do narysowania/);
-			expect(plain(await card.locator('.description').textContent()), id).not.toContain('najwięcej kosztu');
+		// One chart of the support costs, as shares or in złoty: empty with its reason in both units.
+		const card = o.page.locator('[data-chart="wsparcie"]');
+		for (const unit of ['udział (%)', 'kwota (zł)']) {
+			await card.getByLabel(unit).check();
+			expect(await card.locator('canvas').count(), unit).toBe(0);
+			expect(plain(await card.locator('[data-empty]').textContent()), unit).toMatch(/^Nic do narysowania/);
+			expect(plain(await card.locator('.description').textContent()), unit).not.toContain('najwięcej kosztu');
 		}
 	});
 
@@ -66,7 +68,7 @@ describe('a new user’s defects', () => {
 		opened = await openPage('/?plec=K');
 		const o = opened;
 		await ready(o);
-		const notes = plain(await o.page.locator('[data-chart="uczestnicy"] figcaption').textContent());
+		const notes = plain(await o.page.locator('[data-chart="uczestnicy"] .caption').textContent());
 		expect(notes).toContain('Pominięte na tym wykresie: Płeć');
 		expect(plain(await o.page.locator('.filters .intro').textContent())).not.toContain('działają na wszystkie');
 	});

@@ -6,7 +6,7 @@ import { pl } from '../../src/lib/i18n/pl';
 
 // Three centres, two stacked series; B has no first segment, C is hidden (<5).
 const data: BarChartData = {
-	unit: 'count',
+	unit: 'number',
 	categories: ['A', 'B', 'C'],
 	series: [
 		{ label: 's1', color: '#000', values: [1, null, null], synthetic: [true, false, false] },
@@ -55,7 +55,7 @@ describe('what is said for a bar', () => {
 	});
 
 	it('leaves the series out where there is one', () => {
-		const one: BarChartData = { unit: 'count', categories: ['A'], series: [{ label: 's', color: '#000', values: [null], notes: ['not_published'] }] };
+		const one: BarChartData = { unit: 'number', categories: ['A'], series: [{ label: 's', color: '#000', values: [null], notes: ['not_published'] }] };
 		expect(describeBar(one, { index: 0, series: 0 }, f, words)).toBe('A: nie opublikowano. 1 z 1.');
 	});
 });
