@@ -75,9 +75,12 @@ describe('filters', () => {
 		opened = await openPage('/');
 		const o = opened;
 		await ready(o);
-		// One focusable element per row (the centre's page), whatever the number of rows.
-		const perRow = await o.page.locator('table.comparison tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('a[href], button, input, select, [tabindex]').length));
-		expect(perRow).toEqual([1, 1, 1, 1, 1]);
+		// No control per row: each row's only links are its centre's page and, where a figure's provenance differs
+		// from its column's, that figure's own source.
+		expect(await o.page.locator('table.comparison tbody :is(button, input, select, [tabindex])').count()).toBe(0);
+		const links = await o.page.locator('table.comparison tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('a[href]')].map((a) => (a.closest('th[scope="row"]') ? 'centre' : a.classList.contains('badge') ? 'source' : 'other'))));
+		expect(links.map((l) => l.filter((k) => k === 'centre').length)).toEqual([1, 1, 1, 1, 1]);
+		expect(links.flat().filter((k) => k === 'other')).toEqual([]);
 		await o.page.getByText('Filtry', { exact: true }).last().click();
 		const leszno = o.page.locator('[data-filter="centres"]').getByLabel('OPS Gmina Leszno');
 		await leszno.focus();
@@ -116,7 +119,7 @@ describe('filters', () => {
 		await o.page.waitForURL(/sortuj=-koszt-na-uczestnika/);
 		const down = await rows(o);
 		// Centres without a published budget stay last both ways; the others reverse.
-		const known = await o.page.locator('[data-col="cost-per-participant"] [data-kind="published"]').count();
+		const known = await o.page.locator('table.comparison [data-col="cost-per-participant"] [data-kind="derived"]').count();
 		expect(known).toBeGreaterThan(1);
 		expect(down.slice(0, known)).toEqual(up.slice(0, known).reverse());
 		expect(down.slice(known)).toEqual(up.slice(known));

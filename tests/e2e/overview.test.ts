@@ -27,7 +27,9 @@ describe('overview', () => {
 
 	it('shows the published figures with their source once DuckDB has taken over, with no error and no outside request', async () => {
 		const o = await openOverview();
-		expect(await cell(o, 'lezajsk', 'participants')).toBe('25 źródło: lezajsk-page');
+		// Every participant count in the column is published: the header says so once, with the link to the sources.
+		expect(await cell(o, 'lezajsk', 'participants')).toBe('25');
+		expect(await o.page.locator('table.comparison th[data-col="participants"] [data-column-mark="published"]').getAttribute('href')).toMatch(/\/o-danych\/#zrodla$/);
 		expect(await cell(o, 'lezajsk', 'budget')).toContain('385 365,31 zł');
 		expect(await cell(o, 'lezajsk', 'cost-per-participant')).toContain('15 414,61 zł');
 		expect(await cell(o, 'lezajsk', 'employment')).toContain('12% (3 z 25; 95% PU 4–30%)');

@@ -99,8 +99,8 @@ describe('on a phone (390 px)', () => {
 				rows: rows.length,
 				cells: rows.flatMap((tr) =>
 					[...tr.querySelectorAll('td')].map((td) => {
-						const label = td.querySelector('.cell-label');
-						return { label: label && getComputedStyle(label).display !== 'none' ? label.textContent!.trim() : null, right: td.getBoundingClientRect().right };
+						const label = getComputedStyle(td, '::before').content;
+						return { label: label && label !== 'none' ? label : null, right: td.getBoundingClientRect().right };
 					})
 				)
 			};
@@ -114,7 +114,10 @@ describe('on a phone (390 px)', () => {
 			expect(cell.right).toBeLessThanOrEqual(390);
 		}
 		// A column's mark travels with its label into every card.
-		expect(layout.cells.some((c) => c.label!.includes('syntetyczne'))).toBe(true);
-		expect(layout.cells.some((c) => c.label!.includes('wyliczone'))).toBe(true);
+		expect(layout.cells.some((c) => c.label!.includes('SYNTETYCZNE'))).toBe(true);
+		expect(layout.cells.some((c) => c.label!.includes('WYLICZONE'))).toBe(true);
+		// …and only on a phone: at 1366 px the headers carry them and the cells have no label.
+		await o.page.setViewportSize({ width: 1366, height: 768 });
+		expect(await table.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content)).toBe('none');
 	});
 });
