@@ -282,13 +282,13 @@ export const pl = {
 			women: 'Kobiety',
 			employment: 'Pracujący po projekcie',
 			budget: 'Budżet',
-			budgetShare: 'Udział w opublikowanych budżetach porównywanych ośrodków (ośrodki bez opublikowanego budżetu nie wchodzą do sumy)',
+			budgetShare: 'Udział w opublikowanych budżetach',
 			costPerParticipant: 'Koszt na uczestnika'
 		},
 		populationYear: (year: number, within: boolean) => `stan z ${year} r.${within ? '' : ', poza latami projektu'}`,
 		populationNote:
 			'Ludność: dane GUS przytoczone na stronach, które podają rok (cytat i źródło w danych). Przyjmuje się liczbę z roku najbliższego latom projektu; rok jest zawsze podany. Gdy nie znamy ludności albo roku projektu, wskaźnik na 1000 mieszkańców jest nieznany.',
-		shareNote: 'Udział liczony od sumy porównywanych ośrodków; gdy którejś liczby nie opublikowano albo ją ukryto, nie podaje się żadnego udziału (dałby się z nich odtworzyć).',
+		shareNote: 'Udział liczony od sumy porównywanych ośrodków; gdy którejś liczby nie opublikowano albo ją ukryto, nie podaje się żadnego udziału (dałby się z nich odtworzyć). Udział w budżetach liczy się tylko wśród ośrodków, które opublikowały budżet.',
 		differences: {
 			heading: 'Różnice odsetków między ośrodkami',
 			intro: 'Różnica w punktach procentowych z 95% przedziałem ufności (metoda Newcombe’a). Gdy przedział obejmuje zero, dane nie pozwalają odróżnić tych dwóch odsetków.',

@@ -159,8 +159,8 @@ export function figureTable(detail: CentreDetail): TableModel<Figure> {
 	const yearOf = (f: Figure) => detail.editions.find((e) => e.edition_id === f.edition_id)?.year ?? pl.centre.noYear;
 	return {
 		columns: [
-			{ key: 'year', label: pl.centre.editionColumns.year, format: 'text', value: (f) => String(yearOf(f)) },
 			{ key: 'figure', label: t.figure, format: 'text', rowHeader: true, value: (f) => FIGURES[f.figure].label },
+			{ key: 'year', label: pl.centre.editionColumns.year, format: 'text', value: (f) => String(yearOf(f)) },
 			{ key: 'stated', label: t.stated, format: 'text', value: (f) => f.stated },
 			{ key: 'value', label: t.value, format: 'number', cell: (f) => published(f.value, [f.source_id]) },
 			{ key: 'unit', label: t.unit, format: 'text', value: (f) => FIGURES[f.figure].unit || null },
