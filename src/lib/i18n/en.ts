@@ -286,13 +286,13 @@ export const en: Messages = {
 			women: 'Women',
 			employment: 'In employment upon leaving',
 			budget: 'Budget',
-			budgetShare: 'Share of the compared centres’ published budgets (centres without a published budget are not in the total)',
+			budgetShare: 'Share of published budgets',
 			costPerParticipant: 'Cost per participant'
 		},
 		populationYear: (year: number, within: boolean) => `as of ${year}${within ? '' : ', outside the project years'}`,
 		populationNote:
 			'Population: Statistics Poland (GUS) data quoted on pages that give the year (quote and source in the data). The figure from the year closest to the project years is used; the year is always shown. Where the population or the project year is unknown, the rate per 1,000 inhabitants is unknown.',
-		shareNote: 'Shares are computed over the total of the compared centres; when any of the figures is not published or is hidden, no share is given (the figure could be worked out from them).',
+		shareNote: 'Shares are computed over the total of the compared centres; when any of the figures is not published or is hidden, no share is given (the figure could be worked out from them). A share of budgets is computed only among the centres that published a budget.',
 		differences: {
 			heading: 'Differences in rates between centres',
 			intro: 'The difference in percentage points with a 95% confidence interval (Newcombe’s method). When the interval includes zero, the data cannot tell the two rates apart.',
