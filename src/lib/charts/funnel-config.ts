@@ -93,6 +93,8 @@ export function funnelConfig(data: FunnelData, words: FunnelWords, onselect?: (c
 			animation: false,
 			maintainAspectRatio: false,
 			parsing: false,
+			// Axis numbers as the rest of the page writes them (10 000, not 10,000).
+			locale: 'pl-PL',
 			scales: {
 				x: { type: 'logarithmic', title: { display: true, text: words.axisX }, min: Math.max(1, Math.min(...ns)), max: Math.max(...ns) },
 				y: { title: { display: true, text: words.axisY }, ticks: { callback: (v) => `${v}%` } }

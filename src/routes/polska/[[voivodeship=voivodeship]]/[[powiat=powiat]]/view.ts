@@ -71,7 +71,8 @@ export function funnelTarget(unit: Unit, measure: 'employment' | 'completion', p
 
 /** Centres counted by cost per participant in bins of a round width: the distribution, and how many have no cost. */
 export function costHistogram(centres: CentrePoint[], label: string): { chart: BarChartData; unknown: number } {
-	const costs = centres.flatMap((c) => (c.costPerParticipant.kind === 'published' || c.costPerParticipant.kind === 'synthetic' ? [c.costPerParticipant.value] : []));
+	const known = centres.flatMap((c) => (c.costPerParticipant.kind === 'published' || c.costPerParticipant.kind === 'synthetic' ? [{ cost: c.costPerParticipant.value, synthetic: c.costPerParticipant.kind === 'synthetic' }] : []));
+	const costs = known.map((k) => k.cost);
 	const unknown = centres.length - costs.length;
 	if (!costs.length) return { chart: { categories: [], series: [], unit: 'number' }, unknown };
 	const min = Math.min(...costs);
@@ -83,11 +84,17 @@ export function costHistogram(centres: CentrePoint[], label: string): { chart: B
 	const first = Math.floor(min / width) * width;
 	const bins = Math.max(1, Math.ceil((max - first + 1e-9) / width));
 	const counts = Array.from({ length: bins }, () => 0);
-	for (const cost of costs) counts[Math.min(bins - 1, Math.floor((cost - first) / width))] += 1;
+	// A bin is hatched where any of its centres' costs is synthetic; one of published inputs only is not.
+	const synthetic = Array.from({ length: bins }, () => false);
+	for (const { cost, synthetic: isSynthetic } of known) {
+		const bin = Math.min(bins - 1, Math.floor((cost - first) / width));
+		counts[bin] += 1;
+		synthetic[bin] ||= isSynthetic;
+	}
 	return {
 		chart: {
 			categories: counts.map((_, i) => `${formatWholeMoney(first + i * width)}–${formatWholeMoney(first + (i + 1) * width)}`),
-			series: [{ label, color: '#6b8cae', values: counts, synthetic: counts.map(() => true) }],
+			series: [{ label, color: '#6b8cae', values: counts, synthetic }],
 			unit: 'number'
 		},
 		unknown
