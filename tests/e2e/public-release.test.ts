@@ -34,7 +34,9 @@ describe('public release', () => {
 		const o = opened;
 		await expect.poll(async () => plain(await o.page.locator('footer [role="status"]').textContent()), { timeout: 45_000 }).toContain('DuckDB gotowy');
 		const cell = (centre: string, column: string) => o.page.locator(`tr[data-centre="${centre}"] [data-col="${column}"]`).textContent().then(plain);
-		expect(await cell('lezajsk', 'participants')).toBe('25 źródło: lezajsk-page');
+		// The participant column is published throughout: its header carries the source mark, the cell the figure.
+		expect(await cell('lezajsk', 'participants')).toBe('25');
+		expect(await o.page.locator('table.comparison th[data-col="participants"] [data-column-mark="published"]').count()).toBe(1);
 		expect(await cell('lezajsk', 'employment')).toContain('3 z 25');
 		expect(await o.page.locator('.overview.answer').getAttribute('data-source')).toBe('snapshot');
 		expect(o.consoleErrors).toEqual([]);

@@ -13,6 +13,9 @@ import { findPersonalData, isPesel, personalDataIn } from '../../src/lib/import/
 import { SKIP, detectTable, mappableColumns, normaliseHeader, suggestMapping } from '../../src/lib/import/mapping';
 import { ImportError, checkColumns, parseCsv, parseFile } from '../../src/lib/import/read';
 import { toPlainArrowIPC } from '../../src/lib/db/arrow';
+import { toXlsx } from '../../src/lib/export/xlsx';
+import { tableExport } from '../../src/lib/table/export';
+import { recordTable } from '../../src/lib/table/tables';
 import { Imports } from '../../src/lib/state/imports.svelte';
 import { LEGACY_INDEX, importDataKey, importEntryKey, importIdOf, newImportId } from '../../src/lib/state/import-keys';
 
@@ -79,6 +82,16 @@ describe('hints by kind', () => {
 		const at = result.kinds.indexOf(kind);
 		if (hint === null) expect(result.hints[at]).toBeNull();
 		else expect(result.hints[at]).toContain(hint);
+	});
+});
+
+describe('the dashboard’s own XLSX', () => {
+	it('reads back the rows from the sheet „Format danych”, not the titled table on the first sheet', async () => {
+		const rows = await db.query<Record<string, unknown>>({ sql: "SELECT participant_id, centre_id, edition_id, sex, age_band FROM participants WHERE centre_id = 'leszno' ORDER BY participant_id" });
+		const exported = tableExport(recordTable(Object.keys(rows[0]).map((name) => ({ name })), rows), { title: 'Wynik zapytania', filters: [], sources: [], provenance: '', exportedAt: '2026-11-25T00:00:00Z' });
+		const parsed = await parseFile(await toXlsx(exported), 'wynik.xlsx');
+		expect(parsed.header).toEqual(Object.keys(rows[0]));
+		expect(parsed.rows).toEqual(rows.map((r) => Object.values(r).map(String)));
 	});
 });
 

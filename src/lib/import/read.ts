@@ -157,7 +157,9 @@ export async function parseXlsx(bytes: Uint8Array, file: string): Promise<Parsed
 		throw new ImportError(file, t.brokenXlsx);
 	}
 	// Any ZIP archive starts like an XLSX; one with no workbook inside is some other file renamed, not an empty sheet.
-	const sheet = workbook.worksheets[0];
+	// The dashboard's own exports put the table as on screen first, under a title block, and the rows in machine form
+	// on the sheet „Format danych”: that one is read back.
+	const sheet = workbook.getWorksheet(pl.exports.sheets.data) ?? workbook.worksheets[0];
 	if (!sheet) throw new ImportError(file, t.notXlsx);
 	if (sheet.rowCount === 0) throw new ImportError(file, t.empty);
 	const text = (cell: ExcelJS.Cell) => {
