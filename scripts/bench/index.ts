@@ -19,6 +19,7 @@ import { toArrowIPC } from '../../src/lib/db/arrow';
 import { generate } from '../data/generate';
 import { loadData } from '../data/index';
 import { summarise } from './stats';
+import { nationalCubeBench, nationalPagesBench } from './national';
 
 const root = resolve(import.meta.dirname, '../..');
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -219,6 +220,18 @@ const engine = await engineBench();
 console.log(`  ${engine.centres} centres, ${engine.participants.toLocaleString('pl-PL')} participants, ${engine.arrowMB} MB Arrow IPC; generated in ${engine.generateMs} ms, loaded in ${engine.loadMs} ms`);
 line('overview (all its queries), all centres', engine.overviewAllCentres);
 line('overview (all its queries), five centres', engine.overviewFiveCentres);
+console.log(`\nNational pages in Chromium (${RUNS} cold visits):`);
+const nationalBrowser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const nationalPages = await nationalPagesBench(nationalBrowser, root, RUNS).finally(() => nationalBrowser.close());
+line('/polska/: first contentful paint (figures prerendered)', nationalPages.countryPaint);
+line('/polska/14/ (314 centres): first contentful paint', nationalPages.voivodeshipPaint);
+line('map click → voivodeship page drawn', nationalPages.drillDown);
+console.log(`\nNational cube (duckdb-wasm, Node build) beside a hand-written loop over the same Arrow columns:`);
+const nationalCube = await nationalCubeBench(root, RUNS);
+console.log(`  ${nationalCube.participants.toLocaleString('pl-PL')} participants pre-aggregated into ${nationalCube.cubeRows.toLocaleString('pl-PL')} cube rows`);
+line('filter (sex, age, years) by voivodeship: DuckDB', nationalCube.engine);
+line('the same answer: hand-written loop (the floor)', nationalCube.loop);
+console.log(`  ratio of medians DuckDB / loop: ${(nationalCube.engine.median / nationalCube.loop.median).toFixed(1)}×`);
 let ownData: Awaited<ReturnType<typeof importBench>> | null = null;
 if (IMPORT_MB > 0) {
 	console.log(`\nOwn data through the built page (one run):`);
@@ -226,4 +239,4 @@ if (IMPORT_MB > 0) {
 	console.log(`  ${ownData.megabytes} MB CSV, ${ownData.rows.toLocaleString('pl-PL')} rows: read and checked in ${ownData.checkMs} ms (longest main-thread stall ${ownData.checkStallMs} ms); loaded in ${ownData.loadMs} ms (longest stall ${ownData.loadStallMs} ms)`);
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site, engine, ownData }, null, '\t'));
+writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site, engine, nationalPages, nationalCube, ownData }, null, '\t'));

@@ -38,4 +38,19 @@ describe('security headers', () => {
 		expect(outcome).toBe('blocked');
 		expect(await (await fetch(`${other}/__hits`)).json()).toEqual([]);
 	});
+
+	it("runs only each page's own inline script: one injected into a page is refused, and the header stays short", async () => {
+		for (const path of ['/', '/polska/', '/polska/18/1808/']) {
+			const opened = await openPage(path);
+			await opened.page.addScriptTag({ content: 'window.__injected = true' }).catch(() => undefined);
+			expect(await opened.page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected ?? false), path).toBe(false);
+			// The page's own start-up script did run: its charts are drawn in the browser.
+			await opened.page.waitForFunction(() => Number((document.querySelector('[data-chart] canvas') as HTMLCanvasElement | null)?.dataset.drawn) > 0);
+			expect(opened.consoleErrors.some((e) => /Content Security Policy/.test(e)), path).toBe(true);
+			await opened.close();
+		}
+		const csp = (await fetch(`${baseUrl()}/polska/`)).headers.get('content-security-policy') ?? '';
+		expect(csp).not.toContain("'sha256-");
+		expect(csp.length).toBeLessThan(1000);
+	});
 });

@@ -1,0 +1,128 @@
+// The national set in the bench: the built national pages in Chromium (first figures, a drill-down), and the
+// pre-aggregated cube in duckdb-wasm (Node build) beside a hand-written loop over the same Arrow columns: the
+// loop is the practical floor, so the ratio says what the engine costs on top of it.
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { tableFromArrays, tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import type { Browser } from 'playwright-core';
+import { createSiteServer } from '../serve/server';
+import { loadData } from '../data/index';
+import { buildCube } from '../national/cube';
+import { generateNational, NATIONAL_DEFAULTS } from '../national/generate';
+import { readTerc } from '../national/register';
+import { openNodeEngine } from '../../src/lib/db/node';
+import { summarise } from './stats';
+
+type Summary = ReturnType<typeof summarise>;
+
+/** Cold visits of a national page: first contentful paint (its figures are in the HTML), and a click on the map to the page below. */
+export async function nationalPagesBench(browser: Browser, root: string, runs: number): Promise<{ countryPaint: Summary; voivodeshipPaint: Summary; drillDown: Summary }> {
+	const server = createSiteServer(join(root, 'build'));
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const paint = { country: [] as number[], voivodeship: [] as number[], drill: [] as number[] };
+	try {
+		for (let run = 0; run < runs; run++) {
+			for (const [path, into] of [['/polska/', paint.country], ['/polska/14/', paint.voivodeship]] as const) {
+				// bypassCSP only so the harness may poll with expressions; the page's own code runs as it would.
+				const context = await browser.newContext({ bypassCSP: true });
+				const page = await context.newPage();
+				await page.goto(`${base}${path}`);
+				await page.waitForSelector('[data-tile="participants"]');
+				into.push((await page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN`)) as number);
+				if (path === '/polska/') {
+					// Hydrated first, as a reader's click would find it; then map click → the voivodeship's heading.
+					await page.waitForFunction(`Number(document.querySelector('[data-funnel] canvas')?.dataset.drawn) > 0`);
+					const start = Date.now();
+					await page.locator('a[data-area="14"]').click();
+					await page.waitForFunction(`document.querySelector('h1')?.textContent === 'mazowieckie' && Number(document.querySelector('[data-funnel] canvas')?.dataset.drawn) > 0`);
+					paint.drill.push(Date.now() - start);
+				}
+				await context.close();
+			}
+		}
+	} finally {
+		server.close();
+	}
+	return { countryPaint: summarise(paint.country), voivodeshipPaint: summarise(paint.voivodeship), drillDown: summarise(paint.drill) };
+}
+
+/** The question a filter asks of the cube: employment by voivodeship for women aged 25–34 in 2010–2012. */
+const CUBE_QUERY = `
+SELECT c.voivodeship_code, sum(q.participants)::INTEGER AS n, sum(q.employed)::INTEGER AS employed
+FROM cube q JOIN centres c USING (centre_id)
+WHERE q.sex = 'K' AND q.age_band = '25-34' AND q.year BETWEEN 2010 AND 2012
+GROUP BY ALL`;
+
+export async function nationalCubeBench(root: string, runs: number) {
+	const register = readTerc(join(root, 'data/registers/terc-2020-01-01.csv'));
+	const set = generateNational(register, loadData(join(root, 'data')), NATIONAL_DEFAULTS);
+	const cube = buildCube(set);
+	const cubeIpc = tableToIPC(
+		tableFromArrays({
+			centre_id: cube.map((r) => r.centre_id),
+			year: Int16Array.from(cube, (r) => r.year),
+			sex: cube.map((r) => r.sex),
+			age_band: cube.map((r) => r.age_band),
+			participants: Int32Array.from(cube, (r) => r.participants),
+			employed: Int32Array.from(cube, (r) => r.employed)
+		}) as Table,
+		'stream'
+	);
+	const centresIpc = tableToIPC(tableFromArrays({ centre_id: set.centres.map((c) => c.centre_id), voivodeship_code: set.centres.map((c) => c.teryt.slice(0, 2)) }) as Table, 'stream');
+	const engine = await openNodeEngine();
+	await engine.insertArrow('cube', cubeIpc);
+	await engine.insertArrow('centres', centresIpc);
+
+	const engineMs: number[] = [];
+	let engineAnswer = '';
+	for (let run = 0; run < runs; run++) {
+		const start = performance.now();
+		const result = await engine.run(CUBE_QUERY, []);
+		engineMs.push(performance.now() - start);
+		engineAnswer = JSON.stringify(
+			result
+				.toArray()
+				.map((r) => r.toJSON())
+				.sort((a, b) => (a.voivodeship_code < b.voivodeship_code ? -1 : 1))
+				.map((r) => [r.voivodeship_code, r.n, r.employed])
+		);
+	}
+
+	// The floor: the same columns as Arrow hands them over, one pass, dictionary codes compared as numbers.
+	const table = tableFromIPC(cubeIpc);
+	const region = new Map(set.centres.map((c) => [c.centre_id, c.teryt.slice(0, 2)]));
+	const loopMs: number[] = [];
+	let loopAnswer = '';
+	for (let run = 0; run < runs; run++) {
+		const start = performance.now();
+		const centre = table.getChild('centre_id')!;
+		const sex = table.getChild('sex')!;
+		const age = table.getChild('age_band')!;
+		const year = table.getChild('year')!.toArray() as Int16Array;
+		const n = table.getChild('participants')!.toArray() as Int32Array;
+		const employed = table.getChild('employed')!.toArray() as Int32Array;
+		const centreDict = centre.data[0].dictionary!;
+		const regionOfKey = Array.from({ length: centreDict.length }, (_, i) => region.get(centreDict.get(i) as string)!);
+		const keyOf = (vector: typeof sex, value: string) => [...(vector.data[0].dictionary! as unknown as Iterable<string>)].indexOf(value);
+		const women = keyOf(sex, 'K');
+		const band = keyOf(age, '25-34');
+		const sums = new Map<string, [number, number]>();
+		const centreKeys = centre.data[0].values as Int32Array;
+		const sexKeys = sex.data[0].values as Int32Array;
+		const ageKeys = age.data[0].values as Int32Array;
+		for (let i = 0; i < table.numRows; i++) {
+			if (sexKeys[i] !== women || ageKeys[i] !== band || year[i] < 2010 || year[i] > 2012) continue;
+			const r = regionOfKey[centreKeys[i]];
+			const s = sums.get(r) ?? [0, 0];
+			s[0] += n[i];
+			s[1] += employed[i];
+			sums.set(r, s);
+		}
+		loopMs.push(performance.now() - start);
+		loopAnswer = JSON.stringify([...sums].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, [k, e]]) => [r, k, e]));
+	}
+	await engine.close();
+	if (engineAnswer !== loopAnswer) throw new Error(`bench: the engine and the loop disagree\n  ${engineAnswer}\n  ${loopAnswer}`);
+	return { participants: set.participants.length, cubeRows: cube.length, engine: summarise(engineMs), loop: summarise(loopMs) };
+}
