@@ -1,6 +1,6 @@
 // Plain bar-chart data to a Chart.js configuration: hatching for synthetic bars, 95% whiskers where given,
 // and a written reason ("nie opublikowano", "ukryte (<5)") where a bar is absent, so a gap is never read as zero.
-import type { ChartConfiguration, ChartType, Plugin } from 'chart.js';
+import type { ChartConfiguration, ChartType, Plugin, Scale } from 'chart.js';
 import type { MissingReason } from '../queries/cells';
 import { pl } from '../i18n/pl';
 
@@ -93,6 +93,33 @@ export const missingLabels: Plugin<'bar', MissingLabelsOptions> = {
 	}
 };
 
+/** Characters of a category label per line at a chart's width: two-fifths of it, at about 7 px a character. */
+export const labelChars = (width: number) => Math.max(12, Math.floor((width * 0.4) / 7));
+
+/** A label in lines of at most `max` characters, broken between words (a single longer word keeps its line). */
+export function wrapLabel(label: string, max: number): string | string[] {
+	if (label.length <= max) return label;
+	const lines: string[] = [];
+	for (const word of label.split(' ')) {
+		const last = lines.length - 1;
+		if (last >= 0 && `${lines[last]} ${word}`.length <= max) lines[last] = `${lines[last]} ${word}`;
+		else lines.push(word);
+	}
+	return lines;
+}
+
+/** An axis title with its parenthesis on a line of its own: "zł na uczestnika (ceny bieżące)" in two lines. */
+export const titleLines = (title: string): string | string[] => {
+	const at = title.indexOf(' (');
+	return at > 0 ? [title.slice(0, at), title.slice(at + 1)] : title;
+};
+
+/** The category axis's tick callback: each label wrapped to the width of the chart it is drawn in. */
+const wrappedLabel = (categories: string[]) =>
+	function (this: Scale, _value: number | string, index: number) {
+		return wrapLabel(categories[index] ?? '', labelChars(this.chart.width));
+	};
+
 /**
  * `onSelect` gets the category index of a clicked bar and the index of its series (the segment, in a stack): the
  * page turns them into a filter (cross-filtering).
@@ -131,13 +158,24 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 			maintainAspectRatio: false,
 			normalized: true,
 			scales: {
-				[indexAxis]: { type: 'category', labels: data.categories, stacked: options.stacked ?? false, ticks: { autoSkip: false } },
+				[indexAxis]: {
+					type: 'category',
+					labels: data.categories,
+					stacked: options.stacked ?? false,
+					ticks: {
+						autoSkip: false,
+						// Beside a horizontal bar a long name takes at most two-fifths of the chart's width, in lines, so a
+						// phone's narrow chart never cuts it at the canvas's edge.
+						...(horizontal ? { callback: wrappedLabel(data.categories) } : {})
+					}
+				},
 				[valueAxis]: {
 					type: 'linear',
 					beginAtZero: true,
 					stacked: options.stacked ?? false,
 					max: options.max,
-					title: { display: true, text: options.axisLabel },
+					// Upright, the title runs along the plot's height: its parenthesis on a second line, so it is not cut.
+					title: { display: true, text: horizontal ? options.axisLabel : titleLines(options.axisLabel) },
 					ticks: { callback: (v: number | string) => (options.tickFormat ?? options.format)(Number(v)) }
 				}
 			},
