@@ -2,7 +2,7 @@
 // a bin synthetic only where a synthetic cost is in it; the funnel leaves hidden rates off and counts them.
 import { describe, expect, it } from 'vitest';
 import { costHistogram, costSpread, funnelPoints, funnelTarget } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
-import { expandCentre, type CentrePoint } from '../../src/lib/national';
+import { expandCentre, type CentrePoint, type NationalUnit } from '../../src/lib/national';
 
 const synthetic = (code: string, n: number, employed: number | null, cost: number) => expandCentre([code, `GOPS ${code}`, code, 'p', n, employed, 10, cost]);
 const published: CentrePoint = {
@@ -17,7 +17,7 @@ describe('national page figures', () => {
 	it('bins every known cost once, hatching only bins with a synthetic cost in them', () => {
 		const { chart, unknown } = costHistogram(centres, 'Ośrodki');
 		expect(unknown).toBe(1);
-		expect(chart.series[0].values.reduce((s, v) => s + (v ?? 0), 0)).toBe(4);
+		expect(chart.series[0].values.reduce((sum: number, v) => sum + (v ?? 0), 0)).toBe(4);
 		const last = chart.series[0].values.length - 1;
 		expect(chart.series[0].values[last]).toBe(1);
 		expect(chart.series[0].synthetic![last]).toBe(false);
@@ -32,7 +32,11 @@ describe('national page figures', () => {
 		const { points, hidden } = funnelPoints(centres, 'employment');
 		expect(hidden).toBe(1);
 		expect(points.map((p) => p.code)).toEqual(['a', 'c', '1808011', 'd']);
-		const unit = { employment: { kind: 'synthetic', k: 36, n: 415, sources: [], rate: 36 / 415, low: 0, high: 1 }, completion: { kind: 'suppressed', n: 415 }, costPerParticipant: { kind: 'unknown' } } as const;
+		const unit: Pick<NationalUnit, 'employment' | 'completion' | 'costPerParticipant'> = {
+			employment: { kind: 'synthetic', k: 36, n: 415, sources: [], rate: 36 / 415, low: 0, high: 1 },
+			completion: { kind: 'suppressed', n: 415 },
+			costPerParticipant: { kind: 'unknown' }
+		};
 		expect(funnelTarget(unit, 'employment', points)).toBeCloseTo(36 / 415);
 		// A hidden unit rate: the pooled rate of the shown centres, which follows from shown figures only.
 		expect(funnelTarget(unit, 'completion', [{ code: 'x', name: 'x', k: 10, n: 40, low: 0, high: 1 }, { code: 'y', name: 'y', k: 30, n: 60, low: 0, high: 1 }])).toBeCloseTo(0.4);

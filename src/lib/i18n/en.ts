@@ -55,7 +55,7 @@ export const en: Messages = {
 	site: {
 		title: 'Active integration in social welfare centres',
 		subtitle: 'Systemic projects of the Human Capital Operational Programme 2007–2013 (POKL), Priority VII, Sub-measure 7.1.1: five centres side by side',
-		nav: { overview: 'Overview', compare: 'Compare', centres: 'Centres', explorer: 'SQL', imports: 'Your data', data: 'About the data' },
+		nav: { overview: 'Overview', compare: 'Compare', centres: 'Centres', national: 'All of Poland', explorer: 'SQL', imports: 'Your data', data: 'About the data' },
 		skip: 'Skip to content',
 		syntheticBanner: 'Participant-level data (sex, completion, employment, support costs) are synthetic (for demonstration) and always marked. Published figures carry their source.',
 		footer: 'Runs entirely in your browser: no data leaves this computer.'

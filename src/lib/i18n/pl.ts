@@ -1,6 +1,6 @@
 // Every user-facing string of the interface, in Polish. An English file of the same shape can follow.
-import type { MissingReason } from '../queries/cells';
 import { formatCount, type NounForms, type PluralForms } from '../format/plural';
+import type { MissingReason } from '../queries/cells';
 
 /** Nouns that follow a count, in the forms Intl.PluralRules('pl') picks between (format/plural.ts). */
 const nouns = {
@@ -46,7 +46,7 @@ export const pl = {
 	site: {
 		title: 'Aktywna integracja w ośrodkach pomocy społecznej',
 		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1: pięć ośrodków obok siebie',
-		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', explorer: 'SQL', imports: 'Własne dane', data: 'O danych' },
+		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', national: 'Cała Polska', explorer: 'SQL', imports: 'Własne dane', data: 'O danych' },
 		skip: 'Przejdź do treści',
 		syntheticBanner: 'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne (demonstracyjne) i zawsze oznaczone. Liczby opublikowane mają źródło.',
 		footer: 'Działa w całości w przeglądarce: żadne dane nie opuszczają tego komputera.'
