@@ -54,7 +54,7 @@ export const en: Messages = {
 	unitNouns: { osoby: nouns.person, rodziny: nouns.family, etat: nouns.post },
 	site: {
 		title: 'Active integration in social welfare centres',
-		subtitle: 'Systemic projects of the Human Capital Operational Programme 2007–2013 (POKL), Priority VII, Sub-measure 7.1.1: five centres side by side',
+		subtitle: 'Systemic projects of the Human Capital Operational Programme 2007–2013 (POKL), Priority VII, Sub-measure 7.1.1',
 		nav: { overview: 'Overview', compare: 'Compare', centres: 'Centres', national: 'All of Poland', explorer: 'SQL', imports: 'Your data', data: 'About the data' },
 		skip: 'Skip to content',
 		syntheticBanner: 'Participant-level data (sex, completion, employment, support costs) are synthetic (for demonstration) and always marked. Published figures carry their source.',
@@ -161,7 +161,7 @@ export const en: Messages = {
 	headline: {
 		heading: 'Key figures',
 		tiles: {
-			participants: 'Participants',
+			participants: 'Participants in the selection',
 			employment: 'In employment upon leaving',
 			budgets: 'Published budgets',
 			cost: 'Cost per participant'
