@@ -259,8 +259,8 @@ describe('English plurals', () => {
 		expect(en.headline.centresCovered(1, 1)).toBe('1 of 1 centre');
 		expect(en.headline.centresCovered(2, 5)).toBe('2 of 5 centres');
 		expect(en.centre.profileIntro(1)).toMatch(/^Distributions of 1 synthetic participant\. /);
-		expect(en.national.funnel.hidden(1)).toBe('1 centre with a hidden share (<5) is not plotted.');
-		expect(en.national.funnel.hidden(21)).toBe('21 centres with a hidden share (<5) are not plotted.');
+		expect(en.national.funnel.hidden(1)).toBe('1 centre with a hidden rate (<5) is not plotted.');
+		expect(en.national.funnel.hidden(21)).toBe('21 centres with a hidden rate (<5) are not plotted.');
 		expect(en.national.search.results(1)).toBe('1 centre matches');
 		expect(en.national.search.results(2)).toBe('2 centres match');
 		expect(en.centre.profileIntro(21)).toMatch(/^Distributions of 21 synthetic participants\. /);
