@@ -7,7 +7,7 @@ import { tableFromArrays, tableFromIPC, tableToIPC, type Table } from 'apache-ar
 import type { Browser } from 'playwright-core';
 import { createSiteServer } from '../serve/server';
 import { loadData } from '../data/index';
-import { buildCube } from '../national/cube';
+import { buildCube, cubeIPC } from '../national/cube';
 import { generateNational, NATIONAL_DEFAULTS } from '../national/generate';
 import { readTerc } from '../national/register';
 import { openNodeEngine } from '../../src/lib/db/node';
@@ -58,17 +58,7 @@ export async function nationalCubeBench(root: string, runs: number) {
 	const register = readTerc(join(root, 'data/registers/terc-2020-01-01.csv'));
 	const set = generateNational(register, loadData(join(root, 'data')), NATIONAL_DEFAULTS);
 	const cube = buildCube(set);
-	const cubeIpc = tableToIPC(
-		tableFromArrays({
-			centre_id: cube.map((r) => r.centre_id),
-			year: Int16Array.from(cube, (r) => r.year),
-			sex: cube.map((r) => r.sex),
-			age_band: cube.map((r) => r.age_band),
-			participants: Int32Array.from(cube, (r) => r.participants),
-			employed: Int32Array.from(cube, (r) => r.employed)
-		}) as Table,
-		'stream'
-	);
+	const cubeIpc = cubeIPC(cube);
 	const centresIpc = tableToIPC(tableFromArrays({ centre_id: set.centres.map((c) => c.centre_id), voivodeship_code: set.centres.map((c) => c.teryt.slice(0, 2)) }) as Table, 'stream');
 	const engine = await openNodeEngine();
 	await engine.insertArrow('cube', cubeIpc);

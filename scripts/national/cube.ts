@@ -1,6 +1,7 @@
 // Pre-aggregates of the national set, so that the national and regional views need no participant rows: one row
 // per centre, year, sex and age band with head counts, outcomes and the support's cost. About 100,000 rows stand
 // for a million participants, and every view of the national page is a GROUP BY over them (Mosaic's data cubes).
+import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
 import type { Participant, Support, Tables } from '../../src/lib/dictionary';
 
 export interface CubeRow {
@@ -34,4 +35,19 @@ export function buildCube(set: Pick<Tables, 'editions' | 'participants' | 'suppo
 	}
 	// Sums of grosze, rounded once: float addition over thousands of rows would leave 0.30000000000000004.
 	return [...cells.values()].map((c) => ({ ...c, cost_pln: Math.round(c.cost_pln * 100) / 100 }));
+}
+
+/** The cube as Arrow IPC, as DuckDB loads it: ids and categories dictionary-encoded, counts as integers. */
+export function cubeIPC(cube: CubeRow[]): Uint8Array {
+	const table = tableFromArrays({
+		centre_id: cube.map((r) => r.centre_id),
+		year: Int16Array.from(cube, (r) => r.year),
+		sex: cube.map((r) => r.sex),
+		age_band: cube.map((r) => r.age_band),
+		participants: Int32Array.from(cube, (r) => r.participants),
+		completed: Int32Array.from(cube, (r) => r.completed),
+		employed: Int32Array.from(cube, (r) => r.employed),
+		cost_pln: Float64Array.from(cube, (r) => r.cost_pln)
+	}) as Table;
+	return tableToIPC(table, 'stream');
 }

@@ -12,7 +12,7 @@ import { Bool, DateDay, Dictionary, Float64, Int16, Int32, Table, Utf8, tableFro
 import { toArrowIPC } from '../../src/lib/db/arrow';
 import { allowedValues, type TableName, type Tables } from '../../src/lib/dictionary';
 import { loadData } from '../data/index';
-import { buildCube } from './cube';
+import { buildCube, cubeIPC } from './cube';
 import { generateNational, NATIONAL_DEFAULTS } from './generate';
 import { joinPowiats, joinVoivodeships } from './geo-join';
 import { readTerc, type Register } from './register';
@@ -81,23 +81,7 @@ export function writeEngineFiles(set: Tables, register: Register): NationalFile[
 	);
 
 	const cube = buildCube(set);
-	files.push(
-		write(
-			'cube',
-			arrow({
-				centre_id: cube.map((r) => r.centre_id),
-				year: Int16Array.from(cube, (r) => r.year),
-				sex: cube.map((r) => r.sex),
-				age_band: cube.map((r) => r.age_band),
-				participants: Int32Array.from(cube, (r) => r.participants),
-				completed: Int32Array.from(cube, (r) => r.completed),
-				employed: Int32Array.from(cube, (r) => r.employed),
-				cost_pln: Float64Array.from(cube, (r) => r.cost_pln)
-			}),
-			'arrow',
-			cube.length
-		)
-	);
+	files.push(write('cube', cubeIPC(cube), 'arrow', cube.length));
 
 	// The real centres' own tables, whole: published figures with their sources beside the synthetic country.
 	for (const name of ['sources', 'editions', 'figures'] as const satisfies TableName[]) {
