@@ -87,6 +87,9 @@ describe('the headline first', () => {
 		await expect.poll(() => tileValue(page, 'participants')).toMatch(/^\d+ syntetyczne$/);
 		expect(await tileValue(page, 'budgets')).toBe('dotyczy całej edycji: pominięte przy filtrze uczestników');
 		expect(await tileValue(page, 'cost')).toBe('dotyczy całej edycji: pominięte przy filtrze uczestników');
+		// The tile's pooled rate (Leszno's 0 of 10) is drawn in the chart beside it, not called all hidden.
+		expect(await tileValue(page, 'employment')).toMatch(/^0% syntetyczne$/);
+		expect(await page.locator('[data-chart="zatrudnienie"] canvas').count()).toBe(1);
 		const participants = numbers(await tileValue(page, 'participants'))[0];
 		expect(await sentence(page)).toMatch(new RegExp(`^${participants} syntetyczne uczestnik`));
 	});

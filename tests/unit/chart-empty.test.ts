@@ -38,6 +38,9 @@ describe('empty charts', () => {
 		expect(one([null], ['not_published'])).toContain('nie opublikowano');
 		expect(one([null, null], ['not_published', 'unknown_year'])).toBe('Nic do narysowania. Powody: nie opublikowano; rok nieznany: nie da się przeliczyć cen.');
 		expect(one([0, 0])).toContain('zerowe');
+		// A rate of 0% with its interval is drawn, its whisker showing how high the rate could be.
+		const rate = emptyReason({ categories: ['a', 'b'], unit: 'percent', series: [{ label: 's', color: '#000', values: [0, null], low: [0, null], high: [27.8, null] }], missing: [null, 'hidden_small'] });
+		expect(rate).toBeNull();
 		expect(emptyReason({ categories: [], unit: 'number', series: [] })).toContain('nie ma żadnych wierszy');
 		expect(one([null, 3], ['not_published', null])).toBeNull();
 	});

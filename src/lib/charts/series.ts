@@ -149,7 +149,8 @@ export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<Cen
 export function emptyReason(data: BarChartData): string | null {
 	const e = pl.chart.emptyBecause;
 	if (!data.categories.length || !data.series.length) return e.noRows;
-	const drawn = data.series.some((s) => s.values.some((v) => v !== null && v !== 0));
+	// A rate of 0% with its interval is drawn (the whisker) and is an answer: only a bare zero draws nothing.
+	const drawn = data.series.some((s) => s.values.some((v, i) => v !== null && (v !== 0 || s.high?.[i] != null)));
 	if (drawn) return null;
 	const reasons = new Set(data.categories.flatMap((_, i) => [data.missing?.[i], ...data.series.map((s) => s.notes?.[i])]).filter((r): r is MissingReason => !!r));
 	const nulls = data.series.some((s) => s.values.some((v) => v === null));

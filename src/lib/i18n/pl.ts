@@ -45,7 +45,7 @@ export const pl = {
 	unitNouns: { osoby: nouns.person, rodziny: nouns.family, etat: nouns.post } as Record<string, NounForms | undefined>,
 	site: {
 		title: 'Aktywna integracja w ośrodkach pomocy społecznej',
-		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1: pięć ośrodków obok siebie',
+		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1',
 		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', national: 'Cała Polska', explorer: 'SQL', imports: 'Własne dane', data: 'O danych' },
 		skip: 'Przejdź do treści',
 		syntheticBanner: 'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne (demonstracyjne) i zawsze oznaczone. Liczby opublikowane mają źródło.',
@@ -160,7 +160,7 @@ export const pl = {
 	headline: {
 		heading: 'Najważniejsze liczby',
 		tiles: {
-			participants: 'Uczestnicy',
+			participants: 'Uczestnicy w wyborze',
 			employment: 'Pracujący po zakończeniu udziału',
 			budgets: 'Opublikowane budżety',
 			cost: 'Koszt na uczestnika'
