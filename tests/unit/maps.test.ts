@@ -1,12 +1,14 @@
 // The maps' pieces: shapes drawn inside their box, in the right place relative to each other, and colour classes
 // that cover every shown value in order.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawShapes, type NationalShapes } from '../../src/lib/maps/geometry';
 import { colourClasses } from '../../src/lib/maps/scale';
+import { nationalShapes } from '../../scripts/national/index';
+import { readTerc } from '../../scripts/national/register';
 
-const shapes = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/lib/generated/national-shapes.json'), 'utf8')) as NationalShapes;
+// Joined from data/ here, as `npm run data:national` does: the unit tests run before any build.
+const shapes: NationalShapes = nationalShapes(readTerc(resolve(import.meta.dirname, '../../data/registers/terc-2020-01-01.csv')));
 /** Every coordinate in a path. */
 const points = (d: string) => [...d.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 const centre = (d: string) => {
