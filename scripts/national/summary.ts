@@ -15,8 +15,6 @@ interface Tally {
 	cost: number;
 }
 
-const TYPE_WORD: Record<string, string> = { urban: 'miejska', rural: 'wiejska', urban_rural: 'miejsko-wiejska' };
-
 export function nationalSummary(set: Tables, register: Register): NationalSummary {
 	const tally = new Map<string, Tally>();
 	const cost = new Map<string, number>();
@@ -38,7 +36,6 @@ export function nationalSummary(set: Tables, register: Register): NationalSummar
 	};
 
 	const centres = set.centres.filter((c) => tally.has(c.centre_id));
-	const gminaType = new Map(register.gminas.map((g) => [g.code, g.type]));
 	const kOf = (t: Tally, measure: 'employed' | 'completed') => t[measure];
 	const up = new Map<string, Tally>();
 	const add = (code: string, t: Tally) => {
@@ -96,7 +93,7 @@ export function nationalSummary(set: Tables, register: Register): NationalSummar
 			costPerParticipant: real ? (budget ? { kind: 'published', value: Math.round((budget.value / t.n) * 100) / 100, sources: budget.sources, derived: true } : { kind: 'unknown' }) : base.costPerParticipant,
 			centreId: c.centre_id,
 			gmina: c.gmina,
-			gminaType: TYPE_WORD[gminaType.get(c.teryt) ?? ''] ?? c.gmina_type,
+			gminaType: c.gmina_type,
 			powiat: c.powiat,
 			voivodeship: c.voivodeship,
 			hasPage: real

@@ -574,10 +574,8 @@ export const en: Messages = {
 	national: {
 		title: 'Poland: synthetic data',
 		intro: 'A social welfare centre in each of the 2,477 gminas of the GUS TERC register. Editions, participants and costs are synthetic; the five centres with sources keep their published figures.',
-		datasets: { label: 'Dataset', five: '5 centres with sources', national: 'Poland: synthetic data' },
 		crumbs: 'Level',
 		kOfN: (k: string, n: string) => `${k} of ${n}`,
-		levelName: { country: 'Poland', voivodeship: 'voivodeship', powiat: 'powiat' },
 		childrenName: { country: 'voivodeships', voivodeship: 'powiats', powiat: 'centres' },
 		measures: { label: 'Measure', employment: 'In employment upon leaving', completion: 'Completed participation', cost: 'Cost per participant' },
 		tiles: {
@@ -597,9 +595,7 @@ export const en: Messages = {
 			legend: 'Legend',
 			hidden: 'hidden (<5)',
 			none: 'no data',
-			here: 'this powiat',
 			drill: 'Click an area to go one level down.',
-			table: 'The map as a table'
 		},
 		funnel: {
 			title: (measure: string) => `${measure} against the number of participants: funnel plot`,

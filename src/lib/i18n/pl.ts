@@ -569,10 +569,8 @@ export const pl = {
 	national: {
 		title: 'Polska: dane syntetyczne',
 		intro: 'Ośrodek pomocy społecznej w każdej z 2477 gmin rejestru TERC GUS. Edycje, uczestnicy i koszty są syntetyczne; pięć ośrodków ze źródłami zachowuje swoje opublikowane liczby.',
-		datasets: { label: 'Zbiór danych', five: '5 ośrodków ze źródłami', national: 'Polska: dane syntetyczne' },
 		crumbs: 'Poziom',
 		kOfN: (k: string, n: string) => `${k} z ${n}`,
-		levelName: { country: 'Polska', voivodeship: 'województwo', powiat: 'powiat' },
 		childrenName: { country: 'województwa', voivodeship: 'powiaty', powiat: 'ośrodki' },
 		measures: { label: 'Miara', employment: 'Pracujący po zakończeniu udziału', completion: 'Ukończyli udział', cost: 'Koszt na uczestnika' },
 		tiles: {
@@ -592,9 +590,7 @@ export const pl = {
 			legend: 'Legenda',
 			hidden: 'ukryte (<5)',
 			none: 'brak danych',
-			here: 'ten powiat',
 			drill: 'Kliknij obszar, aby przejść niżej.',
-			table: 'Mapa jako tabela'
 		},
 		funnel: {
 			title: (measure: string) => `${measure} a liczba uczestników: wykres lejkowy`,
