@@ -11,7 +11,9 @@ export default {
 		// addresses with status 404 (scripts/serve/server.ts).
 		// BUILD_DIR: the public release (npm run build:public) builds beside the demo, into build-public/.
 		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', precompress: true, strict: true, fallback: '404.html' }),
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// concurrency 1 (the default, stated): a page's language is set per request and read while it renders
+		// (src/lib/i18n/locale.ts), so two pages must not render at once.
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', concurrency: 1 },
 		csp: {
 			// No request may leave the origin: the browser enforces it, not only our tests.
 			directives: {

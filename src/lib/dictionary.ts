@@ -1,5 +1,7 @@
 // The data dictionary (data/dictionary.json) as typed values: labels for the UI, rules for the build.
 import dictionaryJson from '../../data/dictionary.json';
+import { dictionaryEn } from './i18n/dictionary-en';
+import { getLocale } from './i18n/locale';
 
 export type ColumnType = 'id' | 'text' | 'enum' | 'integer' | 'number' | 'money' | 'date' | 'boolean' | 'ref';
 
@@ -67,12 +69,33 @@ export type FigureKey =
 export const FIGURES = dictionary.values.figure as Record<FigureKey, FigureSpec>;
 export const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
 
-/** Polish label of an allowed value, e.g. label('support_form', 'health') → 'aktywizacja zdrowotna'. */
+const english = () => getLocale() === 'en';
+
+/** An allowed value's label in the page's language, e.g. ('support_form', 'health') → 'aktywizacja zdrowotna'
+ * or 'health activation'. The code itself stays as the data has it; an unknown code is shown as it is. */
 export function valueLabel(set: string, value: string): string {
-	const entry = dictionary.values[set]?.[value];
+	const entry = (english() ? (dictionaryEn.values as Dictionary['values']) : dictionary.values)[set]?.[value];
 	if (entry === undefined) return value;
 	return typeof entry === 'string' ? entry : entry.label;
 }
+
+/** A figure's label and unit word in the page's language ('Uczestnicy', 'osoby' / 'Participants', 'people'). */
+export const figureText = (figure: FigureKey): FigureSpec => (english() ? dictionaryEn.values.figure[figure] : FIGURES[figure]);
+
+/** A table's label and description, and a column's, in the page's language. */
+export function tableText(table: TableName): { label: string; description?: string } {
+	const text = english() ? dictionaryEn.tables[table] : dictionary.tables[table];
+	return { label: text.label, description: text.description };
+}
+export function columnText(table: TableName, column: ColumnSpec): { label: string; description?: string; unit?: string } {
+	if (!english()) return column;
+	const text = (dictionaryEn.tables[table].columns as Record<string, { label: string; description?: string; unit?: string }>)[column.name];
+	return text ?? column;
+}
+
+/** What each provenance means, and each calibrated figure's rule, in the page's language. */
+export const provenanceText = (kind: keyof Dictionary['provenance']): string => (english() ? (dictionaryEn.provenance as Record<string, string>) : dictionary.provenance)[kind];
+export const calibrationRule = (rule: Dictionary['calibration'][number]): string => (english() ? (dictionaryEn.calibration[rule.figure] ?? rule.rule) : rule.rule);
 
 export function allowedValues(set: string): string[] {
 	return Object.keys(dictionary.values[set] ?? {});

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { tableFromIPC } from 'apache-arrow';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setLocale } from '../../src/lib/i18n/locale';
 import { createNodeDatabase, openNodeEngine } from '../../src/lib/db/node';
 import { toRows } from '../../src/lib/db/rows';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
@@ -142,14 +143,16 @@ describe('export shaping', () => {
 	});
 });
 
+/** The sheet's header row: the one whose first cell names the centre column, in either language. */
+const headerRow = (sheet: ExcelJS.Worksheet) => {
+	let found = 0;
+	sheet.eachRow((row, i) => {
+		if (!found && (row.getCell(1).value === 'Ośrodek' || row.getCell(1).value === 'Centre')) found = i;
+	});
+	return found;
+};
+
 describe('the table as on screen', () => {
-	const headerRow = (sheet: ExcelJS.Worksheet) => {
-		let found = 0;
-		sheet.eachRow((row, i) => {
-			if (!found && row.getCell(1).value === 'Ośrodek') found = i;
-		});
-		return found;
-	};
 
 	it('XLSX first sheet: a block saying what it is, then Polish headers and one row per centre, numbers under number formats', async () => {
 		const workbook = new ExcelJS.Workbook();
@@ -224,6 +227,38 @@ describe('the table as on screen', () => {
 		expect(lezajsk[header.indexOf('Kobiety')]).toMatch(/^\d{1,3}(,\d)?%$/);
 		expect(csv).not.toMatch(/\d,\d{4,}/);
 		expect(csv).not.toMatch(/costPerParticipant|synthetic|published/);
+	});
+});
+
+describe('exports from an English page', () => {
+	afterEach(() => setLocale('pl'));
+
+	it('CSV for Excel: English headers, comma and decimal point; XLSX: English headers, money in PLN', async () => {
+		setLocale('en');
+		const english = centresExport('all');
+		const csv = toExcelCsv(english.wide);
+		expect(csv.charCodeAt(0)).toBe(0xfeff);
+		const [header, ...rows] = Papa.parse<string[]>(csv.slice(1).trim(), { delimiter: ',' }).data;
+		expect(header.slice(0, 2)).toEqual(['Centre', 'Edition years']);
+		expect(header.join(' ')).not.toMatch(/[ąćęłńóśźż]|zł/u);
+		expect(rows).toHaveLength(overview.centres.length);
+		const lezajsk = rows.find((r) => r[0] === 'MOPS Leżajsk')!;
+		const budget = header.findIndex((h) => /^Budget \(PLN, current prices\)/u.test(h));
+		expect(budget, header.join(' | ')).toBeGreaterThan(0);
+		expect(lezajsk[budget]).toBe('385365.31');
+
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await toXlsx(english)).buffer as ArrayBuffer);
+		const sheet = workbook.worksheets[0];
+		const headers = (sheet.getRow(headerRow(sheet)).values as unknown[]).slice(1) as string[];
+		expect(headers[0]).toBe('Centre');
+		const moneyColumn = headers.findIndex((h) => /^Budget/u.test(h)) + 1;
+		const formats: string[] = [];
+		sheet.eachRow((row, i) => {
+			if (i > headerRow(sheet) && typeof row.getCell(moneyColumn).value === 'number') formats.push(row.getCell(moneyColumn).numFmt);
+		});
+		expect(formats.length).toBeGreaterThan(0);
+		expect(new Set(formats)).toEqual(new Set(['#,##0.00 "PLN"']));
 	});
 });
 

@@ -2,7 +2,7 @@
 // and a written reason ("nie opublikowano", "ukryte (<5)") where a bar is absent, so a gap is never read as zero.
 import type { ChartConfiguration, ChartType, Plugin, Scale } from 'chart.js';
 import type { MissingReason } from '../queries/cells';
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 
 export interface BarSeries {
 	label: string;
@@ -180,7 +180,7 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 				}
 			},
 			plugins: {
-				missingLabels: { texts: data.categories.map((_, i) => (data.missing?.[i] ? pl.reason(data.missing[i]).label : null)), horizontal } satisfies MissingLabelsOptions,
+				missingLabels: { texts: data.categories.map((_, i) => (data.missing?.[i] ? ui.reason(data.missing[i]).label : null)), horizontal } satisfies MissingLabelsOptions,
 				legend: { display: data.series.length > 1, position: 'bottom' },
 				tooltip: {
 					callbacks: {

@@ -1,6 +1,7 @@
 // A funnel plot as plain data and its Chart.js configuration: each centre's rate against its n on a log axis, the
 // level's overall rate, and the 95% and 99.8% control limits along n (stats/funnel.ts). Pure, so it is tested in Node.
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { getLocale, INTL_LOCALE } from '../i18n/locale';
 import { funnelCurve, funnelPlace, type FunnelLimits, type FunnelPlace } from '../stats/funnel';
 
 export interface FunnelPoint {
@@ -94,7 +95,7 @@ export function funnelConfig(data: FunnelData, words: FunnelWords, onselect?: (c
 			maintainAspectRatio: false,
 			parsing: false,
 			// Axis numbers as the rest of the page writes them (10 000, not 10,000).
-			locale: 'pl-PL',
+			locale: INTL_LOCALE[getLocale()],
 			scales: {
 				x: { type: 'logarithmic', title: { display: true, text: words.axisX }, min: Math.max(1, Math.min(...ns)), max: Math.max(...ns) },
 				y: { title: { display: true, text: words.axisY }, ticks: { callback: (v) => `${v}%` } }

@@ -6,20 +6,20 @@ import { valueLabel } from '../dictionary';
 import { missingReason, onlyPublished, type MissingReason, type RateCell, type ShownCell, type ValueCell } from '../queries/cells';
 import type { BarChartData } from './bar-config';
 import { PALETTE } from './palette';
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 import { formatMoney, formatPercent } from '../format/number';
 
 export type View = 'all' | 'published';
 
 const missingText = (cell: ShownCell) => {
 	const reason = missingReason(cell);
-	return reason && pl.reason(reason).label;
+	return reason && ui.reason(reason).label;
 };
 
-export const editionLabel = (e: Pick<EditionParticipants, 'shortName' | 'year'>) => `${e.shortName} · ${e.year ?? pl.overview.unknownYear}`;
+export const editionLabel = (e: Pick<EditionParticipants, 'shortName' | 'year'>) => `${e.shortName} · ${e.year ?? ui.overview.unknownYear}`;
 
 export function participantsChart(editions: EditionParticipants[]): BarChartData {
-	const t = pl.overview.charts.participants;
+	const t = ui.overview.charts.participants;
 	// Split only where the page splits; the rest is one "unsplit" bar, so no share is invented.
 	const split = (e: EditionParticipants) => e.participants !== null && e.socialContracts !== null;
 	return {
@@ -38,7 +38,7 @@ export function participantsDescription(editions: EditionParticipants[]): string
 	const known = editions.filter((e) => e.participants !== null);
 	const unknown = editions.length - known.length;
 	const parts = known.map((e) => `${editionLabel(e)}: ${e.participants}`);
-	return `Opublikowane liczby uczestników — ${parts.join('; ')}.${unknown ? ` Dla ${unknown} z ${editions.length} edycji strony nie podają liczby uczestników.` : ''}`;
+	return ui.chart.describe.participants(parts, unknown, editions.length);
 }
 
 const rateLabel = (c: CentreSummary, rate: RateCell | { kind: 'hidden' }) => `${c.shortName}${'n' in rate && rate.n !== undefined ? ` (n = ${rate.n})` : ''}`;
@@ -51,7 +51,7 @@ export function employmentChart(centres: CentreSummary[], view: View): BarChartD
 		categories: centres.map((c, i) => rateLabel(c, cells[i])),
 		series: [
 			{
-				label: pl.overview.charts.employment.series,
+				label: ui.overview.charts.employment.series,
 				color: PALETTE.green,
 				values: cells.map((cell) => (shown(cell) ? Math.round(shown(cell)!.rate * 1000) / 10 : null)),
 				low: cells.map((cell) => (shown(cell) ? Math.round(shown(cell)!.low * 1000) / 10 : null)),
@@ -69,8 +69,8 @@ export function employmentDescription(centres: CentreSummary[], view: View): str
 		.map((c) => {
 			const cell = onlyPublished(c.employment, view);
 			if (cell.kind === 'published' || cell.kind === 'synthetic') {
-				const mark = cell.kind === 'synthetic' ? (cell.imported === 'all' ? ' (z pliku)' : cell.imported ? ' (syntetyczne i z pliku)' : ' (syntetyczne)') : ' (opublikowane)';
-				return `${c.shortName}: ${formatPercent(cell.rate)}, ${cell.k} z ${cell.n}, 95% PU ${formatPercent(cell.low)}–${formatPercent(cell.high)}${mark}`;
+				const mark = cell.kind === 'synthetic' ? (cell.imported === 'all' ? 'imported' : cell.imported ? 'mixed' : 'synthetic') : 'published';
+				return ui.chart.describe.rate(c.shortName, formatPercent(cell.rate), cell.k, cell.n, formatPercent(cell.low), formatPercent(cell.high), mark);
 			}
 			return `${c.shortName}: ${missingText(cell)}`;
 		})
@@ -83,20 +83,20 @@ export function costChart(centres: CentreSummary[]): BarChartData {
 	return {
 		unit: 'money',
 		categories: centres.map((c) => c.shortName),
-		series: [{ label: pl.overview.charts.cost.series, color: PALETTE.blue, derived: true, values: centres.map((c) => value(c.costPerParticipant)) }],
+		series: [{ label: ui.overview.charts.cost.series, color: PALETTE.blue, derived: true, values: centres.map((c) => value(c.costPerParticipant)) }],
 		missing: centres.map((c) => missingReason(c.costPerParticipant))
 	};
 }
 
 /** The note for a view that leaves budgets and costs out (a participant filter): why they are not there. */
-export const wholeEditionNotes = (centres: Pick<CentreSummary, 'budget'>[]): string[] => (centres.some((c) => c.budget.kind === 'omitted') ? [pl.chart.wholeEditionNote] : []);
+export const wholeEditionNotes = (centres: Pick<CentreSummary, 'budget'>[]): string[] => (centres.some((c) => c.budget.kind === 'omitted') ? [ui.chart.wholeEditionNote] : []);
 
 export function costDescription(centres: CentreSummary[]): string {
-	if (centres.some((c) => c.costPerParticipant.kind === 'omitted')) return pl.chart.wholeEditionNote;
+	if (centres.some((c) => c.costPerParticipant.kind === 'omitted')) return ui.chart.wholeEditionNote;
 	const known = centres.filter((c) => c.costPerParticipant.kind === 'published');
 	const unknown = centres.filter((c) => c.costPerParticipant.kind !== 'published').map((c) => c.shortName);
 	const parts = known.map((c) => `${c.shortName} ${formatMoney((c.costPerParticipant as { value: number }).value)}`);
-	return `Koszt na uczestnika: ${parts.join(', ') || 'brak'}.${unknown.length ? ` Nie opublikowano budżetu: ${unknown.join(', ')}.` : ''}`;
+	return ui.chart.describe.cost(parts, unknown);
 }
 
 const FORM_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.skyBlue, PALETTE.purple];
@@ -135,11 +135,11 @@ export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<Cen
 			// A share of 0 is no "most": with nothing drawn, the sentence says why instead.
 			const top = m.forms.filter((f) => f.share !== null && f.share > 0).sort((a, b) => b.share! - a.share!)[0];
 			const name = centres.find((c) => c.centreId === m.centreId)?.shortName ?? m.centreId;
-			if (!top) return `${name}: ${pl.reason(mixMissing(m) ?? (m.forms.some((f) => f.share === null) ? 'hidden_small' : 'no_cost')).label}`;
-			return `${name}: ${pl.overview.charts.mix.top(valueLabel('support_form', top.form), formatPercent(top.share!), m.totalCostPln === null ? null : formatMoney(m.totalCostPln))}`;
+			if (!top) return `${name}: ${ui.reason(mixMissing(m) ?? (m.forms.some((f) => f.share === null) ? 'hidden_small' : 'no_cost')).label}`;
+			return `${name}: ${ui.overview.charts.mix.top(valueLabel('support_form', top.form), formatPercent(top.share!), m.totalCostPln === null ? null : formatMoney(m.totalCostPln))}`;
 		})
 		.join('; ')
-		.concat('. Dane syntetyczne.');
+		.concat(`. ${ui.chart.describe.synthetic}`);
 }
 
 /**
@@ -147,7 +147,7 @@ export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<Cen
  * in which case the categories' written reasons say why (all hidden as <5, all unpublished, or a mix).
  */
 export function emptyReason(data: BarChartData): string | null {
-	const e = pl.chart.emptyBecause;
+	const e = ui.chart.emptyBecause;
 	if (!data.categories.length || !data.series.length) return e.noRows;
 	// A rate of 0% with its interval is drawn (the whisker) and is an answer: only a bare zero draws nothing.
 	const drawn = data.series.some((s) => s.values.some((v, i) => v !== null && (v !== 0 || s.high?.[i] != null)));
@@ -156,7 +156,7 @@ export function emptyReason(data: BarChartData): string | null {
 	const nulls = data.series.some((s) => s.values.some((v) => v === null));
 	if (reasons.size === 1 && reasons.has('hidden_small')) return e.suppressed;
 	if (reasons.size === 1 && reasons.has('not_published')) return e.unknown;
-	if (reasons.size) return e.mixed([...reasons].map((r) => pl.reason(r).label));
+	if (reasons.size) return e.mixed([...reasons].map((r) => ui.reason(r).label));
 	return nulls ? e.noRows : e.zero;
 }
 
@@ -171,7 +171,7 @@ function editionValue(e: EditionParticipants | undefined, metric: TrendMetric): 
 	return { value, note: value === null ? 'not_published' : null };
 }
 
-const yearText = (year: number | null) => (year === null ? pl.overview.unknownYear : String(year));
+const yearText = (year: number | null) => (year === null ? ui.overview.unknownYear : String(year));
 
 /** Edition years in order, the unknown year last: the x axis of a trend. */
 export const trendYears = (editions: EditionParticipants[]) => [...new Set(editions.map((e) => e.year))].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
@@ -195,10 +195,10 @@ export function trendDescription(editions: EditionParticipants[], centres: Pick<
 			const own = editions.filter((e) => e.centreId === c.centreId);
 			const parts = own.map((e) => {
 				const { value } = editionValue(e, metric);
-				return `${yearText(e.year)}: ${value === null ? pl.reason('not_published').label : format(value)}`;
+				return `${yearText(e.year)}: ${value === null ? ui.reason('not_published').label : format(value)}`;
 			});
 			return `${c.shortName} — ${parts.join(', ')}`;
 		})
 		.join('; ')
-		.concat('. Liczby opublikowane.');
+		.concat(`. ${ui.chart.describe.published}`);
 }

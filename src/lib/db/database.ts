@@ -4,6 +4,7 @@ import { toRows } from './rows';
 import { SCHEMA_SQL } from './schema';
 import { dictionary, type TableName } from '../dictionary';
 import type { DataManifest, Database, EngineConnection, Row, SqlParam, SqlQuery } from './types';
+import { ui } from '../i18n';
 
 export interface DatabaseOptions {
 	/** Opens the engine; called once, on the first query. */
@@ -133,7 +134,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 			try {
 				// Loaded tables carry no key constraint, so a clash is looked for here, before anything changes.
 				const [clash] = toRows<{ n: number }>(await engine.run(`SELECT count(*) AS n FROM import_batch JOIN "${table}" USING ("${key}")`, []));
-				if (clash.n > 0) throw new Error(`${file}: ${clash.n} kluczy „${key}” jest już wczytanych`);
+				if (clash.n > 0) throw new Error(ui.imports.rules.keysClash(file, clash.n, key));
 				await transaction(engine, [
 					[`INSERT INTO "${table}" BY NAME SELECT * FROM import_batch`, []],
 					[`INSERT INTO imported_rows SELECT ?, ?, "${key}" FROM import_batch`, [file, table]]

@@ -2,6 +2,8 @@
 // synthetic figures — that it does, so the picture carries its honesty marks when it travels alone. Title and footer
 // wrap to the picture's width and the picture grows to hold every line: a phone's narrow chart never cuts its
 // source line.
+import { ui } from '../i18n';
+
 const PAD = 16;
 const TITLE_FONT = 'bold 15px system-ui, sans-serif';
 const TITLE_LINE = 20;
@@ -55,6 +57,6 @@ export async function chartPng(canvas: HTMLCanvasElement, title: string, footer:
 	ctx.fillStyle = '#4a4a4a';
 	layout.footerLines.forEach((line, i) => ctx.fillText(line, PAD, layout.footerTop + 12 + i * FOOTER_LINE));
 	const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
-	if (!blob) throw new Error('PNG: przeglądarka nie utworzyła obrazu');
+	if (!blob) throw new Error(ui.exports.failures.png);
 	return new Uint8Array(await blob.arrayBuffer());
 }

@@ -2,7 +2,7 @@
 // sources, date), with Polish headers and numbers as numbers in Polish number formats. Second sheet: the same
 // figures in long machine form, provenance on every row. Third: how to read it (provenance, disclosure control).
 import type { Workbook, Worksheet } from 'exceljs';
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 import type { Format } from '../table/columns';
 import { columnValues, neutraliseFormula, type ExportTable, type LongTable, type WideTable } from './table';
 
@@ -37,10 +37,10 @@ const HATCH = { type: 'pattern', pattern: 'lightUp', fgColor: { argb: 'FFE2C58F'
 
 function writeWide(sheet: Worksheet, table: ExportTable): void {
 	const { meta, wide } = table;
-	const t = pl.exports.block;
+	const t = ui.exports.block;
 	const block: string[][] = [
 		[meta.title],
-		[t.filters, meta.filters.join('; ') || pl.exports.about.noFilters],
+		[t.filters, meta.filters.join('; ') || ui.exports.about.noFilters],
 		[t.sources, meta.sources.join('; ')],
 		[t.exportedAt, meta.exportedAt.slice(0, 10)],
 		[t.marks],
@@ -56,7 +56,7 @@ function writeWide(sheet: Worksheet, table: ExportTable): void {
 		const added = sheet.addRow(row.map((cell, i) => stored(wide.columns[i].format, cell.value)));
 		row.forEach((cell, i) => {
 			const target = added.getCell(i + 1);
-			const format = NUMBER_FORMATS[wide.columns[i].format];
+			const format = wide.columns[i].format === 'money' ? `#,##0.00 "${ui.units.money}"` : NUMBER_FORMATS[wide.columns[i].format];
 			if (format && typeof cell.value === 'number') target.numFmt = format;
 			if (format && target.value instanceof Date) target.numFmt = format;
 			if (cell.synthetic) target.fill = HATCH;
@@ -79,11 +79,11 @@ function writeLong(sheet: Worksheet, table: LongTable): void {
 export async function toXlsx(table: ExportTable): Promise<Uint8Array> {
 	const workbook = await newWorkbook();
 	workbook.created = new Date(table.meta.exportedAt);
-	writeWide(workbook.addWorksheet(pl.exports.sheets.table), table);
-	writeLong(workbook.addWorksheet(pl.exports.sheets.data), table.long);
+	writeWide(workbook.addWorksheet(ui.exports.sheets.table), table);
+	writeLong(workbook.addWorksheet(ui.exports.sheets.data), table.long);
 
-	const about = workbook.addWorksheet(pl.exports.sheets.about);
-	const t = pl.exports.about;
+	const about = workbook.addWorksheet(ui.exports.sheets.about);
+	const t = ui.exports.about;
 	const lines: [string, string][] = [
 		[t.title, table.meta.title],
 		[t.exportedAt, table.meta.exportedAt],

@@ -18,7 +18,8 @@ const nouns = {
 	centre: { one: 'centre', other: 'centres' },
 	/** English needs no case after "of" (2 of 5 centres); the key stays for the Polish genitive. */
 	centreOf: { one: 'centre', other: 'centres' },
-	editionOf: { one: 'edition', other: 'editions' }
+	editionOf: { one: 'edition', other: 'editions' },
+	publishedFigure: { one: 'published figure', other: 'published figures' }
 } satisfies Record<keyof Messages['nouns'], EnglishNounForms>;
 
 /** A verb after a counted subject agrees with it the same way (1 centre is, 2 centres are). */
@@ -57,8 +58,15 @@ export const en: Messages = {
 		subtitle: 'Systemic projects of the Human Capital Operational Programme 2007–2013 (POKL), Priority VII, Sub-measure 7.1.1',
 		nav: { overview: 'Overview', compare: 'Compare', centres: 'Centres', national: 'All of Poland', explorer: 'SQL', imports: 'Your data', data: 'About the data' },
 		skip: 'Skip to content',
+		navLabel: 'Main',
+		noticeLabel: 'Synthetic data',
+		/** The language switch names the other language in that language. */
+		otherLanguage: 'Polski',
 		syntheticBanner: 'Participant-level data (sex, completion, employment, support costs) are synthetic (for demonstration) and always marked. Published figures carry their source.',
 		footer: 'Runs entirely in your browser: no data leaves this computer.'
+	},
+	units: {
+		money: 'PLN'
 	},
 	engine: {
 		idle: 'The data engine has not started yet: you are seeing figures prepared when the site was built.',
@@ -336,6 +344,8 @@ export const en: Messages = {
 		resetDone: 'The explorer has restarted on the site’s data and your files.',
 		schema: 'Tables and columns',
 		examples: 'Examples',
+		exampleTitles: { bySex: 'Participants by centre and sex', employment: 'Employment upon leaving by labour market status', supportCost: 'Support cost by form', published: 'Published figures by edition' },
+		exampleAliases: { participants: 'participants', employed: 'employed', share: 'share_pct', cost: 'cost_pln' },
 		history: 'Query history',
 		historyEmpty: 'No queries in the history.',
 		clearHistory: 'Clear history',
@@ -370,6 +380,20 @@ export const en: Messages = {
 		}
 	},
 	imports: {
+		hints: {
+			not_allowed_value: 'Use the code from the data dictionary (the “About the data” page), not its description.',
+			duplicate_key: 'Every row needs an identifier of its own.',
+			unknown_key: 'Load the file of centres and editions first, or correct the identifier.',
+			negative: 'Costs and hours cannot be negative.',
+			date: 'Dates as YYYY-MM-DD, within the programme’s years 2007–2015.',
+			missing_column: 'Add the column, or point to it in the column mapping.'
+		},
+		rules: {
+			noSuchKey: (table: string) => `no such key in the table ${table}`,
+			keyLoaded: 'key already loaded (in the built-in data or an earlier file)',
+			keysClash: (file: string, n: number, key: string) => `${file}: ${n} ${englishNounFor(n, { one: 'key', other: 'keys' })} “${key}” already loaded`
+		},
+		sourceLine: (file: string, rows: number, date: string) => `User’s file (provenance = imported): ${file}, ${formatEnglishCount(rows, nouns.row)}, loaded ${date}`,
 		read: {
 			empty: 'the file is empty',
 			binary: 'the file is not CSV text (it contains binary bytes); allowed: CSV, XLSX, Parquet, Arrow',
@@ -449,11 +473,14 @@ export const en: Messages = {
 		button: 'Export',
 		formats: {
 			xlsx: 'Excel (XLSX): the table as on screen and a sheet in data format',
-			csvExcel: 'CSV for Excel with Polish settings (the table as on screen)',
+			csvExcel: 'CSV for Excel (the table as on screen)',
 			csv: 'CSV — data format (one row per figure, UTF-8)',
 			parquet: 'Parquet (data format)',
 			arrow: 'Arrow IPC (data format)',
 			png: 'PNG image of the chart'
+		},
+		failures: {
+			png: 'PNG: the browser did not create the image'
 		},
 		sheets: { table: 'Table', data: 'Data format', about: 'About' },
 		wide: {
@@ -512,6 +539,16 @@ export const en: Messages = {
 			zero: 'Nothing to draw: in this selection all values are zero.',
 			mixed: (reasons: string[]) => `Nothing to draw. Reasons: ${reasons.join('; ')}.`
 		},
+		describe: {
+			participants: (parts: string[], unknown: number, editions: number) =>
+				`Published numbers of participants — ${parts.join('; ')}.${unknown ? ` For ${unknown} of ${editions} ${englishNounFor(editions, nouns.edition)} the pages do not give the number of participants.` : ''}`,
+			rate: (centre: string, rate: string, k: number, n: number, low: string, high: string, mark: 'published' | 'synthetic' | 'imported' | 'mixed') =>
+				`${centre}: ${rate}, ${k} of ${n}, 95% CI ${low}–${high} (${{ published: 'published', synthetic: 'synthetic', imported: 'from a file', mixed: 'synthetic and from a file' }[mark]})`,
+			cost: (parts: string[], unknown: string[]) => `Cost per participant: ${parts.join(', ') || 'none'}.${unknown.length ? ` Budget not published: ${unknown.join(', ')}.` : ''}`,
+			synthetic: 'Synthetic data.',
+			published: 'Published figures.',
+			edition: 'Edition'
+		},
 		wholeEditionNote:
 			'The budget and costs are figures for the whole edition, not for the selected participants (e.g. women): under a participant filter they are not shown, because they would answer a different question. Remove the participant filters to see them.'
 	},
@@ -519,6 +556,8 @@ export const en: Messages = {
 		back: 'All centres',
 		location: 'Location',
 		gmina: 'Municipality (gmina)',
+		gminaTypes: { miejska: 'urban', wiejska: 'rural', 'miejsko-wiejska': 'urban-rural' },
+		summary: (editions: number, figures: number) => `${formatEnglishCount(editions, nouns.edition)} · ${formatEnglishCount(figures, nouns.publishedFigure)}`,
 		teryt: 'TERC code',
 		gminaType: 'Type of municipality',
 		powiat: 'County (powiat)',
@@ -556,6 +595,8 @@ export const en: Messages = {
 		sourceKinds: { 'centre-page': 'centre’s page', registry: 'public register', reference: 'page quoting Statistics Poland (GUS) data' },
 		dictionary: 'Data dictionary',
 		columns: { name: 'Column', type: 'Type', label: 'Meaning', values: 'Allowed values', required: 'Required' },
+		typeNames: { id: 'identifier', text: 'text', enum: 'value from the dictionary', integer: 'whole number', number: 'number', money: 'amount (PLN)', date: 'date YYYY-MM-DD', boolean: 'true/false', ref: 'reference' },
+		publishedWord: 'published',
 		yes: 'yes',
 		no: 'no',
 		calibration: 'Calibration of the synthetic data',

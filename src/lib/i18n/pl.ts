@@ -16,7 +16,8 @@ const nouns = {
 	centre: { one: 'ośrodek', few: 'ośrodki', many: 'ośrodków', other: 'ośrodka' },
 	/** After „z” (of): „1 z 1 ośrodka”, „2 z 5 ośrodków”. */
 	centreOf: { one: 'ośrodka', few: 'ośrodków', many: 'ośrodków', other: 'ośrodka' },
-	editionOf: { one: 'edycji', few: 'edycji', many: 'edycji', other: 'edycji' }
+	editionOf: { one: 'edycji', few: 'edycji', many: 'edycji', other: 'edycji' },
+	publishedFigure: { one: 'liczba opublikowana', few: 'liczby opublikowane', many: 'liczb opublikowanych', other: 'liczby opublikowanej' }
 } satisfies Record<string, NounForms>;
 
 const REASONS: Record<MissingReason, { short: string; label: string; title: string }> = {
@@ -48,8 +49,16 @@ export const pl = {
 		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1',
 		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', national: 'Cała Polska', explorer: 'SQL', imports: 'Własne dane', data: 'O danych' },
 		skip: 'Przejdź do treści',
+		navLabel: 'Główna',
+		noticeLabel: 'Dane syntetyczne',
+		/** The language switch names the other language in that language. */
+		otherLanguage: 'English',
 		syntheticBanner: 'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne (demonstracyjne) i zawsze oznaczone. Liczby opublikowane mają źródło.',
 		footer: 'Działa w całości w przeglądarce: żadne dane nie opuszczają tego komputera.'
+	},
+	units: {
+		/** The currency as a table's unit line writes it. */
+		money: 'zł'
 	},
 	engine: {
 		idle: 'Silnik danych jeszcze nie wystartował: widzisz liczby przygotowane przy budowie strony.',
@@ -332,6 +341,9 @@ export const pl = {
 		resetDone: 'Eksplorator uruchomiony od nowa na danych z plików i Twoich plikach.',
 		schema: 'Tabele i kolumny',
 		examples: 'Przykłady',
+		exampleTitles: { bySex: 'Uczestnicy według ośrodka i płci', employment: 'Zatrudnienie po projekcie według statusu na rynku pracy', supportCost: 'Koszt wsparcia według formy', published: 'Liczby opublikowane według edycji' },
+		/** Column names the examples give their results: words a reader knows, in snake case as SQL likes them. */
+		exampleAliases: { participants: 'uczestnicy', employed: 'pracujacy', share: 'odsetek', cost: 'koszt_pln' },
 		history: 'Historia zapytań',
 		historyEmpty: 'Brak zapytań w historii.',
 		clearHistory: 'Wyczyść historię',
@@ -366,6 +378,22 @@ export const pl = {
 		}
 	},
 	imports: {
+		/** How to fix each kind of problem in an import, by its typed kind. */
+		hints: {
+			not_allowed_value: 'Użyj kodu ze słownika danych (strona „O danych”), nie opisu.',
+			duplicate_key: 'Każdy wiersz potrzebuje własnego identyfikatora.',
+			unknown_key: 'Najpierw wczytaj plik ośrodków i edycji albo popraw identyfikator.',
+			negative: 'Koszty i godziny nie mogą być ujemne.',
+			date: 'Daty w formacie RRRR-MM-DD, w latach programu 2007–2015.',
+			missing_column: 'Dodaj kolumnę albo wskaż ją w dopasowaniu kolumn.'
+		},
+		rules: {
+			noSuchKey: (table: string) => `brak takiego klucza w tabeli ${table}`,
+			keyLoaded: 'klucz już wczytany (w danych wbudowanych albo wcześniejszym pliku)',
+			keysClash: (file: string, n: number, key: string) => `${file}: ${n} kluczy „${key}” jest już wczytanych`
+		},
+		/** An imported file in an export's list of sources. */
+		sourceLine: (file: string, rows: number, date: string) => `Plik użytkownika (provenance = imported): ${file}, ${formatCount(rows, nouns.row)}, wczytany ${date}`,
 		read: {
 			empty: 'plik jest pusty',
 			binary: 'plik nie jest tekstem CSV (zawiera bajty binarne); dozwolone: CSV, XLSX, Parquet, Arrow',
@@ -451,6 +479,9 @@ export const pl = {
 			arrow: 'Arrow IPC (format danych)',
 			png: 'Obraz PNG wykresu'
 		},
+		failures: {
+			png: 'PNG: przeglądarka nie utworzyła obrazu'
+		},
 		sheets: { table: 'Tabela', data: 'Format danych', about: 'Opis' },
 		/** Headers of the columns a wide export adds beside a figure column. */
 		wide: {
@@ -507,6 +538,18 @@ export const pl = {
 			zero: 'Nic do narysowania: w tym wyborze wszystkie wartości są zerowe.',
 			mixed: (reasons: string[]) => `Nic do narysowania. Powody: ${reasons.join('; ')}.`
 		},
+		/** Charts read aloud: each chart's figures as one sentence (screen readers, the table's caption). */
+		describe: {
+			participants: (parts: string[], unknown: number, editions: number) =>
+				`Opublikowane liczby uczestników — ${parts.join('; ')}.${unknown ? ` Dla ${unknown} z ${editions} edycji strony nie podają liczby uczestników.` : ''}`,
+			rate: (centre: string, rate: string, k: number, n: number, low: string, high: string, mark: 'published' | 'synthetic' | 'imported' | 'mixed') =>
+				`${centre}: ${rate}, ${k} z ${n}, 95% PU ${low}–${high} (${{ published: 'opublikowane', synthetic: 'syntetyczne', imported: 'z pliku', mixed: 'syntetyczne i z pliku' }[mark]})`,
+			cost: (parts: string[], unknown: string[]) => `Koszt na uczestnika: ${parts.join(', ') || 'brak'}.${unknown.length ? ` Nie opublikowano budżetu: ${unknown.join(', ')}.` : ''}`,
+			synthetic: 'Dane syntetyczne.',
+			published: 'Liczby opublikowane.',
+			/** The first column of a chart's table twin, where the bars are editions. */
+			edition: 'Edycja'
+		},
 		/** The note beside budgets and costs under a participant filter. */
 		wholeEditionNote: 'Budżet i koszty to liczby całej edycji, nie wybranych uczestników (np. kobiet): przy filtrze uczestników nie są pokazywane, bo odpowiadałyby na inne pytanie. Usuń filtry uczestników, by je zobaczyć.'
 	},
@@ -514,6 +557,9 @@ export const pl = {
 		back: 'Wszystkie ośrodki',
 		location: 'Położenie',
 		gmina: 'Gmina',
+		/** A gmina's type as a word after its name: „Chocianów (miejsko-wiejska)”. */
+		gminaTypes: { miejska: 'miejska', wiejska: 'wiejska', 'miejsko-wiejska': 'miejsko-wiejska' } as Record<string, string>,
+		summary: (editions: number, figures: number) => `${formatCount(editions, nouns.edition)} · ${formatCount(figures, nouns.publishedFigure)}`,
 		teryt: 'Kod TERC',
 		gminaType: 'Rodzaj gminy',
 		powiat: 'Powiat',
@@ -551,6 +597,9 @@ export const pl = {
 		sourceKinds: { 'centre-page': 'strona ośrodka', registry: 'rejestr publiczny', reference: 'strona przytaczająca dane GUS' },
 		dictionary: 'Słownik danych',
 		columns: { name: 'Kolumna', type: 'Typ', label: 'Znaczenie', values: 'Dozwolone wartości', required: 'Wymagana' },
+		/** A column's type in the dictionary's tables. */
+		typeNames: { id: 'identyfikator', text: 'tekst', enum: 'wartość ze słownika', integer: 'liczba całkowita', number: 'liczba', money: 'kwota (zł)', date: 'data RRRR-MM-DD', boolean: 'true/false', ref: 'odwołanie' },
+		publishedWord: 'opublikowane',
 		yes: 'tak',
 		no: 'nie',
 		calibration: 'Kalibracja danych syntetycznych',

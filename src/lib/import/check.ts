@@ -1,7 +1,7 @@
 // A parsed file checked for one dictionary table: personal data first (a file with identifiers is refused
 // whole), then every cell, key and reference. All or nothing: one problem and no row is loaded.
 import { dictionary, type TableName } from '../dictionary';
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 import { toTyped, validateTable, type DataIssue, type IssueKind, type RawTable } from '../validation/validate';
 import { findPersonalData } from './guard';
 import { SKIP, mappableColumns, normaliseHeader, type Mapping } from './mapping';
@@ -38,15 +38,6 @@ function normaliseCell(type: string, text: string, decimalComma: boolean): strin
 	return text;
 }
 
-/** How to fix each kind of problem: read from the issue's typed kind, never from its words. */
-const HINTS: Record<IssueKind, string> = {
-	not_allowed_value: 'Użyj kodu ze słownika danych (strona „O danych”), nie opisu.',
-	duplicate_key: 'Każdy wiersz potrzebuje własnego identyfikatora.',
-	unknown_key: 'Najpierw wczytaj plik ośrodków i edycji albo popraw identyfikator.',
-	negative: 'Koszty i godziny nie mogą być ujemne.',
-	date: 'Daty w formacie RRRR-MM-DD, w latach programu 2007–2015.',
-	missing_column: 'Dodaj kolumnę albo wskaż ją w dopasowaniu kolumn.'
-};
 
 export function checkImport(parsed: ParsedFile, table: TableName, mapping: Mapping, known: KnownKeys = {}): ImportCheck {
 	const issues: DataIssue[] = [];
@@ -56,14 +47,14 @@ export function checkImport(parsed: ParsedFile, table: TableName, mapping: Mappi
 	const ownColumns = parsed.header.filter((h) => spec.columns.some((c) => c.name === normaliseHeader(h)));
 	const personal = findPersonalData(parsed.header, parsed.rows, { ownColumns, limit: MAX_ISSUES });
 	if (personal.total) {
-		const refused = personal.found.map((p) => ({ file, row: p.row, column: p.column, value: null, rule: p.reason, hint: pl.imports.guard.refused }));
+		const refused = personal.found.map((p) => ({ file, row: p.row, column: p.column, value: null, rule: p.reason, hint: ui.imports.guard.refused }));
 		return { ok: false, issues: refused, total: personal.total, rows: [] };
 	}
 	// Imported rows say so, whatever the file says: a provenance column is not among the mappable ones, so never read.
 	const mappable = new Set(mappableColumns(table).map((c) => c.name));
 	const mapped = (h: string) => (mappable.has(mapping[h] ?? '') ? mapping[h] : null);
 	for (const header of parsed.header) {
-		if (!mapped(header) && mapping[header] !== SKIP && mapping[header] !== 'provenance') issues.push({ file, row: 1, column: header, value: null, rule: pl.imports.unmapped });
+		if (!mapped(header) && mapping[header] !== SKIP && mapping[header] !== 'provenance') issues.push({ file, row: 1, column: header, value: null, rule: ui.imports.unmapped });
 	}
 	const used = parsed.header.map(mapped).filter((c): c is string => c !== null);
 	const marked = spec.columns.some((c) => c.name === 'provenance');
@@ -89,14 +80,14 @@ export function checkImport(parsed: ParsedFile, table: TableName, mapping: Mappi
 		for (const column of spec.columns.filter((c) => c.type === 'ref')) {
 			const text = row.values[column.name] ?? '';
 			const target = known[column.references as TableName];
-			if (text && target && !target.has(text)) issues.push({ file, row: row.line, column: column.name, value: text, rule: `brak takiego klucza w tabeli ${column.references}`, kind: 'unknown_key' });
+			if (text && target && !target.has(text)) issues.push({ file, row: row.line, column: column.name, value: text, rule: ui.imports.rules.noSuchKey(String(column.references)), kind: 'unknown_key' });
 		}
-		if (own && known[table]?.has(row.values[own])) issues.push({ file, row: row.line, column: own, value: row.values[own], rule: 'klucz już wczytany (w danych wbudowanych albo wcześniejszym pliku)', kind: 'duplicate_key' });
+		if (own && known[table]?.has(row.values[own])) issues.push({ file, row: row.line, column: own, value: row.values[own], rule: ui.imports.rules.keyLoaded, kind: 'duplicate_key' });
 	}
 	issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 	return {
 		ok: issues.length === 0,
-		issues: issues.slice(0, MAX_ISSUES).map((i) => ({ ...i, hint: i.kind && HINTS[i.kind] })),
+		issues: issues.slice(0, MAX_ISSUES).map((i) => ({ ...i, hint: i.kind && ui.imports.hints[i.kind] })),
 		total: issues.length,
 		rows: issues.length ? [] : toTyped<Record<string, unknown>>(raw)
 	};

@@ -1,7 +1,7 @@
 // Refuses a file that carries direct identifiers: PESEL numbers (checked by their check digit), e-mail addresses,
 // phone numbers, street addresses, first names with a surname. The dashboard takes anonymised records only, so
 // every cell is looked at, also inside free text, and one such cell is enough: each is named by row and column.
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 import { normaliseHeader } from './mapping';
 
 export interface PersonalData {
@@ -28,7 +28,7 @@ const EMAIL = /[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.\p{L}{2,}/u;
 // Polish numbers: nine digits, optionally +48 or 0048 first, solid or in groups of 3-3-3 or (2)-3-2-2. Not part of
 // a longer number, nor a number with decimals (money).
 const PHONE = /(?<![\d,.])(?:(?:\+|00)48[\s-]?)?(?:\d{3}([\s-]?)\d{3}\1\d{3}|\(?\d{2}\)?([\s-])\d{3}\2\d{2}\2\d{2})(?!\d|[,.]\d)/;
-// ul. / al. / os. / pl. (or the word in full), a name starting with a capital, a house number: „ul. Mickiewicza 5/3”.
+// ul. / al. / os. / ui. (or the word in full), a name starting with a capital, a house number: „ul. Mickiewicza 5/3”.
 const ADDRESS = /(?<!\p{L})(?:[Uu][Ll](?:ic[ay])?|[Aa][Ll](?:ej[ae]|ei)?|[Oo][Ss](?:iedl[eu])?|[Pp][Ll](?:ac[u]?)?)\.?\s+\p{Lu}[\p{L}.\- ]*?\s+\d+[a-zA-Z]?(?:\s*\/\s*\d+)?(?![\p{L}\d])/u;
 const NAME_HEADERS = ['imie', 'imiona', 'nazwisko', 'first_name', 'firstname', 'last_name', 'lastname', 'surname', 'name', 'full_name', 'imie_i_nazwisko', 'pesel', 'email', 'e_mail', 'telefon', 'phone', 'adres', 'address', 'ulica', 'street'];
 /** The most common Polish first names (GUS PESEL register lists), folded. */
@@ -67,7 +67,7 @@ function personName(cell: string): string | null {
 
 /** What personal data one cell holds, in words; empty when none. */
 export function personalDataIn(cell: string): string[] {
-	const t = pl.imports.guard;
+	const t = ui.imports.guard;
 	const kinds: string[] = [];
 	if (cell.length < 3) return kinds;
 	if (cell.length >= 11 && [...cell.matchAll(ELEVEN_DIGITS)].some(([digits]) => isPesel(digits))) kinds.push(t.pesel);
@@ -88,7 +88,7 @@ export interface GuardOptions {
 
 /** Every header and cell that carries personal data, in file order, with why: the first `limit`, and how many in all. */
 export function findPersonalData(header: string[], rows: string[][], { ownColumns = [], limit = Infinity }: GuardOptions = {}): { found: PersonalData[]; total: number } {
-	const t = pl.imports.guard;
+	const t = ui.imports.guard;
 	const found: PersonalData[] = [];
 	let total = 0;
 	const add = (row: number, column: string, reason: string) => {

@@ -6,14 +6,17 @@ import { ImportError, checkHeader, csvRows, parseCsv, parseFile, sniffEncoding, 
 import { toPlainArrowIPC } from '../db/arrow';
 import { indexedDbStore, keep } from './kept';
 import type { ImportedFile } from '../state/import-keys';
-import { pl } from '../i18n/pl';
+import { setLocale, ui, type Locale } from '../i18n';
 import type { TableName } from '../dictionary';
 import type { Mapping } from './mapping';
 
-export type WorkerRequest =
+export type WorkerTask =
 	| { type: 'parse'; file: File }
 	| { type: 'check'; table: TableName; mapping: Mapping; known: Partial<Record<TableName, string[]>> }
 	| { type: 'encode'; table: TableName; id: string };
+
+/** Each request names the page's language: a worker has no <html lang> to read it from. */
+export type WorkerRequest = WorkerTask & { locale: Locale };
 
 export type WorkerReply =
 	| { type: 'progress'; share: number }
@@ -38,7 +41,7 @@ async function readCsv(file: File): Promise<ParsedFile> {
 
 function streamCsv(file: File): Promise<ParsedFile> {
 	return new Promise((resolve, reject) => {
-		const t = pl.imports.read;
+		const t = ui.imports.read;
 		if (file.size === 0) return reject(new ImportError(file.name, t.empty));
 		file
 			.slice(0, 65_536)
@@ -88,6 +91,7 @@ function streamCsv(file: File): Promise<ParsedFile> {
 
 onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
+	setLocale(request.locale);
 	try {
 		if (request.type === 'parse') {
 			const head = new Uint8Array(await request.file.slice(0, 8).arrayBuffer());

@@ -2,7 +2,8 @@
 // cancel that stops it at once (the worker is ended; nothing it held is loaded).
 import type { TableName } from '../dictionary';
 import type { Mapping } from './mapping';
-import type { WorkerReply, WorkerRequest } from './import.worker';
+import type { WorkerReply, WorkerRequest, WorkerTask } from './import.worker';
+import { getLocale } from '../i18n/locale';
 import ImportWorker from './import.worker?worker';
 
 type Reply<T extends WorkerReply['type']> = Extract<WorkerReply, { type: T }>;
@@ -29,10 +30,10 @@ export class ImportSession {
 		if (pending) action(pending);
 	}
 
-	private ask<T extends WorkerReply['type']>(request: WorkerRequest, transfer: Transferable[] = []): Promise<Reply<T>> {
+	private ask<T extends WorkerReply['type']>(task: WorkerTask, transfer: Transferable[] = []): Promise<Reply<T>> {
 		return new Promise((resolve, reject) => {
 			this.pending = { resolve: resolve as (reply: WorkerReply) => void, reject };
-			this.worker.postMessage(request, transfer);
+			this.worker.postMessage({ ...task, locale: getLocale() } satisfies WorkerRequest, transfer);
 		});
 	}
 

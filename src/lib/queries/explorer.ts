@@ -1,7 +1,7 @@
 // The SQL explorer's rules: only statements that read, one at a time, and nothing that reaches for files or
 // addresses; its example queries; and the schema its editor completes, from the data dictionary.
 import { dictionary, TABLE_NAMES } from '../dictionary';
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 
 /** Statements the explorer runs: they read and change nothing. */
 const READING = ['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'DESCRIBE', 'SHOW', 'SUMMARIZE', 'EXPLAIN'];
@@ -25,7 +25,7 @@ export function codeOnly(sql: string): string {
 /** Why the explorer will not run this statement, or null if it will. */
 export function refusal(sql: string): string | null {
 	const code = codeOnly(sql).trim().replace(/;\s*$/, '');
-	const t = pl.explorer.refused;
+	const t = ui.explorer.refused;
 	if (!code) return t.empty;
 	if (code.includes(';')) return t.several;
 	const first = /^[(\s]*([A-Za-z_]+)/.exec(code)?.[1]?.toUpperCase() ?? '';
@@ -53,21 +53,26 @@ export function explorerSchema(): Record<string, string[]> {
 	return { ...tables, edition_facts: ['edition_id', 'centre_id', 'year', 'participants', 'women', 'participants_employed', 'budget_pln', 'source_id'], price_levels: ['year', 'level'] };
 }
 
-export const EXAMPLES: { title: string; sql: string }[] = [
-	{
-		title: 'Uczestnicy według ośrodka i płci',
-		sql: `SELECT centre_id, sex, count(*) AS uczestnicy, provenance\nFROM participants\nGROUP BY ALL\nORDER BY centre_id, sex;`
-	},
-	{
-		title: 'Zatrudnienie po projekcie według statusu na rynku pracy',
-		sql: `SELECT labour_status, count(*) AS n,\n  count(*) FILTER (WHERE outcome_employed) AS pracujacy,\n  round(100 * avg(outcome_employed::INT), 1) AS odsetek\nFROM participants\nGROUP BY ALL\nORDER BY n DESC;`
-	},
-	{
-		title: 'Koszt wsparcia według formy',
-		sql: `SELECT form, count(DISTINCT participant_id) AS uczestnicy, round(sum(cost_pln), 2) AS koszt_pln\nFROM support\nGROUP BY ALL\nORDER BY koszt_pln DESC;`
-	},
-	{
-		title: 'Liczby opublikowane według edycji',
-		sql: `SELECT edition_id, year, participants, women, participants_employed, budget_pln, source_id\nFROM edition_facts\nORDER BY centre_id, year;`
-	}
-];
+/** The explorer's example queries, titled and with result columns named in the page's language. */
+export function explorerExamples(): { title: string; sql: string }[] {
+	const title = ui.explorer.exampleTitles;
+	const as = ui.explorer.exampleAliases;
+	return [
+		{
+			title: title.bySex,
+			sql: `SELECT centre_id, sex, count(*) AS ${as.participants}, provenance\nFROM participants\nGROUP BY ALL\nORDER BY centre_id, sex;`
+		},
+		{
+			title: title.employment,
+			sql: `SELECT labour_status, count(*) AS n,\n  count(*) FILTER (WHERE outcome_employed) AS ${as.employed},\n  round(100 * avg(outcome_employed::INT), 1) AS ${as.share}\nFROM participants\nGROUP BY ALL\nORDER BY n DESC;`
+		},
+		{
+			title: title.supportCost,
+			sql: `SELECT form, count(DISTINCT participant_id) AS ${as.participants}, round(sum(cost_pln), 2) AS ${as.cost}\nFROM support\nGROUP BY ALL\nORDER BY ${as.cost} DESC;`
+		},
+		{
+			title: title.published,
+			sql: `SELECT edition_id, year, participants, women, participants_employed, budget_pln, source_id\nFROM edition_facts\nORDER BY centre_id, year;`
+		}
+	];
+}

@@ -7,12 +7,11 @@ import type { DatabaseDoor } from '../db/database';
 import { forget, indexedDbStore, keep, keptEntry, keptImports, type KeptStore } from '../import/kept';
 import { catalogue } from './catalogue.svelte';
 import { IMPORT_CHANNEL, importDataKey, type ImportMessage, type ImportedFile } from './import-keys';
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 
 export type { ImportedFile };
 
 const IMPORTABLE: TableName[] = ['participants', 'support', 'editions', 'centres'];
-const t = pl.imports.kept;
 
 /** IndexedDB may be off (private mode, policy): imports then last for this visit only, and nothing fails. */
 async function quietly<T>(action: () => Promise<T>, fallback: T): Promise<T> {
@@ -112,14 +111,14 @@ export class Imports {
 					await quietly(() => keep(this.store, entry, ipc), undefined);
 					entries.push(entry);
 				} else {
-					failed.push(`${id}: ${t.unreadable}`);
+					failed.push(`${id}: ${ui.imports.kept.unreadable}`);
 					await quietly(() => forget(this.store, id), undefined);
 				}
 			}
 			for (const entry of entries) {
 				try {
 					const kept = await keptEntry(this.store, entry.id);
-					if (!kept) throw new Error(t.missing);
+					if (!kept) throw new Error(ui.imports.kept.missing);
 					await db.importArrow(entry.table, kept.ipc, entry.id);
 					loaded.push(entry);
 				} catch (e) {
@@ -150,7 +149,7 @@ export class Imports {
 
 	/** For an export's description: the built-in sources and each of the user's files. */
 	sources(builtIn: readonly string[]): string[] {
-		return [...builtIn, ...this.files.map((f) => `Plik użytkownika (provenance = imported): ${f.file}, ${f.rows} wierszy, wczytany ${f.at.slice(0, 10)}`)];
+		return [...builtIn, ...this.files.map((f) => ui.imports.sourceLine(f.file, f.rows, f.at.slice(0, 10)))];
 	}
 
 	/** A checked import into DuckDB. Its entry and bytes are already kept (the worker keeps them, off this thread). */

@@ -5,7 +5,7 @@ import { missingReason, onlyPublished, type Imported, type MissingReason, type R
 import { wilson } from '../stats/wilson';
 import { formatInteger, formatMoney, formatPercent } from '../format/number';
 import { nounFor } from '../format/plural';
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 
 export type View = 'all' | 'published';
 
@@ -51,8 +51,8 @@ export function sentenceText(parts: Part[]): string {
 	return parts
 		.map((part) => {
 			if (typeof part === 'string') return part;
-			if (!isFigure(part)) return pl.reason(part.missing).label;
-			return part.provenance.kind === 'synthetic' ? `${part.text} (${pl.headline.syntheticWord(part.provenance)})` : part.text;
+			if (!isFigure(part)) return ui.reason(part.missing).label;
+			return part.provenance.kind === 'synthetic' ? `${part.text} (${ui.headline.syntheticWord(part.provenance)})` : part.text;
 		})
 		.join('');
 }
@@ -77,14 +77,14 @@ function participantsTile(overview: Overview, view: View): Tile {
 	const reason = missingReason(cell);
 	const editions = overview.editions;
 	const counted = editions.filter((e) => e.participants !== null).length;
-	if (reason || (cell.kind !== 'published' && cell.kind !== 'synthetic')) return { id: 'participants', label: pl.headline.tiles.participants, value: { missing: reason ?? 'not_published' }, detail: [] };
+	if (reason || (cell.kind !== 'published' && cell.kind !== 'synthetic')) return { id: 'participants', label: ui.headline.tiles.participants, value: { missing: reason ?? 'not_published' }, detail: [] };
 	const provenance: Provenance = cell.kind === 'published' ? { kind: 'published', sources: cell.sources, derived: false } : { kind: 'synthetic', ...(cell.imported ? { imported: cell.imported } : {}) };
 	return {
 		id: 'participants',
-		label: pl.headline.tiles.participants,
+		label: ui.headline.tiles.participants,
 		value: { text: formatInteger(cell.value), provenance },
 		// A published total covers only the editions that state a count: say so where some are silent.
-		detail: [cell.kind === 'published' && counted < editions.length ? pl.headline.editionsCounted(counted, editions.length) : pl.headline.centres(overview.centres.length)]
+		detail: [cell.kind === 'published' && counted < editions.length ? ui.headline.editionsCounted(counted, editions.length) : ui.headline.centres(overview.centres.length)]
 	};
 }
 
@@ -92,7 +92,7 @@ function participantsTile(overview: Overview, view: View): Tile {
 function leftOut(centres: CentreSummary[], reasons: (MissingReason | null)[]): string | null {
 	const byReason = new Map<MissingReason, string[]>();
 	reasons.forEach((r, i) => r && byReason.set(r, [...(byReason.get(r) ?? []), centres[i].shortName]));
-	return byReason.size ? [...byReason].map(([r, names]) => `${names.join(', ')}: ${pl.reason(r).label}`).join('; ') : null;
+	return byReason.size ? [...byReason].map(([r, names]) => `${names.join(', ')}: ${ui.reason(r).label}`).join('; ') : null;
 }
 
 interface Employment {
@@ -113,15 +113,15 @@ function employmentOf(centres: CentreSummary[], view: View): Employment {
 	const cells = centres.map((c) => onlyPublished(c.employment, view));
 	const shown = cells.filter((c): c is Extract<RateCell, { kind: 'published' | 'synthetic' }> => c.kind === 'published' || c.kind === 'synthetic');
 	const reasons = cells.map(missingReason);
-	const label = pl.headline.tiles.employment;
+	const label = ui.headline.tiles.employment;
 	const k = shown.reduce((s, c) => s + c.k, 0);
 	const n = shown.reduce((s, c) => s + c.n, 0);
 	const others = [...new Set(reasons.filter((r): r is MissingReason => !!r))];
-	const covered = pl.headline.centresCovered(shown.length, centres.length);
-	const rest = others.length ? pl.headline.others(others.map((r) => pl.reason(r).label)) : null;
+	const covered = ui.headline.centresCovered(shown.length, centres.length);
+	const rest = others.length ? ui.headline.others(others.map((r) => ui.reason(r).label)) : null;
 	if (!shown.length || n === 0) return { tile: { id: 'employment', label, value: { missing: others[0] ?? 'not_published' }, detail: [] }, interval: '', covered, leftOut: leftOut(centres, reasons) };
 	const { rate, low, high } = wilson(k, n);
-	const interval = pl.headline.rate(k, n, formatPercent(low), formatPercent(high));
+	const interval = ui.headline.rate(k, n, formatPercent(low), formatPercent(high));
 	return {
 		tile: { id: 'employment', label, value: { text: formatPercent(rate), provenance: pooledProvenance(shown, shown.length > 1) }, detail: [interval, rest ? `${covered}; ${rest}` : covered] },
 		interval,
@@ -136,13 +136,13 @@ type PublishedValue = Extract<ValueCell, { kind: 'published' }>;
 const omittedIn = (cells: ValueCell[]): MissingReason | null => missingReason(cells.find((c) => c.kind === 'omitted') ?? { kind: 'synthetic', value: 0 });
 
 function budgetsTile(centres: CentreSummary[]): Tile {
-	const label = pl.headline.tiles.budgets;
+	const label = ui.headline.tiles.budgets;
 	const cells = centres.map((c) => c.budget);
 	const omitted = omittedIn(cells);
 	if (omitted) return { id: 'budgets', label, value: { missing: omitted }, detail: [] };
 	const known = centres.filter((c) => c.budget.kind === 'published');
 	const values = known.map((c) => c.budget as PublishedValue);
-	const detail = [pl.headline.budgetsFrom(known.length, centres.length, known.map((c) => c.shortName))];
+	const detail = [ui.headline.budgetsFrom(known.length, centres.length, known.map((c) => c.shortName))];
 	if (!known.length) return { id: 'budgets', label, value: { missing: 'not_published' }, detail };
 	const total = Math.round(values.reduce((s, v) => s + v.value, 0) * 100) / 100;
 	// One budget is shown as published; a sum of several is ours, from published figures.
@@ -150,13 +150,13 @@ function budgetsTile(centres: CentreSummary[]): Tile {
 }
 
 function costTile(centres: CentreSummary[]): { tile: Tile; lowest: Figure | null; highest: Figure | null; lowName: string; highName: string } {
-	const label = pl.headline.tiles.cost;
+	const label = ui.headline.tiles.cost;
 	const cells = centres.map((c) => c.costPerParticipant);
 	const omitted = omittedIn(cells);
 	const none = { lowest: null, highest: null, lowName: '', highName: '' };
 	if (omitted) return { tile: { id: 'cost', label, value: { missing: omitted }, detail: [] }, ...none };
 	const known = centres.filter((c) => c.costPerParticipant.kind === 'published').sort((a, b) => (a.costPerParticipant as PublishedValue).value - (b.costPerParticipant as PublishedValue).value);
-	if (!known.length) return { tile: { id: 'cost', label, value: { missing: 'not_published' }, detail: [pl.headline.costFrom(0, centres.length, '', '')] }, ...none };
+	if (!known.length) return { tile: { id: 'cost', label, value: { missing: 'not_published' }, detail: [ui.headline.costFrom(0, centres.length, '', '')] }, ...none };
 	const figure = (c: CentreSummary): Figure => {
 		const cell = c.costPerParticipant as PublishedValue;
 		return { text: formatMoney(cell.value), provenance: { kind: 'published', sources: cell.sources, derived: true } };
@@ -170,7 +170,7 @@ function costTile(centres: CentreSummary[]): { tile: Tile; lowest: Figure | null
 			id: 'cost',
 			label,
 			value: { text, provenance: { kind: 'published', sources: union(known.map((c) => (c.costPerParticipant as PublishedValue).sources)), derived: true } },
-			detail: [pl.headline.costFrom(known.length, centres.length, low.shortName, high.shortName)]
+			detail: [ui.headline.costFrom(known.length, centres.length, low.shortName, high.shortName)]
 		},
 		lowest,
 		highest,
@@ -185,9 +185,9 @@ export function headline(overview: Overview, view: View): Headline {
 	const employment = employmentOf(overview.centres, view);
 	const budgets = budgetsTile(overview.centres);
 	const cost = costTile(overview.centres);
-	const s = pl.headline.sentence;
+	const s = ui.headline.sentence;
 	const count = isFigure(participants.value) ? (overview.selection as { value: number }).value : 0;
-	const people = isFigure(participants.value) ? s.people(participants.value, nounFor(count, pl.nouns.participant)) : s.peopleMissing(participants.value);
+	const people = isFigure(participants.value) ? s.people(participants.value, nounFor(count, ui.nouns.participant)) : s.peopleMissing(participants.value);
 	const work = isFigure(employment.tile.value) ? s.employed(employment.tile.value, employment.interval, employment.covered, employment.leftOut) : s.employedMissing(employment.tile.value);
 	const budgetCount = overview.centres.filter((c) => c.budget.kind === 'published').length;
 	const money = !isFigure(budgets.value)

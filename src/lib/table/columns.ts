@@ -30,8 +30,11 @@ export interface Column<R> {
 	href?: (row: R) => string | null;
 	/** The row's header (th scope=row), and a card's title on a phone. */
 	rowHeader?: boolean;
-	/** Text quoted from a source, shown as a quotation. */
+	/** Text quoted from a source, shown as a quotation (in Polish, lang="pl", on every page). */
 	quote?: boolean;
+	/** The source's own words, not a quotation: a title, a period or an activity as the page names them. Polish on
+	 * every page (lang="pl"), like the centres' names. */
+	sourceWords?: boolean;
 	/** Sortable by a header button. */
 	sortable?: boolean;
 	/** A text column kept out of the export (a second rendering of something already exported). */

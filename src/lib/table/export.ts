@@ -2,7 +2,7 @@
 // headers, one column per figure, numbers with their formats, each gap in words) and long (one row per figure, with
 // its provenance, reason code and sources, for R, pandas or a pivot table).
 import { missingReason, type ShownCell } from '../queries/cells';
-import { pl } from '../i18n/pl';
+import { ui } from '../i18n';
 import { fileName, type ExportColumn, type ExportMeta, type ExportTable, type ExportValue, type WideCell, type WideColumn } from '../export/table';
 import type { BarChartData } from '../charts/bar-config';
 import { cellNumber, columnProvenance, kindOf, provenanceOf, type Column, type Format, type TableModel } from './columns';
@@ -26,10 +26,10 @@ export function wideTable<R>(model: TableModel<R>): { columns: WideColumn[]; row
 		} else {
 			const figure = column.cell;
 			const uniform = columnProvenance(column, model.rows);
-			const mark = uniform ? ` — ${pl.cell.kinds[uniform]}` : '';
+			const mark = uniform ? ` — ${ui.cell.kinds[uniform]}` : '';
 			const value = (cell: ShownCell): WideCell => {
 				const reason = missingReason(cell);
-				return reason ? { value: pl.reason(reason).short } : { value: cellNumber(cell), synthetic: cell.kind === 'synthetic' };
+				return reason ? { value: ui.reason(reason).short } : { value: cellNumber(cell), synthetic: cell.kind === 'synthetic' };
 			};
 			parts.push({ column: { header: header(column, mark), format: column.format }, cell: (r) => value(figure(r)) });
 			if (hasRates(column, model.rows)) {
@@ -37,7 +37,7 @@ export function wideTable<R>(model: TableModel<R>): { columns: WideColumn[]; row
 					const cell = figure(r) as Record<string, unknown>;
 					return { value: typeof cell[key] === 'number' ? (cell[key] as number) : null };
 				};
-				const t = pl.exports.wide;
+				const t = ui.exports.wide;
 				parts.push({ column: { header: `${column.label}: ${t.k}`, format: 'integer' }, cell: field('k') });
 				parts.push({ column: { header: `${column.label}: ${t.n}`, format: 'integer' }, cell: field('n') });
 				parts.push({ column: { header: `${column.label}: ${t.low}`, format: 'percent' }, cell: field('low') });
@@ -46,17 +46,17 @@ export function wideTable<R>(model: TableModel<R>): { columns: WideColumn[]; row
 			// Mixed provenance: said per row, as each cell on screen says it with its own badge.
 			if (!uniform && model.rows.some((r) => provenanceOf(figure(r)))) {
 				parts.push({
-					column: { header: `${column.label}: ${pl.exports.wide.provenance}`, format: 'text' },
+					column: { header: `${column.label}: ${ui.exports.wide.provenance}`, format: 'text' },
 					cell: (r) => {
 						const kind = provenanceOf(figure(r));
-						return { value: kind && pl.cell.kinds[kind] };
+						return { value: kind && ui.cell.kinds[kind] };
 					}
 				});
 			}
 		}
 		if (column.note && model.rows.some((r) => column.note!(r))) {
 			const note = column.note;
-			parts.push({ column: { header: `${column.label}: ${pl.exports.wide.note}`, format: 'text' }, cell: (r) => ({ value: note(r) }) });
+			parts.push({ column: { header: `${column.label}: ${ui.exports.wide.note}`, format: 'text' }, cell: (r) => ({ value: note(r) }) });
 		}
 	}
 	return { columns: parts.map((p) => p.column), rows: model.rows.map((r) => parts.map((p) => p.cell(r))) };
@@ -106,7 +106,7 @@ export function longTable<R>(model: TableModel<R>): { columns: ExportColumn[]; r
 		...(keyed ? { [id]: model.rowKey(r) } : {}),
 		...Object.fromEntries(plain.map((c) => [c.key, c.value!(r)]))
 	});
-	const idColumns: ExportColumn[] = [...(keyed ? [{ key: id, label: pl.exports.wide.rowId, type: 'text' as const }] : []), ...plain.map((c) => ({ key: c.key, label: c.label, type: plainType(c.format) }))];
+	const idColumns: ExportColumn[] = [...(keyed ? [{ key: id, label: ui.exports.wide.rowId, type: 'text' as const }] : []), ...plain.map((c) => ({ key: c.key, label: c.label, type: plainType(c.format) }))];
 	if (!figures.length) {
 		return {
 			columns: model.provenance ? [...idColumns, { key: 'provenance', label: 'pochodzenie', type: 'text' }] : idColumns,
