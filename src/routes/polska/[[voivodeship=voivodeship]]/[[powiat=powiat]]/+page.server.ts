@@ -5,10 +5,15 @@ import summaryJson from '$lib/generated/national.json';
 import shapesJson from '$lib/generated/national-shapes.json';
 import { nationalPage, type NationalSummary } from '$lib/national';
 import { drawShapes, type NationalShapes } from '$lib/maps/geometry';
+import { PUBLIC_RELEASE } from '$lib/release';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 const summary = summaryJson as unknown as NationalSummary;
 const shapes = shapesJson as unknown as NationalShapes;
+
+// The national set is a synthetic demo; the public release is for real figures and leaves it out (and is built
+// the faster for it: these are 794 of its pages in two languages).
+export const prerender = !PUBLIC_RELEASE;
 
 export const entries: EntryGenerator = () => [
 	{},
