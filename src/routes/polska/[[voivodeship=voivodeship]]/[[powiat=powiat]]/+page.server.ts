@@ -21,9 +21,12 @@ export const entries: EntryGenerator = () => [
 	...summary.powiats.map((p) => ({ voivodeship: p.code.slice(0, 2), powiat: p.code }))
 ];
 
-export const load: PageServerLoad = ({ params }) => {
-	const page = nationalPage(summary, params.voivodeship, params.powiat);
-	if (!page) error(404, 'Nie ma takiej jednostki.');
+/** Each unit's page and map, made once: the English twin of a page is the same data in other words. */
+const made = new Map<string, ReturnType<typeof make>>();
+
+function make(voivodeship: string | undefined, powiat: string | undefined) {
+	const page = nationalPage(summary, voivodeship, powiat);
+	if (!page) return null;
 	// Poland: its voivodeships; a voivodeship: its powiats; a powiat: its own outline among its neighbours.
 	const code = page.unit.code;
 	const features =
@@ -33,4 +36,12 @@ export const load: PageServerLoad = ({ params }) => {
 				? shapes.powiats.filter((p) => p.properties.code.startsWith(code))
 				: shapes.powiats.filter((p) => p.properties.code.startsWith(code.slice(0, 2)));
 	return { page, map: { shapes: drawShapes(features, 600, 560), width: 600, height: 560 } };
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const key = `${params.voivodeship ?? ''}/${params.powiat ?? ''}`;
+	if (!made.has(key)) made.set(key, make(params.voivodeship, params.powiat));
+	const data = made.get(key);
+	if (!data) error(404, 'Nie ma takiej jednostki.');
+	return data;
 };
