@@ -57,6 +57,7 @@ export const en: Messages = {
 		subtitle: 'Systemic projects of the Human Capital Operational Programme 2007–2013 (POKL), Priority VII, Sub-measure 7.1.1',
 		nav: { overview: 'Overview', compare: 'Compare', centres: 'Centres', national: 'All of Poland', explorer: 'SQL', imports: 'Your data', data: 'About the data' },
 		skip: 'Skip to content',
+		scheme: { label: 'Colours', system: 'as the system', light: 'light', dark: 'dark' },
 		syntheticBanner: 'Participant-level data (sex, completion, employment, support costs) are synthetic (for demonstration) and always marked. Published figures carry their source.',
 		footer: 'Runs entirely in your browser: no data leaves this computer.'
 	},

@@ -48,6 +48,7 @@ export const pl = {
 		subtitle: 'Projekty systemowe POKL 2007–2013, Priorytet VII, Poddziałanie 7.1.1',
 		nav: { overview: 'Przegląd', compare: 'Porównanie', centres: 'Ośrodki', national: 'Cała Polska', explorer: 'SQL', imports: 'Własne dane', data: 'O danych' },
 		skip: 'Przejdź do treści',
+		scheme: { label: 'Kolory', system: 'jak w systemie', light: 'jasne', dark: 'ciemne' },
 		syntheticBanner: 'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne (demonstracyjne) i zawsze oznaczone. Liczby opublikowane mają źródło.',
 		footer: 'Działa w całości w przeglądarce: żadne dane nie opuszczają tego komputera.'
 	},
