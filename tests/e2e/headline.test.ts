@@ -103,11 +103,12 @@ describe('the headline first', () => {
 });
 
 describe('keyboard', () => {
-	it('reaches the first chart in at most 15 tab stops from the top of the page', async () => {
+	// 16 since the header's colour-scheme switch (issue 12): one stop after the navigation, which the skip link passes too.
+	it('reaches the first chart in at most 16 tab stops from the top of the page', async () => {
 		const page = await openReady('/');
 		const { stops, chart } = await tabsToFirstChart(page);
 		expect(chart).toBe('zatrudnienie');
-		expect(stops).toBeLessThanOrEqual(15);
+		expect(stops).toBeLessThanOrEqual(16);
 	});
 
 	it('cross-filters from a chart by keyboard alone: arrows say the bar, Enter filters', async () => {
