@@ -1,10 +1,12 @@
 // WCAG 2.1 AA by axe-core in real Chromium, on every kind of page, once its figures are final (DuckDB on the
 // overview) and with every <details> open, so the tables inside are checked too. Each page is checked at the
 // default width and at 320 px, where tables scroll on their own (WCAG 1.4.10) and must be reachable by keyboard.
+// Those runs see the light scheme; the dark one is checked for colour contrast only, at both widths, once set by the
+// system's preference and once by the header's switch.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, type FontSet, type OpenedPage, type OpenOptions } from './browser';
 
@@ -32,7 +34,11 @@ function describeViolations(violations: AxeResults['violations']): string {
 async function openReady(path: string, viewport?: OpenOptions['viewport'], fonts?: FontSet) {
 	// axe is injected as an inline script, which the site's CSP (script-src 'self') would refuse.
 	opened = await openPage(path, { bypassCSP: true, fonts, ...(viewport ? { viewport } : {}) });
-	const { page } = opened;
+	return ready(opened.page, path);
+}
+
+/** Waits until `path`'s figures are final, and opens every <details>. */
+async function ready(page: Page, path: string) {
 	const url = new URL(path, 'http://x');
 	if (url.pathname === '/' || url.search.includes('osrodki')) await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
 	else if (url.pathname === '/sql/') await page.getByTestId('result-count').waitFor({ timeout: 45_000 });
@@ -42,9 +48,10 @@ async function openReady(path: string, viewport?: OpenOptions['viewport'], fonts
 	return page;
 }
 
-async function expectNoViolations(page: Page, where: string) {
+async function expectNoViolations(page: Page, where: string, only?: 'color-contrast') {
 	await page.addScriptTag({ content: axeSource });
-	const results = (await page.evaluate((values) => window.axe.run(document, { runOnly: { type: 'tag', values } }), TAGS)) as AxeResults;
+	const runOnly = only ? { type: 'rule' as const, values: [only] } : { type: 'tag' as const, values: TAGS };
+	const results = (await page.evaluate((options) => window.axe.run(document, { runOnly: options }), runOnly)) as AxeResults;
 	expect(results.violations.length, `axe violations on ${where}:\n${describeViolations(results.violations)}`).toBe(0);
 }
 
@@ -74,6 +81,29 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
 	it.each(PAGES)('%s reflows at 320 px with Liberation fonts: only tables scroll sideways, never the page', async (path) =>
 		expectReflow(await openReady(path, NARROW, 'liberation'), 'liberation')
 	);
+});
+
+// One browser context for each way of getting the dark scheme, every page loaded in it in turn: the system's
+// preference at the default width, and the header's switch (chosen once, remembered across pages) at 320 px under a
+// light system. Only axe's color-contrast rule: the other rules do not depend on colours and ran above.
+describe.each([
+	{ how: 'the system preference', viewport: undefined, colorScheme: 'dark' as const, viaSwitch: false },
+	{ how: 'the switch, at 320 px', viewport: NARROW, colorScheme: 'light' as const, viaSwitch: true }
+])('colour contrast in the dark scheme, set by $how', ({ viewport, colorScheme, viaSwitch }) => {
+	let dark: OpenedPage;
+	beforeAll(async () => {
+		dark = await openPage('/o-danych/', { bypassCSP: true, colorScheme, ...(viewport ? { viewport } : {}) });
+		if (viaSwitch) await dark.page.getByTestId('scheme').selectOption('dark');
+	});
+	afterAll(() => dark?.close());
+
+	it.each(PAGES)('%s', async (path) => {
+		const { page } = dark;
+		await page.goto(new URL(path, page.url()).href, { waitUntil: 'load' });
+		expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
+		await ready(page, path);
+		await expectNoViolations(page, `${path} in the dark scheme`, 'color-contrast');
+	});
 });
 
 /** The font family Chromium actually drew an element's text in (DevTools protocol), not the one CSS asked for. */

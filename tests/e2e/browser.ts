@@ -73,8 +73,9 @@ export interface OpenedPage {
 }
 
 /** Browser-context options a test may set; none by default. `bypassCSP` lets a test inject a script the site's
- * CSP (script-src 'self') would refuse, e.g. axe-core; `viewport` replaces the default 1280×720. */
-export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport'> & { fonts?: FontSet; release?: 'demo' | 'public' };
+ * CSP (script-src 'self') would refuse, e.g. axe-core; `viewport` replaces the default 1280×720; `colorScheme` is the
+ * system's preference the page sees (light unless set). */
+export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport' | 'colorScheme'> & { fonts?: FontSet; release?: 'demo' | 'public' };
 
 /** Opens `path` (e.g. '/' or '/osrodki/') in a fresh browser context and waits for its load event. */
 export async function openPage(path: string, { fonts = 'system', release = 'demo', ...options }: OpenOptions = {}): Promise<OpenedPage> {

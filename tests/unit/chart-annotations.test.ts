@@ -6,6 +6,7 @@ import { barConfig, type BarChartData } from '../../src/lib/charts/bar-config';
 
 const options = { horizontal: true, axisLabel: 'zł', format: String };
 const paint = (color: string) => color;
+const theme = { text: 'text', muted: 'muted', grid: 'grid', surface: 'surface', imported: 'imported' };
 
 /** A chart as the plugin sees it: scales that place category i at pixel 10·i, and a context that records text. */
 function fakeChart() {
@@ -17,8 +18,8 @@ function fakeChart() {
 
 /** Chart.js's in-place update: the first config's inline plugins, the next config's options. */
 function drawAfterUpdate(first: BarChartData, next: BarChartData) {
-	const created = barConfig(first, options, paint);
-	const updated = barConfig(next, options, paint);
+	const created = barConfig(first, options, theme, paint);
+	const updated = barConfig(next, options, theme, paint);
 	const { chart, drawn } = fakeChart();
 	for (const plugin of (created.plugins ?? []) as Plugin[]) {
 		const own = (updated.options?.plugins as Record<string, unknown> | undefined)?.[plugin.id] ?? {};

@@ -1,6 +1,7 @@
 // Funnel-plot limits against values worked by hand: exact binomial sums in rational arithmetic (Python's
 // fractions), Spiegelhalter's interpolation (2005, appendix A.1.1), then rounded only at the end.
 import { describe, expect, it } from 'vitest';
+import { funnelConfig, funnelData } from '../../src/lib/charts/funnel-config';
 import { funnelCurve, funnelLimit, funnelLimits, funnelPlace } from '../../src/lib/stats/funnel';
 
 describe('funnel limits', () => {
@@ -39,5 +40,23 @@ describe('funnel limits', () => {
 		expect(() => funnelLimit(0.3, 0, 0.5)).toThrow(RangeError);
 		expect(() => funnelLimit(1.2, 10, 0.5)).toThrow(RangeError);
 		expect(() => funnelLimit(0.3, 10, 1)).toThrow(RangeError);
+	});
+});
+
+describe('funnel plot colours', () => {
+	const theme = { text: 'text', muted: 'muted', grid: 'grid', surface: 'surface', imported: 'imported' };
+	const words = { place: { above_control: 'a', above_warning: 'b', within: 'c', below_warning: 'd', below_control: 'e' }, target: 't', warning: 'w', control: 'k', axisX: 'n', axisY: '%', point: () => '' };
+
+	it('draws axes, limits and point outlines in the theme’s colours', () => {
+		const data = funnelData([{ code: 'a', name: 'A', k: 5, n: 20, low: 0.1, high: 0.4 }, { code: 'b', name: 'B', k: 90, n: 100, low: 0.8, high: 0.95 }], 0.4);
+		const config = funnelConfig(data, words, theme);
+		const scales = config.options!.scales as Record<'x' | 'y', { ticks: { color: string }; grid: { color: string }; title: { color: string } }>;
+		for (const axis of [scales.x, scales.y]) expect([axis.ticks.color, axis.grid.color, axis.title.color]).toEqual(['text', 'grid', 'text']);
+		const datasets = config.data.datasets as { label: string; borderColor: string; data: unknown[] }[];
+		const lines = datasets.filter((d) => ['t', 'w', 'k'].includes(d.label.trim()));
+		expect(lines.length).toBe(5);
+		for (const line of lines) expect(line.borderColor).toBe('muted');
+		expect(datasets.find((d) => d.label === 'c')!.borderColor).toBe('surface');
+		expect(datasets.find((d) => d.label === 'a')!.borderColor).toBe('text');
 	});
 });

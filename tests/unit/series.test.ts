@@ -84,9 +84,11 @@ describe('support mix chart', () => {
 
 describe('bar chart configuration', () => {
 	const paint = (color: string) => `hatched ${color}`;
+	// Names for colours, so a test sees which token each part of a chart is drawn in.
+	const theme = { text: 'text', muted: 'muted', grid: 'grid', surface: 'surface', imported: 'imported' };
 
 	it('paints synthetic bars with the hatch and keeps gaps as nulls, not zeros', () => {
-		const config = barConfig(employmentChart(overview.centres, 'all'), { axisLabel: '%', format: String, horizontal: true }, paint);
+		const config = barConfig(employmentChart(overview.centres, 'all'), { axisLabel: '%', format: String, horizontal: true }, theme, paint);
 		const dataset = config.data.datasets[0] as unknown as { data: Record<string, number | null>[]; backgroundColor: string[] };
 		expect(config.type).toBe('barWithErrorBars');
 		const leszno = overview.centres.findIndex((c) => c.centreId === 'leszno');
@@ -97,10 +99,23 @@ describe('bar chart configuration', () => {
 	});
 
 	it('uses pre-parsed data and no animation for plain bars', () => {
-		const config = barConfig(costChart(overview.centres), { axisLabel: 'zł', format: String }, paint);
+		const config = barConfig(costChart(overview.centres), { axisLabel: 'zł', format: String }, theme, paint);
 		expect(config.type).toBe('bar');
 		expect(config.options!.parsing).toBe(false);
 		expect(config.options!.animation).toBe(false);
+	});
+
+	it('draws axes, words, outlines and whiskers in the theme’s colours, so a dark page gets a readable chart', () => {
+		const config = barConfig(employmentChart(overview.centres, 'all'), { axisLabel: '%', format: String, horizontal: true }, theme, paint);
+		const scales = config.options!.scales as Record<'x' | 'y', { ticks: { color: string }; grid: { color: string }; border: { color: string }; title?: { color: string } }>;
+		for (const axis of [scales.x, scales.y]) expect([axis.ticks.color, axis.grid.color, axis.border.color]).toEqual(['text', 'grid', 'muted']);
+		expect(scales.x.title!.color).toBe('text');
+		const plugins = config.options!.plugins as { legend: { labels: { color: string } }; missingLabels: { color: string } };
+		expect(plugins.legend.labels.color).toBe('text');
+		expect(plugins.missingLabels.color).toBe('muted');
+		const dataset = config.data.datasets[0] as unknown as { borderColor: string[]; errorBarColor: string; errorBarWhiskerColor: string };
+		expect(new Set(dataset.borderColor)).toEqual(new Set(['text']));
+		expect([dataset.errorBarColor, dataset.errorBarWhiskerColor]).toEqual(['text', 'text']);
 	});
 });
 

@@ -3,6 +3,7 @@
 import type { ChartConfiguration, ChartType, Plugin, Scale } from 'chart.js';
 import type { MissingReason } from '../queries/cells';
 import { ui } from '../i18n';
+import { axisColours, type ChartTheme } from './theme';
 
 export interface BarSeries {
 	label: string;
@@ -43,14 +44,11 @@ export interface BarChartOptions {
 
 type Paint = (color: string) => string | CanvasPattern;
 
-const OUTLINE = '#1b1b1b';
-/** The same purple as the „z pliku” badge. */
-const IMPORTED = '#5b2a86';
-
 /** Where each category's bar is absent and why: read from the chart's own options, so an update replaces it. */
 export interface MissingLabelsOptions {
 	texts: (string | null)[];
 	horizontal: boolean;
+	color: string;
 }
 
 declare module 'chart.js' {
@@ -68,14 +66,14 @@ declare module 'chart.js' {
 export const missingLabels: Plugin<'bar', MissingLabelsOptions> = {
 	id: 'missingLabels',
 	afterDatasetsDraw(chart, _args, options) {
-		const { texts, horizontal } = options;
+		const { texts, horizontal, color } = options;
 		if (!texts?.some(Boolean)) return;
 		const { ctx, scales } = chart;
 		const index = horizontal ? scales.y : scales.x;
 		const value = horizontal ? scales.x : scales.y;
 		ctx.save();
 		ctx.font = 'italic 12px system-ui, sans-serif';
-		ctx.fillStyle = '#4a4a4a';
+		ctx.fillStyle = color;
 		ctx.textBaseline = 'middle';
 		texts.forEach((text, i) => {
 			if (!text) return;
@@ -121,10 +119,12 @@ const wrappedLabel = (categories: string[]) =>
 	};
 
 /**
- * `onSelect` gets the category index of a clicked bar and the index of its series (the segment, in a stack): the
- * page turns them into a filter (cross-filtering).
+ * `theme` colours the axes, outlines, whiskers and words in the page's scheme; `paint` hatches a synthetic bar on
+ * the theme's surface. `onSelect` gets the category index of a clicked bar and the index of its series (the
+ * segment, in a stack): the page turns them into a filter (cross-filtering).
  */
-export function barConfig(data: BarChartData, options: BarChartOptions, paint: Paint, onSelect?: (index: number, series: number) => void): ChartConfiguration {
+export function barConfig(data: BarChartData, options: BarChartOptions, theme: ChartTheme, paint: Paint, onSelect?: (index: number, series: number) => void): ChartConfiguration {
+	const axis = axisColours(theme);
 	const horizontal = options.horizontal ?? false;
 	const withErrors = data.series.some((s) => s.low);
 	const valueAxis = horizontal ? 'x' : 'y';
@@ -142,10 +142,12 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 					...(s.low && s.high ? { [`${valueAxis}Min`]: s.low[i], [`${valueAxis}Max`]: s.high[i] } : {})
 				})),
 				backgroundColor: s.values.map((_, i) => (s.synthetic?.[i] ? paint(s.color) : s.color)),
-				// A dark outline gives every bar (and legend box) 3:1 against the white plot and its stacked
-				// neighbour (WCAG 1.4.11): the light fills alone, orange and sky blue, have about 2.3:1.
-				borderColor: s.values.map((_, i) => (s.imported?.[i] ? IMPORTED : OUTLINE)),
-				borderWidth: s.values.map((_, i) => (s.imported?.[i] ? 3 : s.synthetic ? 1.5 : 1))
+				// An outline in the text colour gives every bar (and legend box) 3:1 against the plot and its stacked
+				// neighbour (WCAG 1.4.11) in either scheme: on white the light fills alone, orange and sky blue, have
+				// about 2.3:1, and on the dark surface the blue has about 3:1. So the fills stay the same in both.
+				borderColor: s.values.map((_, i) => (s.imported?.[i] ? theme.imported : theme.text)),
+				borderWidth: s.values.map((_, i) => (s.imported?.[i] ? 3 : s.synthetic ? 1.5 : 1)),
+				...(s.low ? { errorBarColor: theme.text, errorBarWhiskerColor: theme.text } : {})
 			})) as never,
 		},
 		options: {
@@ -162,7 +164,10 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 					type: 'category',
 					labels: data.categories,
 					stacked: options.stacked ?? false,
+					grid: axis.grid,
+					border: axis.border,
 					ticks: {
+						...axis.ticks,
 						autoSkip: false,
 						// Beside a horizontal bar a long name takes at most two-fifths of the chart's width, in lines, so a
 						// phone's narrow chart never cuts it at the canvas's edge.
@@ -175,13 +180,15 @@ export function barConfig(data: BarChartData, options: BarChartOptions, paint: P
 					stacked: options.stacked ?? false,
 					max: options.max,
 					// Upright, the title runs along the plot's height: its parenthesis on a second line, so it is not cut.
-					title: { display: true, text: horizontal ? options.axisLabel : titleLines(options.axisLabel) },
-					ticks: { callback: (v: number | string) => (options.tickFormat ?? options.format)(Number(v)) }
+					title: { ...axis.title, display: true, text: horizontal ? options.axisLabel : titleLines(options.axisLabel) },
+					grid: axis.grid,
+					border: axis.border,
+					ticks: { ...axis.ticks, callback: (v: number | string) => (options.tickFormat ?? options.format)(Number(v)) }
 				}
 			},
 			plugins: {
-				missingLabels: { texts: data.categories.map((_, i) => (data.missing?.[i] ? ui.reason(data.missing[i]).label : null)), horizontal } satisfies MissingLabelsOptions,
-				legend: { display: data.series.length > 1, position: 'bottom' },
+				missingLabels: { texts: data.categories.map((_, i) => (data.missing?.[i] ? ui.reason(data.missing[i]).label : null)), horizontal, color: theme.muted } satisfies MissingLabelsOptions,
+				legend: { display: data.series.length > 1, position: 'bottom', labels: { color: theme.text } },
 				tooltip: {
 					callbacks: {
 						label: (item) => {

@@ -1,27 +1,35 @@
-// The one place a Chart.js instance lives: created on attach, updated in place when its data changes
-// (no animation), destroyed on detach. Every chart component uses it.
+// The one place a Chart.js instance lives: created on attach, updated in place when its data or the colour scheme
+// changes (no animation), destroyed on detach. Every chart component uses it.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
 import type { Attachment } from 'svelte/attachments';
+import { scheme } from '../state/scheme.svelte';
+import { chartTheme, type ChartTheme } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, BarWithErrorBarsController, BarWithErrorBar);
 
-export function chart(config: () => ChartConfiguration, onDraw?: () => void): Attachment<HTMLCanvasElement> {
+type Configure = (theme: ChartTheme) => ChartConfiguration;
+
+/** Each drawn canvas's configuration, so its PNG can be drawn in the light scheme (inLight). */
+const configs = new WeakMap<HTMLCanvasElement, Configure>();
+
+export function chart(config: Configure, onDraw?: () => void): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
 		let instance: Chart | undefined;
+		configs.set(canvas, config);
 		$effect(() => {
-			const next = config();
+			// Reading the scheme here configures the chart again when it changes.
+			const next = config(chartTheme(scheme.current));
 			// In place only where the chart's type and inline plugins are the same: Chart.js keeps a chart's
 			// inline plugins for its lifetime, so changed ones need a new chart.
 			if (instance && (instance.config as ChartConfiguration).type === next.type && samePlugins(instance.config.plugins, next.plugins)) {
-				instance.data = next.data;
-				instance.options = next.options ?? {};
-				instance.update('none');
+				redraw(instance, next);
 			} else {
 				instance?.destroy();
 				instance = new Chart(canvas, next);
 			}
 			canvas.dataset.drawn = String(Number(canvas.dataset.drawn ?? 0) + 1);
+			canvas.dataset.scheme = scheme.current;
 			onDraw?.();
 		});
 		return () => instance?.destroy();
@@ -30,17 +38,41 @@ export function chart(config: () => ChartConfiguration, onDraw?: () => void): At
 
 const samePlugins = (a: Plugin[] = [], b: Plugin[] = []) => a.length === b.length && a.every((p, i) => p === b[i]);
 
+function redraw(instance: Chart, config: ChartConfiguration) {
+	instance.data = config.data;
+	instance.options = config.options ?? {};
+	instance.update('none');
+}
+
+/**
+ * Runs `use` while the chart on `canvas` is drawn in the light scheme, then draws it again as it was. For the PNG
+ * export: a picture for documents, dark text on white, whatever the screen shows. All in one task, so the browser
+ * never paints the light chart on a dark page.
+ */
+export function inLight<T>(canvas: HTMLCanvasElement, use: () => T): T {
+	const instance = Chart.getChart(canvas);
+	const config = configs.get(canvas);
+	if (!instance || !config || scheme.current === 'light') return use();
+	redraw(instance, config(chartTheme('light')));
+	try {
+		return use();
+	} finally {
+		redraw(instance, config(chartTheme(scheme.current)));
+	}
+}
+
 const patterns = new Map<string, CanvasPattern>();
 
-/** Diagonal hatching in `color`: the mark of a synthetic figure, readable without colour. */
-export function hatch(color: string): CanvasPattern | string {
-	const cached = patterns.get(color);
+/** Diagonal hatching in `color` on `ground` (the surface the chart is drawn on): the mark of a synthetic figure, readable without colour. */
+export function hatch(color: string, ground: string): CanvasPattern | string {
+	const key = `${color} ${ground}`;
+	const cached = patterns.get(key);
 	if (cached) return cached;
 	const tile = document.createElement('canvas');
 	tile.width = tile.height = 8;
 	const ctx = tile.getContext('2d');
 	if (!ctx) return color;
-	ctx.fillStyle = '#ffffff';
+	ctx.fillStyle = ground;
 	ctx.fillRect(0, 0, 8, 8);
 	ctx.strokeStyle = color;
 	ctx.lineWidth = 2;
@@ -53,6 +85,6 @@ export function hatch(color: string): CanvasPattern | string {
 	ctx.lineTo(10, 6);
 	ctx.stroke();
 	const pattern = ctx.createPattern(tile, 'repeat')!;
-	patterns.set(color, pattern);
+	patterns.set(key, pattern);
 	return pattern;
 }

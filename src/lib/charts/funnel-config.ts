@@ -3,6 +3,7 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { getLocale, INTL_LOCALE } from '../i18n/locale';
 import { funnelCurve, funnelPlace, type FunnelLimits, type FunnelPlace } from '../stats/funnel';
+import { axisColours, type ChartTheme } from './theme';
 
 export interface FunnelPoint {
 	code: string;
@@ -30,7 +31,8 @@ export function funnelData(points: FunnelPoint[], target: number): FunnelData {
 	};
 }
 
-/** Colours that stay apart for colour-blind readers (ColorBrewer PuOr ends) and a quiet blue for the rest. */
+/** Colours that stay apart for colour-blind readers (ColorBrewer PuOr ends) and a quiet blue for the rest. The same
+ * in both schemes: each point is outlined in the theme's text colour, which sets it off the plot. */
 export const FUNNEL_COLOURS: Record<FunnelPlace, string> = {
 	above_control: '#b35806',
 	above_warning: '#e08214',
@@ -52,7 +54,8 @@ export interface FunnelWords {
 
 type Xy = { x: number; y: number; code?: string };
 
-export function funnelConfig(data: FunnelData, words: FunnelWords, onselect?: (code: string) => void): ChartConfiguration<'scatter', Xy[]> {
+export function funnelConfig(data: FunnelData, words: FunnelWords, theme: ChartTheme, onselect?: (code: string) => void): ChartConfiguration<'scatter', Xy[]> {
+	const axis = axisColours(theme);
 	const percent = (v: number) => v * 100;
 	const line = (label: string, values: Xy[], dash: number[], width: number): ChartDataset<'scatter', Xy[]> => ({
 		label,
@@ -60,7 +63,7 @@ export function funnelConfig(data: FunnelData, words: FunnelWords, onselect?: (c
 		showLine: true,
 		pointRadius: 0,
 		pointHitRadius: 0,
-		borderColor: '#4f4f4f',
+		borderColor: theme.muted,
 		borderWidth: width,
 		borderDash: dash
 	});
@@ -76,7 +79,8 @@ export function funnelConfig(data: FunnelData, words: FunnelWords, onselect?: (c
 						label: words.place[place],
 						data: points.map((p) => ({ x: p.n, y: percent(p.k / p.n), code: p.code })),
 						backgroundColor: FUNNEL_COLOURS[place],
-						borderColor: place === 'within' ? '#ffffff' : '#1b1b1b',
+						// The many ordinary points are parted from each other by the surface's colour, the few outliers stand out in the text's.
+						borderColor: place === 'within' ? theme.surface : theme.text,
 						borderWidth: 1,
 						pointRadius: place === 'within' ? 3.5 : 5,
 						pointHoverRadius: 7,
@@ -97,13 +101,13 @@ export function funnelConfig(data: FunnelData, words: FunnelWords, onselect?: (c
 			// Axis numbers as the rest of the page writes them (10 000, not 10,000).
 			locale: INTL_LOCALE[getLocale()],
 			scales: {
-				x: { type: 'logarithmic', title: { display: true, text: words.axisX }, min: Math.max(1, Math.min(...ns)), max: Math.max(...ns) },
-				y: { title: { display: true, text: words.axisY }, ticks: { callback: (v) => `${v}%` } }
+				x: { type: 'logarithmic', ...axis, title: { ...axis.title, display: true, text: words.axisX }, min: Math.max(1, Math.min(...ns)), max: Math.max(...ns) },
+				y: { ...axis, title: { ...axis.title, display: true, text: words.axisY }, ticks: { ...axis.ticks, callback: (v) => `${v}%` } }
 			},
 			plugins: {
 				// Repeated labels (the lower limits) stay out of the legend: one entry per kind of line.
 				// One entry per kind of point that is there, and per kind of line (the lower limits repeat the upper).
-				legend: { labels: { filter: (item, chart) => !item.text.endsWith(' ') && (item.datasetIndex! >= PLACES.length || chart.datasets[item.datasetIndex!].data.length > 0) } },
+				legend: { labels: { color: theme.text, filter: (item, chart) => !item.text.endsWith(' ') && (item.datasetIndex! >= PLACES.length || chart.datasets[item.datasetIndex!].data.length > 0) } },
 				tooltip: {
 					filter: (item) => item.datasetIndex < PLACES.length,
 					callbacks: {

@@ -33,7 +33,12 @@ export function pngLayout(chart: { width: number; height: number }, title: strin
 	return { width, height: footerTop + footerLines.length * FOOTER_LINE + PAD, titleLines, footerLines, chartTop, footerTop };
 }
 
-export async function chartPng(canvas: HTMLCanvasElement, title: string, footer: string[]): Promise<Uint8Array> {
+/**
+ * The picture, drawn at once: the caller may have drawn the chart in the light scheme for it (charts/chart.svelte.ts
+ * inLight), and draws it back as soon as this returns. A PNG goes into documents, so it is dark on white in either
+ * scheme.
+ */
+export function chartPicture(canvas: HTMLCanvasElement, title: string, footer: string[]): HTMLCanvasElement {
 	const out = document.createElement('canvas');
 	const ctx = out.getContext('2d')!;
 	const measure = (text: string, font: string) => {
@@ -56,6 +61,10 @@ export async function chartPng(canvas: HTMLCanvasElement, title: string, footer:
 	ctx.font = FOOTER_FONT;
 	ctx.fillStyle = '#4a4a4a';
 	layout.footerLines.forEach((line, i) => ctx.fillText(line, PAD, layout.footerTop + 12 + i * FOOTER_LINE));
+	return out;
+}
+
+export async function pngBytes(out: HTMLCanvasElement): Promise<Uint8Array> {
 	const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
 	if (!blob) throw new Error(ui.exports.failures.png);
 	return new Uint8Array(await blob.arrayBuffer());

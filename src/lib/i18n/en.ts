@@ -62,6 +62,7 @@ export const en: Messages = {
 		noticeLabel: 'Synthetic data',
 		/** The language switch names the other language in that language. */
 		otherLanguage: 'Polski',
+		scheme: { label: 'Colours', system: 'as the system', light: 'light', dark: 'dark' },
 		syntheticBanner: 'Participant-level data (sex, completion, employment, support costs) are synthetic (for demonstration) and always marked. Published figures carry their source.',
 		footer: 'Runs entirely in your browser: no data leaves this computer.'
 	},

@@ -53,6 +53,7 @@ export const pl = {
 		noticeLabel: 'Dane syntetyczne',
 		/** The language switch names the other language in that language. */
 		otherLanguage: 'English',
+		scheme: { label: 'Kolory', system: 'jak w systemie', light: 'jasne', dark: 'ciemne' },
 		syntheticBanner: 'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne (demonstracyjne) i zawsze oznaczone. Liczby opublikowane mają źródło.',
 		footer: 'Działa w całości w przeglądarce: żadne dane nie opuszczają tego komputera.'
 	},

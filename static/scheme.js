@@ -1,0 +1,27 @@
+// The colour scheme, set on <html data-scheme> before anything is drawn, so a dark page never flashes light: the
+// reader's choice if one is stored, else the system's preference, which it keeps following. A file of its own,
+// loaded from <head> without defer, because the CSP allows scripts from the site ('self') but no unhashed inline
+// ones. The header's switch (src/lib/state/scheme.svelte.ts) stores a choice and sends 'colour-scheme' to apply it.
+(function () {
+	var KEY = 'colour-scheme';
+	var system = matchMedia('(prefers-color-scheme: dark)');
+	function chosen() {
+		try {
+			var value = localStorage.getItem(KEY);
+			return value === 'light' || value === 'dark' ? value : null;
+		} catch (e) {
+			// Storage refused (a privacy setting): the system's preference still holds.
+			return null;
+		}
+	}
+	function apply() {
+		document.documentElement.setAttribute('data-scheme', chosen() || (system.matches ? 'dark' : 'light'));
+	}
+	apply();
+	system.addEventListener('change', apply);
+	addEventListener('colour-scheme', apply);
+	// A choice made in another tab.
+	addEventListener('storage', function (event) {
+		if (event.key === KEY || event.key === null) apply();
+	});
+})();
