@@ -5,6 +5,8 @@
 (function () {
 	var KEY = 'colour-scheme';
 	var system = matchMedia('(prefers-color-scheme: dark)');
+	// Paper is light whatever the screen: a dark page printed would be pale ink on white, charts included.
+	var paper = matchMedia('print');
 	function chosen() {
 		try {
 			var value = localStorage.getItem(KEY);
@@ -15,10 +17,15 @@
 		}
 	}
 	function apply() {
-		document.documentElement.setAttribute('data-scheme', chosen() || (system.matches ? 'dark' : 'light'));
+		document.documentElement.setAttribute('data-scheme', paper.matches ? 'light' : chosen() || (system.matches ? 'dark' : 'light'));
 	}
 	apply();
 	system.addEventListener('change', apply);
+	paper.addEventListener('change', apply);
+	addEventListener('beforeprint', function () {
+		document.documentElement.setAttribute('data-scheme', 'light');
+	});
+	addEventListener('afterprint', apply);
 	addEventListener('colour-scheme', apply);
 	// A choice made in another tab.
 	addEventListener('storage', function (event) {

@@ -104,6 +104,8 @@ describe('English pages', () => {
 		['/en/osrodki/', null],
 		['/en/osrodki/lezajsk/', null],
 		['/en/osrodki/leszno/', null],
+		['/en/osrodki/lezajsk/raport/', null],
+		['/en/raport/?osrodki=lezajsk,swiebodzice,chocianow', '[data-source="duckdb"]'],
 		['/en/sql/?q=SELECT%20centre_id%2C%20count(*)%20AS%20n%20FROM%20participants%20GROUP%20BY%20ALL', '[data-testid="result-count"]'],
 		['/en/dane-wlasne/', null],
 		['/en/o-danych/', null],

@@ -13,7 +13,32 @@ type Configure = (theme: ChartTheme) => ChartConfiguration;
 /** Each drawn canvas's configuration, so its PNG can be drawn in the light scheme (inLight). */
 const configs = new WeakMap<HTMLCanvasElement, Configure>();
 
+/** Print resolution: a canvas drawn at the screen's pixel ratio comes out blurred on paper. */
+const PRINT_PIXEL_RATIO = 3;
+let printWatched = false;
+
+/**
+ * Chart.js keeps a chart at its screen size while the page is laid out for paper, so every chart is redrawn at its
+ * printed card's size (and at print resolution) when print media starts, and back when it ends. print.css also
+ * caps a canvas at its card's width, in case a browser prints without telling.
+ */
+function watchPrint() {
+	if (printWatched || typeof matchMedia === 'undefined') return;
+	printWatched = true;
+	const media = matchMedia('print');
+	const fit = (printing: boolean) => {
+		for (const instance of Object.values(Chart.instances)) {
+			instance.options.devicePixelRatio = printing ? PRINT_PIXEL_RATIO : undefined;
+			instance.resize();
+		}
+	};
+	media.addEventListener('change', () => fit(media.matches));
+	addEventListener('beforeprint', () => fit(true));
+	addEventListener('afterprint', () => fit(false));
+}
+
 export function chart(config: Configure, onDraw?: () => void): Attachment<HTMLCanvasElement> {
+	watchPrint();
 	return (canvas) => {
 		let instance: Chart | undefined;
 		configs.set(canvas, config);

@@ -470,6 +470,27 @@ export const en: Messages = {
 		},
 		more: (n: number) => `… and ${formatEnglishCount(n, nouns.problem)} more`
 	},
+	print: {
+		/** The running header's date: the day the page was printed. */
+		date: (day: string) => `Printed: ${day}`,
+		/** The filters, the price basis and the view as one line, on paper and in the report. */
+		filters: (parts: string[]) => `Filters: ${parts.join(' · ')}`,
+		noFilters: 'none (all centres and editions)',
+		reportLink: 'Report for print (PDF)',
+		print: 'Print or save as PDF',
+		printHint: 'The button opens the browser’s print dialog; to save a file, choose “Save as PDF”. The report fits on two A4 pages.',
+		reportDate: (day: string) => `As of ${day}`,
+		back: (page: string) => `Back: ${page}`,
+		compareTitle: 'Report: centres compared',
+		centreTitle: (name: string) => `Report: ${name}`,
+		figures: 'Key figures',
+		table: 'Centres side by side',
+		editions: 'Project editions (as the centre’s page states them)',
+		sources: 'Sources and provenance of the figures',
+		provenance:
+			'Published figures come from the centres’ pages (SOURCE); DERIVED marks the dashboard’s arithmetic on published figures (e.g. a budget divided by the number of participants). Participant data are synthetic (SYNTHETIC, hatched in charts). Groups of fewer than 5 people are hidden (“<5”), and where a page is silent the figure reads “not published”.',
+		answer: { snapshot: 'Figures prepared when the site was built.', duckdb: 'Figures from DuckDB queries in this browser.' }
+	},
 	exports: {
 		button: 'Export',
 		formats: {

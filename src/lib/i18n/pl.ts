@@ -470,6 +470,27 @@ export const pl = {
 		},
 		more: (n: number) => `… i jeszcze ${formatCount(n, nouns.problem)}`
 	},
+	print: {
+		/** The running header's date: the day the page was printed. */
+		date: (day: string) => `Wydruk: ${day}`,
+		/** The filters, the price basis and the view as one line, on paper and in the report. */
+		filters: (parts: string[]) => `Filtry: ${parts.join(' · ')}`,
+		noFilters: 'brak (wszystkie ośrodki i edycje)',
+		reportLink: 'Raport do druku (PDF)',
+		print: 'Drukuj lub zapisz jako PDF',
+		printHint: 'Przycisk otwiera okno drukowania przeglądarki; aby zapisać plik, wybierz „Zapisz jako PDF”. Raport mieści się na dwóch stronach A4.',
+		reportDate: (day: string) => `Stan na ${day}`,
+		back: (page: string) => `Wróć: ${page}`,
+		compareTitle: 'Raport: porównanie ośrodków',
+		centreTitle: (name: string) => `Raport: ${name}`,
+		figures: 'Najważniejsze liczby',
+		table: 'Ośrodki obok siebie',
+		editions: 'Edycje projektu (jak podaje strona ośrodka)',
+		sources: 'Źródła i pochodzenie liczb',
+		provenance:
+			'Liczby opublikowane pochodzą ze stron ośrodków (ŹRÓDŁO); WYLICZONE to działania pulpitu na liczbach opublikowanych (np. budżet podzielony przez liczbę uczestników). Dane o uczestnikach są syntetyczne (SYNTETYCZNE, kreskowanie na wykresach). Grupy mniejsze niż 5 osób są ukryte („<5”), a tam, gdzie strona milczy, stoi „nie opublikowano”.',
+		answer: { snapshot: 'Liczby przygotowane przy budowie strony.', duckdb: 'Liczby z zapytań DuckDB w tej przeglądarce.' }
+	},
 	exports: {
 		button: 'Eksportuj',
 		formats: {
