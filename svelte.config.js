@@ -6,11 +6,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 export default {
 	preprocess: vitePreprocess(),
 	kit: {
-		// precompress: gzip + brotli beside each file, so `npm start` (sirv) serves the 34 MB wasm as ~8 MB.
+		// precompress: off here; scripts/serve/precompress.ts writes the brotli and gzip copies (`npm start` serves the
+		// 34 MB wasm as ~5 MB), at qualities and with a cache that keep the build fast.
 		// fallback: 404.html, the error page in the layout, rendered in the browser; the server sends it for unknown
 		// addresses with status 404 (scripts/serve/server.ts).
 		// BUILD_DIR: the public release (npm run build:public) builds beside the demo, into build-public/.
-		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', precompress: true, strict: true, fallback: '404.html' }),
+		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', precompress: false, strict: true, fallback: '404.html' }),
 		// concurrency 1 (the default, stated): a page's language is set per request and read while it renders
 		// (src/lib/i18n/locale.ts), so two pages must not render at once.
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', concurrency: 1 },
