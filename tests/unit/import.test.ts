@@ -13,6 +13,7 @@ import { findPersonalData, isPesel, personalDataIn } from '../../src/lib/import/
 import { SKIP, detectTable, mappableColumns, normaliseHeader, suggestMapping } from '../../src/lib/import/mapping';
 import { ImportError, checkColumns, parseCsv, parseFile } from '../../src/lib/import/read';
 import { toPlainArrowIPC } from '../../src/lib/db/arrow';
+import { setLocale } from '../../src/lib/i18n/locale';
 import { toXlsx } from '../../src/lib/export/xlsx';
 import { tableExport } from '../../src/lib/table/export';
 import { recordTable } from '../../src/lib/table/tables';
@@ -45,6 +46,21 @@ async function attempt(name: string, bytes: Uint8Array, table?: TableName) {
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 const cases = JSON.parse(readFileSync(`${fixtures}/bad/cases.json`, 'utf8')) as Record<string, { table: TableName; error: string }>;
+
+describe('bad files on an English page', () => {
+	afterAll(() => setLocale('pl'));
+
+	// The file's own words (a value, a header) are quoted and may be Polish; everything else is ours and must be English.
+	const ours = (text: string) => text.replace(/[“„"][^”"]*[”"]/gu, '""');
+	it.each(Object.keys(cases))('%s: the reason and the hint are in English', async (name) => {
+		setLocale('en');
+		const result = await attempt(name, new Uint8Array(readFileSync(`${fixtures}/bad/${name}`)), cases[name].table);
+		expect(result.ok).toBe(false);
+		const texts = [...result.messages, ...result.hints.filter((h): h is string => h !== null)].map(ours);
+		expect(texts.length).toBeGreaterThan(0);
+		expect(texts.filter((t) => /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|\b(?:wiersz|kolumna|plik|oczekiwano|dozwolone)\b/u.test(t))).toEqual([]);
+	});
+});
 
 describe('bad files', () => {
 	it('has a corpus of at least 30, each with its expected error', () => {

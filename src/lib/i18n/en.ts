@@ -380,6 +380,26 @@ export const en: Messages = {
 			address: 'Addresses (://) are not allowed: nothing leaves this browser.'
 		}
 	},
+	validation: {
+		row: (n: number) => `row ${n}`,
+		column: (name: string) => `column “${name}”`,
+		value: (text: string) => `value: “${text}”`,
+		requiredEmpty: 'a required field is empty',
+		identifier: 'identifier: Latin letters, digits, “-” and “_” only',
+		allowed: (values: string[]) => `allowed values: ${values.join(', ')}`,
+		integer: 'a whole number was expected',
+		money: 'an amount in PLN with a decimal point was expected, at most 2 places after it (e.g. 1234.56)',
+		number: 'a number with a decimal point was expected (e.g. 12.5)',
+		below: (min: string) => `value below ${min}`,
+		above: (max: string) => `value above ${max}`,
+		dateBefore: (min: string) => `date before ${min}`,
+		dateAfter: (max: string) => `date after ${max}`,
+		boolean: 'true or false was expected',
+		date: 'a date as YYYY-MM-DD was expected',
+		missingColumn: 'a column the data dictionary requires is missing',
+		unknownColumn: (known: string[]) => `a column outside the data dictionary (known: ${known.join(', ')})`,
+		repeatedKey: (first: number) => `key repeated (first in row ${first})`
+	},
 	imports: {
 		hints: {
 			not_allowed_value: 'Use the code from the data dictionary (the “About the data” page), not its description.',

@@ -378,6 +378,27 @@ export const pl = {
 			address: 'Adresy (://) są niedozwolone: nic nie opuszcza tej przeglądarki.'
 		}
 	},
+	/** An import's or a data file's problems: where, and which rule of the data dictionary the value breaks. */
+	validation: {
+		row: (n: number) => `wiersz ${n}`,
+		column: (name: string) => `kolumna „${name}”`,
+		value: (text: string) => `wartość: „${text}”`,
+		requiredEmpty: 'pole wymagane jest puste',
+		identifier: 'identyfikator: tylko litery łacińskie, cyfry, „-” i „_”',
+		allowed: (values: string[]) => `dozwolone wartości: ${values.join(', ')}`,
+		integer: 'oczekiwano liczby całkowitej',
+		money: 'oczekiwano kwoty w zł z kropką dziesiętną, najwyżej 2 miejsca po kropce (np. 1234.56)',
+		number: 'oczekiwano liczby z kropką dziesiętną (np. 12.5)',
+		below: (min: string) => `wartość mniejsza niż ${min}`,
+		above: (max: string) => `wartość większa niż ${max}`,
+		dateBefore: (min: string) => `data wcześniejsza niż ${min}`,
+		dateAfter: (max: string) => `data późniejsza niż ${max}`,
+		boolean: 'oczekiwano true albo false',
+		date: 'oczekiwano daty RRRR-MM-DD',
+		missingColumn: 'brak kolumny wymaganej przez słownik danych',
+		unknownColumn: (known: string[]) => `kolumna spoza słownika danych (znane: ${known.join(', ')})`,
+		repeatedKey: (first: number) => `klucz powtórzony (pierwszy raz w wierszu ${first})`
+	},
 	imports: {
 		/** How to fix each kind of problem in an import, by its typed kind. */
 		hints: {

@@ -25,7 +25,7 @@ export class ImportError extends Error {
 		readonly reason: string,
 		readonly line: number | null = null
 	) {
-		super(`${file}${line === null ? '' : `, wiersz ${line}`}: ${reason}`);
+		super(`${file}${line === null ? '' : `, ${ui.validation.row(line)}`}: ${reason}`);
 	}
 }
 

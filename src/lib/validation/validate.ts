@@ -2,6 +2,7 @@
 // and, later, by imports in the browser. Every problem names its file, row, column, value and rule.
 import { allowedValues, dictionary, FIGURES, type TableName, type ColumnSpec, type Tables } from '../dictionary';
 import { normaliseText, parseStated } from './stated';
+import { ui } from '../i18n';
 
 /** The kind of rule an issue breaks, where an import can say how to fix it (import/check.ts): a code, not its words. */
 export type IssueKind = 'not_allowed_value' | 'duplicate_key' | 'unknown_key' | 'negative' | 'date' | 'missing_column';
@@ -35,10 +36,9 @@ export interface RawTable {
 }
 
 export function formatIssue(issue: DataIssue): string {
-	const where = [issue.file, issue.row === null ? null : `wiersz ${issue.row}`, issue.column === null ? null : `kolumna „${issue.column}”`]
-		.filter(Boolean)
-		.join(', ');
-	const value = issue.value === null ? '' : ` (wartość: „${issue.value.length > 60 ? issue.value.slice(0, 57) + '…' : issue.value}”)`;
+	const t = ui.validation;
+	const where = [issue.file, issue.row === null ? null : t.row(issue.row), issue.column === null ? null : t.column(issue.column)].filter(Boolean).join(', ');
+	const value = issue.value === null ? '' : ` (${t.value(issue.value.length > 60 ? issue.value.slice(0, 57) + '…' : issue.value)})`;
 	return `${where}${value}: ${issue.rule}`;
 }
 
@@ -62,13 +62,13 @@ export function checkCell(column: ColumnSpec, text: string): CellProblem | null 
 }
 
 function checkText(column: ColumnSpec, text: string): CellProblem | string | null {
-	if (text === '') return column.required ? 'pole wymagane jest puste' : null;
+	if (text === '') return column.required ? ui.validation.requiredEmpty : null;
 	switch (column.type) {
 		case 'id':
-			return ID.test(text) ? null : 'identyfikator: tylko litery łacińskie, cyfry, „-” i „_”';
+			return ID.test(text) ? null : ui.validation.identifier;
 		case 'enum': {
 			const allowed = allowedValues(column.values!);
-			return allowed.includes(text) ? null : { rule: `dozwolone wartości: ${allowed.join(', ')}`, kind: 'not_allowed_value' };
+			return allowed.includes(text) ? null : { rule: ui.validation.allowed(allowed), kind: 'not_allowed_value' };
 		}
 		case 'integer':
 		case 'number':
@@ -76,23 +76,23 @@ function checkText(column: ColumnSpec, text: string): CellProblem | string | nul
 			const pattern = column.type === 'integer' ? INTEGER : column.type === 'money' ? MONEY : DECIMAL;
 			if (!pattern.test(text)) {
 				return column.type === 'integer'
-					? 'oczekiwano liczby całkowitej'
+					? ui.validation.integer
 					: column.type === 'money'
-						? 'oczekiwano kwoty w zł z kropką dziesiętną, najwyżej 2 miejsca po kropce (np. 1234.56)'
-						: 'oczekiwano liczby z kropką dziesiętną (np. 12.5)';
+						? ui.validation.money
+						: ui.validation.number;
 			}
 			const value = Number(text);
-			if (column.min !== undefined && value < Number(column.min)) return { rule: `wartość mniejsza niż ${column.min}`, ...(Number(column.min) === 0 ? { kind: 'negative' as const } : {}) };
-			if (column.max !== undefined && value > Number(column.max)) return `wartość większa niż ${column.max}`;
+			if (column.min !== undefined && value < Number(column.min)) return { rule: ui.validation.below(String(column.min)), ...(Number(column.min) === 0 ? { kind: 'negative' as const } : {}) };
+			if (column.max !== undefined && value > Number(column.max)) return ui.validation.above(String(column.max));
 			return null;
 		}
 		case 'date':
-			if (!isRealDate(text)) return { rule: 'oczekiwano daty RRRR-MM-DD', kind: 'date' };
-			if (column.min !== undefined && text < String(column.min)) return { rule: `data wcześniejsza niż ${column.min}`, kind: 'date' };
-			if (column.max !== undefined && text > String(column.max)) return { rule: `data późniejsza niż ${column.max}`, kind: 'date' };
+			if (!isRealDate(text)) return { rule: ui.validation.date, kind: 'date' };
+			if (column.min !== undefined && text < String(column.min)) return { rule: ui.validation.dateBefore(String(column.min)), kind: 'date' };
+			if (column.max !== undefined && text > String(column.max)) return { rule: ui.validation.dateAfter(String(column.max)), kind: 'date' };
 			return null;
 		case 'boolean':
-			return text === 'true' || text === 'false' ? null : 'oczekiwano true albo false';
+			return text === 'true' || text === 'false' ? null : ui.validation.boolean;
 		case 'text':
 		case 'ref':
 			if (column.pattern && !new RegExp(column.pattern, 'u').test(text)) return `niezgodne ze wzorem ${column.pattern}`;
@@ -106,10 +106,10 @@ export function validateTable(raw: RawTable): DataIssue[] {
 	const issues: DataIssue[] = [];
 	const names = spec.columns.map((c) => c.name);
 	for (const name of names.filter((n) => !raw.header.includes(n))) {
-		issues.push({ file: raw.file, row: 1, column: name, value: null, rule: 'brak kolumny wymaganej przez słownik danych', kind: 'missing_column' });
+		issues.push({ file: raw.file, row: 1, column: name, value: null, rule: ui.validation.missingColumn, kind: 'missing_column' });
 	}
 	for (const name of raw.header.filter((n) => !names.includes(n))) {
-		issues.push({ file: raw.file, row: 1, column: name, value: null, rule: `kolumna spoza słownika danych (znane: ${names.join(', ')})` });
+		issues.push({ file: raw.file, row: 1, column: name, value: null, rule: ui.validation.unknownColumn(names) });
 	}
 	const seen = new Map<string, number>();
 	for (const row of raw.rows) {
@@ -121,7 +121,7 @@ export function validateTable(raw: RawTable): DataIssue[] {
 		const key = spec.key.map((k) => row.values[k] ?? '').join(' | ');
 		const first = seen.get(key);
 		if (first !== undefined) {
-			issues.push({ file: raw.file, row: row.line, column: spec.key.join(', '), value: key, rule: `klucz powtórzony (pierwszy raz w wierszu ${first})`, kind: 'duplicate_key' });
+			issues.push({ file: raw.file, row: row.line, column: spec.key.join(', '), value: key, rule: ui.validation.repeatedKey(first), kind: 'duplicate_key' });
 		} else seen.set(key, row.line);
 	}
 	return issues;
