@@ -47,6 +47,25 @@ describe('national pages', () => {
 		expect(opened.failedRequests).toEqual([]);
 	});
 
+	it('switches dataset by the switch and by link: the five centres and the national set, back and forth', async () => {
+		opened = await openPage('/');
+		const { page } = opened;
+		expect(plain(await page.locator('.dataset [aria-current="page"]').textContent())).toBe('5 ośrodków ze źródłami');
+		await page.locator('[data-dataset-link="national"]').click();
+		await page.waitForURL((url) => url.pathname === '/polska/');
+		expect(plain(await page.locator('h1').textContent())).toBe('Polska: dane syntetyczne');
+		expect(plain(await page.locator('.dataset [aria-current="page"]').textContent())).toBe('Polska: dane syntetyczne');
+		await page.goBack();
+		await page.waitForURL((url) => url.pathname === '/');
+		expect(await page.locator('.dataset').getAttribute('data-dataset')).toBe('centres');
+		// A shared link opens the dataset it names, in either language.
+		await page.goto(new URL('/en/polska/18/', page.url()).href);
+		expect(plain(await page.locator('.dataset [aria-current="page"]').textContent())).toBe('Poland: synthetic data');
+		await page.locator('[data-dataset-link="centres"]').click();
+		await page.waitForURL((url) => url.pathname === '/en/');
+		expect(await page.locator('.dataset').getAttribute('data-dataset')).toBe('centres');
+	});
+
 	it('drills down by clicking the map, to a voivodeship and a powiat, and back with the back button', async () => {
 		opened = await openPage('/polska/');
 		const { page } = opened;

@@ -66,6 +66,7 @@ export const en: Messages = {
 		syntheticBanner: 'Participant-level data (sex, completion, employment, support costs) are synthetic (for demonstration) and always marked. Published figures carry their source.',
 		footer: 'Runs entirely in your browser: no data leaves this computer.'
 	},
+	dataset: { label: 'Data', centres: '5 centres with sources', national: 'Poland: synthetic data' },
 	units: {
 		money: 'PLN'
 	},

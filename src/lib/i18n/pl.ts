@@ -57,6 +57,8 @@ export const pl = {
 		syntheticBanner: 'Dane o uczestnikach (płeć, ukończenie, zatrudnienie, koszty wsparcia) są syntetyczne (demonstracyjne) i zawsze oznaczone. Liczby opublikowane mają źródło.',
 		footer: 'Działa w całości w przeglądarce: żadne dane nie opuszczają tego komputera.'
 	},
+	/** The two datasets: the address chooses one. */
+	dataset: { label: 'Dane', centres: '5 ośrodków ze źródłami', national: 'Polska: dane syntetyczne' },
 	units: {
 		/** The currency as a table's unit line writes it. */
 		money: 'zł'
