@@ -57,13 +57,14 @@ describe('national pages', () => {
 		expect(plain(await page.locator('.dataset [aria-current="page"]').textContent())).toBe('Polska: dane syntetyczne');
 		await page.goBack();
 		await page.waitForURL((url) => url.pathname === '/');
-		expect(await page.locator('.dataset').getAttribute('data-dataset')).toBe('centres');
+		// The address changes first; the page follows when its data is in.
+		await expect.poll(() => page.locator('.dataset').getAttribute('data-dataset')).toBe('centres');
 		// A shared link opens the dataset it names, in either language.
 		await page.goto(new URL('/en/polska/18/', page.url()).href);
 		expect(plain(await page.locator('.dataset [aria-current="page"]').textContent())).toBe('Poland: synthetic data');
 		await page.locator('[data-dataset-link="centres"]').click();
 		await page.waitForURL((url) => url.pathname === '/en/');
-		expect(await page.locator('.dataset').getAttribute('data-dataset')).toBe('centres');
+		await expect.poll(() => page.locator('.dataset').getAttribute('data-dataset')).toBe('centres');
 	});
 
 	it('drills down by clicking the map, to a voivodeship and a powiat, and back with the back button', async () => {
