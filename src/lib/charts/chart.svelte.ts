@@ -26,15 +26,15 @@ function watchPrint() {
 	if (printWatched || typeof matchMedia === 'undefined') return;
 	printWatched = true;
 	const media = matchMedia('print');
-	const fit = (printing: boolean) => {
+	const resizeForPaper = (printing: boolean) => {
 		for (const instance of Object.values(Chart.instances)) {
 			instance.options.devicePixelRatio = printing ? PRINT_PIXEL_RATIO : undefined;
 			instance.resize();
 		}
 	};
-	media.addEventListener('change', () => fit(media.matches));
-	addEventListener('beforeprint', () => fit(true));
-	addEventListener('afterprint', () => fit(false));
+	media.addEventListener('change', () => resizeForPaper(media.matches));
+	addEventListener('beforeprint', () => resizeForPaper(true));
+	addEventListener('afterprint', () => resizeForPaper(false));
 }
 
 export function chart(config: Configure, onDraw?: () => void): Attachment<HTMLCanvasElement> {
