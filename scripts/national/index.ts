@@ -17,6 +17,7 @@ import { generateNational, NATIONAL_DEFAULTS } from './generate';
 import { joinPowiats, joinVoivodeships } from './geo-join';
 import { readTerc, type Register } from './register';
 import type { NationalShapes } from '../../src/lib/maps/geometry';
+import type { DataManifest } from '../../src/lib/db/types';
 import { nationalSummary } from './summary';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -33,6 +34,11 @@ export interface NationalFile {
 	gzipBytes: number;
 	/** 2-digit TERC code of the voivodeship whose rows the file holds; absent for national files. */
 	voivodeship?: string;
+}
+
+export interface NationalManifest extends DataManifest {
+	tables: NationalFile[];
+	regions: NationalFile[];
 }
 
 function write(name: string, bytes: Uint8Array, ext: string, rows: number, voivodeship?: string): NationalFile {
@@ -84,7 +90,8 @@ export function writeEngineFiles(set: Tables, register: Register): NationalFile[
 	files.push(write('cube', cubeIPC(cube), 'arrow', cube.length));
 
 	// The real centres' own tables, whole: published figures with their sources beside the synthetic country.
-	for (const name of ['sources', 'editions', 'figures'] as const satisfies TableName[]) {
+	// cpi makes price_levels (db/schema.ts), for constant prices; editions and figures make edition_facts.
+	for (const name of ['sources', 'editions', 'figures', 'cpi'] as const satisfies TableName[]) {
 		const rows = set[name] as unknown as Record<string, unknown>[];
 		files.push(write(name, toArrowIPC(name, rows), 'arrow', rows.length));
 	}
@@ -146,7 +153,9 @@ async function main() {
 	rmSync(outDir, { recursive: true, force: true });
 	if (arrowFiles) mkdirSync(outDir, { recursive: true });
 	const files = arrowFiles ? writeEngineFiles(set, register) : [];
-	if (arrowFiles) writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ files }, null, '\t'));
+	// `tables` is what the national engine loads (a DataManifest, as for the five centres); `regions` are each
+	// voivodeship's participant rows, loaded only by a view that asks for its region.
+	if (arrowFiles) writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ tables: files.filter((f) => !f.voivodeship), regions: files.filter((f) => f.voivodeship) } satisfies NationalManifest, null, '\t'));
 	mkdirSync(dirname(summaryFile), { recursive: true });
 	writeFileSync(summaryFile, JSON.stringify(nationalSummary(set, register)));
 	writeFileSync(shapesFile, JSON.stringify(nationalShapes(register)));

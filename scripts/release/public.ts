@@ -123,6 +123,8 @@ async function main() {
 	for (const [name, columns] of Object.entries(aggregates)) tables.push({ ...write(name, toIPC(columns)), rows: Object.values(columns)[0].length });
 	writeFileSync(join(dataDir, 'manifest.json'), JSON.stringify({ release: 'public', tables }, null, '\t'));
 	for (const suffix of ['.br', '.gz']) rmSync(join(dataDir, `manifest.json${suffix}`), { force: true });
+	// The national synthetic set (its cube and each voivodeship's participant rows) is the demo's, never the release's.
+	rmSync(join(buildDir, 'national'), { recursive: true, force: true });
 	console.log(`✓ public release in ${buildDir}: no participant rows; ${report.views} views audited (${report.cells} cells, ${report.nestedPairs} nested pairs), no leak`);
 }
 
