@@ -3,7 +3,8 @@
 // must not be a hidden k. fast-check builds the trees.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { protectTree, type TreeCount } from '../../src/lib/stats/hierarchy';
+import { determinedInTree, protectTree, type Entry, type TreeCount } from '../../src/lib/stats/hierarchy';
+import { determinedCells } from '../../src/lib/stats/linked-tables';
 import { rateIsDisclosive } from '../../src/lib/stats/disclosure';
 
 /** What a hostile reader recovers by subtracting shown parts from shown totals, repeated to a fixpoint. */
@@ -85,5 +86,34 @@ describe('protectTree', () => {
 			}),
 			{ numRuns: 300, seed: 7112013 }
 		);
+	});
+});
+
+describe('determinedInTree', () => {
+	it('finds exactly the hidden units Gauss–Jordan finds, on any tree and any hiding (property)', () => {
+		const centre = fc.record({ woj: fc.integer({ min: 1, max: 3 }), pow: fc.integer({ min: 1, max: 4 }) });
+		fc.assert(
+			fc.property(fc.array(centre, { minLength: 1, maxLength: 25 }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), (raw, hide) => {
+				const units = tree(raw.map((c) => ({ ...c, n: 10, k: 5 })));
+				const entries = new Map(units.map((u, i) => [u.id, { cell: { id: u.id }, count: u.k, hidden: hide[i % hide.length], unit: u } as Entry]));
+				const lines = units
+					.filter((u) => units.some((c) => c.parent === u.id))
+					.map((u) => ({ total: entries.get(u.id)!, parts: units.filter((c) => c.parent === u.id).map((c) => entries.get(c.id)!) }));
+				const ids = (found: { cell: Record<string, string> }[]) => found.map((e) => e.cell.id).sort();
+				expect(ids(determinedInTree(lines))).toEqual(ids(determinedCells(lines.map((l) => [l.parts, [l.total]]))));
+			}),
+			{ numRuns: 500, seed: 20261125 }
+		);
+	});
+
+	it('solves a chain: a hidden powiat from its voivodeship, then its hidden centre from the powiat', () => {
+		const units = tree([
+			{ woj: 1, pow: 1, n: 10, k: 5 },
+			{ woj: 1, pow: 1, n: 10, k: 5 },
+			{ woj: 1, pow: 2, n: 10, k: 5 }
+		]);
+		const entries = new Map(units.map((u) => [u.id, { cell: { id: u.id }, count: u.k, hidden: u.id === 'p1-1' || u.id === 'c0', unit: u } as Entry]));
+		const lines = units.filter((u) => units.some((c) => c.parent === u.id)).map((u) => ({ total: entries.get(u.id)!, parts: units.filter((c) => c.parent === u.id).map((c) => entries.get(c.id)!) }));
+		expect(determinedInTree(lines).map((e) => e.cell.id).sort()).toEqual(['c0', 'p1-1']);
 	});
 });

@@ -3,7 +3,6 @@
 // not follow from its siblings and parent, nor a hidden parent from its children: while any hidden k is determined
 // by those sums (solved as one linear system), the smallest shown unit that breaks the determination is hidden too.
 import { rateIsDisclosive } from './disclosure';
-import { determinedCells } from './linked-tables';
 
 export interface TreeCount {
 	id: string;
@@ -13,9 +12,11 @@ export interface TreeCount {
 	k: number;
 	/** Published by the centre itself: public, so never hidden and never picked to hide. */
 	fixed?: boolean;
+	/** Hidden whatever its counts, by another rule (a neighbouring view would give it away). */
+	hide?: boolean;
 }
 
-interface Entry {
+export interface Entry {
 	cell: Readonly<Record<string, string>>;
 	count: number;
 	hidden: boolean;
@@ -24,13 +25,12 @@ interface Entry {
 
 /** The ids whose k (and so whose rate) must be hidden. */
 export function protectTree(units: TreeCount[]): Set<string> {
-	const entries = new Map(units.map((u) => [u.id, { cell: { id: u.id }, count: u.k, hidden: !u.fixed && rateIsDisclosive(u.k, u.n), unit: u } as Entry]));
+	const entries = new Map(units.map((u) => [u.id, { cell: { id: u.id }, count: u.k, hidden: !u.fixed && (u.hide === true || rateIsDisclosive(u.k, u.n)), unit: u } as Entry]));
 	const children = new Map<string, Entry[]>();
 	for (const u of units) if (u.parent !== null) children.set(u.parent, [...(children.get(u.parent) ?? []), entries.get(u.id)!]);
 	const lines = [...children].map(([parent, parts]) => ({ parts, total: entries.get(parent)! }));
 	for (const line of lines) if (!line.total) throw new Error('protectTree: a parent is missing from the units');
-	const equations = lines.map((l) => [l.parts, [l.total]]);
-	const determined = () => determinedCells(equations) as Entry[];
+	const determined = () => determinedInTree(lines);
 
 	let left = determined();
 	while (left.length) {
@@ -57,4 +57,39 @@ export function protectTree(units: TreeCount[]): Set<string> {
 		left = determined();
 	}
 	return new Set([...entries.values()].filter((e) => e.hidden).map((e) => e.unit.id));
+}
+
+/**
+ * The hidden entries that follow from the lines "parts = total" of a tree. Each entry stands in at most two lines
+ * (as a part of its parent's, as the total of its own), so a line with one unknown left solves it, and solving
+ * repeats until no line has exactly one. That is exact for a tree: where it stops, every line with unknowns has two
+ * or more, and each unknown lies on a path between two free ends, along which it can change without any line
+ * changing, so it is undetermined. Linear in the tree's size, where Gauss–Jordan (linked-tables.ts) was cubic:
+ * this runs on every filter change of a national page.
+ */
+export function determinedInTree(lines: { parts: Entry[]; total: Entry }[]): Entry[] {
+	const linesOf = new Map<Entry, number[]>();
+	const unknown = lines.map((line, i) => {
+		let count = 0;
+		for (const e of [...line.parts, line.total]) {
+			if (!e.hidden) continue;
+			count += 1;
+			linesOf.set(e, [...(linesOf.get(e) ?? []), i]);
+		}
+		return count;
+	});
+	const solved = new Set<Entry>();
+	const queue = unknown.flatMap((count, i) => (count === 1 ? [i] : []));
+	while (queue.length) {
+		const i = queue.pop()!;
+		if (unknown[i] !== 1) continue;
+		const line = lines[i];
+		const entry = [...line.parts, line.total].find((e) => e.hidden && !solved.has(e))!;
+		solved.add(entry);
+		for (const j of linesOf.get(entry)!) {
+			unknown[j] -= 1;
+			if (unknown[j] === 1) queue.push(j);
+		}
+	}
+	return [...solved];
 }
