@@ -54,3 +54,12 @@ describe('colourClasses', () => {
 		expect(colourClasses([])).toBeNull();
 	});
 });
+
+describe('colourClasses with one value', () => {
+	it('has one class, not five of the same bounds', () => {
+		const classes = colourClasses([0.2, 0.2])!;
+		expect(classes.colours).toHaveLength(1);
+		expect(classes.domain).toEqual([0.2, 0.2]);
+		expect(classes.colourOf(0.2)).toBe(classes.colours[0]);
+	});
+});

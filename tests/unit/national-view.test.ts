@@ -1,8 +1,10 @@
 // The national page's derived figures: the cost histogram counts every centre with a known cost once and marks
 // a bin synthetic only where a synthetic cost is in it; the funnel leaves hidden rates off and counts them.
 import { describe, expect, it } from 'vitest';
-import { costHistogram, costSpread, funnelPoints, funnelTarget } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
+import { costHistogram, costSpread, funnelPoints, funnelTarget, selectedFigures } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
 import { expandCentre, type CentrePoint, type NationalUnit } from '../../src/lib/national';
+import type { NationalSelection } from '../../src/lib/queries/national';
+import type { GuardedUnit } from '../../src/lib/stats/selection-guard';
 
 const synthetic = (code: string, n: number, employed: number | null, cost: number) => expandCentre([code, `GOPS ${code}`, code, 'p', n, employed, 10, cost]);
 const published: CentrePoint = {
@@ -15,8 +17,8 @@ const centres = [synthetic('a', 100, 20, 8100), synthetic('b', 200, null, 8300),
 
 describe('national page figures', () => {
 	it('bins every known cost once, hatching only bins with a synthetic cost in them', () => {
-		const { chart, unknown } = costHistogram(centres, 'Ośrodki');
-		expect(unknown).toBe(1);
+		const { chart, gaps } = costHistogram(centres, 'Ośrodki');
+		expect(gaps).toEqual({ unknown: 1, hidden: 0, omitted: 0, empty: 0 });
 		expect(chart.series[0].values.reduce((sum: number, v) => sum + (v ?? 0), 0)).toBe(4);
 		const last = chart.series[0].values.length - 1;
 		expect(chart.series[0].values[last]).toBe(1);
@@ -40,5 +42,47 @@ describe('national page figures', () => {
 		expect(funnelTarget(unit, 'employment', points)).toBeCloseTo(36 / 415);
 		// A hidden unit rate: the pooled rate of the shown centres, which follows from shown figures only.
 		expect(funnelTarget(unit, 'completion', [{ code: 'x', name: 'x', k: 10, n: 40, low: 0, high: 1 }, { code: 'y', name: 'y', k: 30, n: 60, low: 0, high: 1 }])).toBeCloseTo(0.4);
+	});
+});
+
+describe('a unit under filters', () => {
+	const shown = { n: false, employed: false, completed: false };
+	const selection = (units: Record<string, GuardedUnit>, filters: Partial<NationalSelection['filters']> = { sex: ['K'] }, realCosts: [string, number | null][] = []): NationalSelection => ({
+		filters: { years: [], sex: [], ageBands: [], priceBase: null, ...filters },
+		units: new Map(Object.entries(units)),
+		realCosts: new Map(realCosts),
+		ms: { query: 0, guard: 0 }
+	});
+
+	it('shows the selection’s figures, synthetic, with the interval of k of n', () => {
+		const f = selectedFigures('a', centres[0], false, selection({ a: { n: 40, employed: 10, completed: 30, cost: 400000, hidden: shown } }));
+		expect(f.participants).toEqual({ kind: 'synthetic', value: 40 });
+		expect(f.employment).toMatchObject({ kind: 'synthetic', k: 10, n: 40 });
+		expect(f.costPerParticipant).toEqual({ kind: 'synthetic', value: 10000 });
+	});
+
+	it('hides what the guard hides: a hidden size takes its rates and cost with it, and no n is left beside them', () => {
+		const f = selectedFigures('a', centres[0], false, selection({ a: { n: 3, employed: 1, completed: 3, cost: 30, hidden: { n: true, employed: true, completed: true } } }));
+		expect([f.participants, f.employment, f.completion, f.costPerParticipant]).toEqual([{ kind: 'suppressed' }, { kind: 'suppressed' }, { kind: 'suppressed' }, { kind: 'suppressed' }]);
+	});
+
+	it('gives a real centre no cost under a participant filter: its budget is a whole edition’s', () => {
+		const f = selectedFigures('1808011', published, true, selection({ '1808011': { n: 20, employed: 4, completed: 15, cost: 1, hidden: shown } }));
+		expect(f.costPerParticipant).toEqual({ kind: 'omitted', reason: 'whole_edition_only' });
+		expect(f.employment.kind).toBe('synthetic');
+	});
+
+	it('under constant prices only keeps every count and published rate, and restates the published cost from its budgets', () => {
+		const f = selectedFigures('1808011', published, true, selection({ '1808011': { n: 25, employed: 3, completed: 10, cost: 1, hidden: shown } }, { priceBase: 2014 }, [['1808011', 16000.123]]));
+		expect(f.employment).toBe(published.employment);
+		expect(f.costPerParticipant).toEqual({ kind: 'published', value: 16000.12, sources: ['lezajsk-page'], derived: true });
+		const leszno = selectedFigures('1808011', published, true, selection({}, { priceBase: 2014 }, [['1808011', null]]));
+		expect(leszno.costPerParticipant).toEqual({ kind: 'unknown' });
+	});
+
+	it('shows no one selected as 0 with no rates', () => {
+		const f = selectedFigures('zz', centres[0], false, selection({}));
+		expect(f.participants).toEqual({ kind: 'synthetic', value: 0 });
+		expect(f.employment).toEqual({ kind: 'unknown' });
 	});
 });

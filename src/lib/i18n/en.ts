@@ -1,6 +1,7 @@
 // Every user-facing string of the interface, in English, key for key as in pl.ts: `Messages` makes a missing or
 // differently shaped key a type error. Centre names, quotes from source pages and the data dictionary's codes stay Polish.
 import { englishNounFor, formatEnglishCount, type EnglishNounForms } from '../format/plural';
+import { contiguous } from '../format/text';
 import type { MissingReason } from '../queries/cells';
 import type { Messages } from './pl';
 
@@ -672,8 +673,9 @@ export const en: Messages = {
 			costRange: (low: string, median: string, high: string) => `median of centres ${median} (from ${low} to ${high})`,
 			ofCentres: (n: number) => formatEnglishCount(n, nouns.centre)
 		},
+		yearsPhrase: (years: number[]) => `in ${years.length > 1 && contiguous(years) ? `${years[0]}–${years.at(-1)}` : years.join(', ')}`,
 		sentence: (unit: string, centres: number, participants: number, years: string, employed: string, outside: number) =>
-			`${unit}: ${formatEnglishCount(centres, nouns.centre)}, ${formatEnglishCount(participants, nouns.participant)} in ${years}. In employment upon leaving: ${employed}; ${outside === 0 ? 'no centre lies outside the 99.8% control limits' : `${formatEnglishCount(outside, nouns.centre)} outside the 99.8% control limits`}.`,
+			`${unit}: ${formatEnglishCount(centres, nouns.centre)}, ${formatEnglishCount(participants, nouns.participant)} ${years}. In employment upon leaving: ${employed}; ${outside === 0 ? 'no centre lies outside the 99.8% control limits' : `${formatEnglishCount(outside, nouns.centre)} outside the 99.8% control limits`}.`,
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} on the map`,
 			legend: 'Legend',
@@ -704,9 +706,12 @@ export const en: Messages = {
 		},
 		cost: {
 			title: 'Cost per participant: distribution of centres',
-			axisX: 'Cost per participant (PLN, current prices)',
+			axisX: (basis: string) => `Cost per participant (PLN, ${basis})`,
 			axisY: 'Number of centres',
-			unknown: (n: number) => `${formatEnglishCount(n, nouns.centre)} without a known cost (not published).`
+			unknown: (n: number) => `${formatEnglishCount(n, nouns.centre)} without a known cost (not published).`,
+			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden cost (fewer than 5 participants selected).`,
+			omitted: (n: number) => `${formatEnglishCount(n, nouns.centre)} with sources and no cost for this selection: their published budget covers a whole edition, not the participants selected.`,
+			empty: (n: number) => `${formatEnglishCount(n, nouns.centre)} with no participants in this selection.`
 		},
 		table: {
 			caption: (name: string) => `Centres: ${name}`,
@@ -726,6 +731,14 @@ export const en: Messages = {
 			placeholder: 'e.g. Lezajsk',
 			none: 'No such gmina.',
 			results: (n: number) => `${formatEnglishCount(n, nouns.centre)} ${englishNounFor(n, verbs.match)}`
+		},
+		status: {
+			built: 'No filters: figures worked out when the page was built.',
+			loading: (percent: number) => `Loading the national data into DuckDB: ${percent}%…`,
+			computing: 'Working out the figures for the chosen filters…',
+			done: (total: number, query: number, guard: number) => `Worked out for the chosen filters in ${total} ms (DuckDB ${query} ms, small-group protection ${guard} ms).`,
+			error: (message: string) => `Could not work out the figures: ${message}`,
+			retry: 'Try again'
 		},
 		selected: {
 			title: (name: string) => `Selected centre: ${name}`,

@@ -1,5 +1,6 @@
 // Every user-facing string of the interface, in Polish. An English file of the same shape can follow.
 import { formatCount, type NounForms, type PluralForms } from '../format/plural';
+import { contiguous } from '../format/text';
 import type { MissingReason } from '../queries/cells';
 
 /** Nouns that follow a count, in the forms Intl.PluralRules('pl') picks between (format/plural.ts). */
@@ -677,8 +678,10 @@ export const pl = {
 			costRange: (low: string, median: string, high: string) => `mediana ośrodków ${median} (od ${low} do ${high})`,
 			ofCentres: (n: number) => formatCount(n, nouns.centre)
 		},
+		/** The years of a sentence: „w 2012 r.”, „w latach 2008–2014”, „w latach 2010, 2012”. */
+		yearsPhrase: (years: number[]) => (years.length === 1 ? `w ${years[0]} r.` : `w latach ${contiguous(years) ? `${years[0]}–${years.at(-1)}` : years.join(', ')}`),
 		sentence: (unit: string, centres: number, participants: number, years: string, employed: string, outside: number) =>
-			`${unit}: ${formatCount(centres, nouns.centre)}, ${formatCount(participants, nouns.participant)} w latach ${years}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
+			`${unit}: ${formatCount(centres, nouns.centre)}, ${formatCount(participants, nouns.participant)} ${years}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} na mapie`,
 			legend: 'Legenda',
@@ -709,9 +712,12 @@ export const pl = {
 		},
 		cost: {
 			title: 'Koszt na uczestnika: rozkład ośrodków',
-			axisX: 'Koszt na uczestnika (zł, ceny bieżące)',
+			axisX: (basis: string) => `Koszt na uczestnika (zł, ${basis})`,
 			axisY: 'Liczba ośrodków',
-			unknown: (n: number) => `${formatCount(n, nouns.centre)} bez znanego kosztu (nie opublikowano).`
+			unknown: (n: number) => `${formatCount(n, nouns.centre)} bez znanego kosztu (nie opublikowano).`,
+			hidden: (n: number) => `${formatCount(n, nouns.centre)} z ukrytym kosztem (mniej niż 5 uczestników w wyborze).`,
+			omitted: (n: number) => `${formatCount(n, nouns.centre)} ze źródłami bez kosztu w tym wyborze: ich opublikowany budżet dotyczy całej edycji, nie wybranych uczestników.`,
+			empty: (n: number) => `${formatCount(n, nouns.centre)} bez uczestników w tym wyborze.`
 		},
 		table: {
 			caption: (name: string) => `Ośrodki: ${name}`,
@@ -731,6 +737,14 @@ export const pl = {
 			placeholder: 'np. Lezajsk',
 			none: 'Nie ma takiej gminy.',
 			results: (n: number) => `${formatCount(n, nouns.centre)} pasuje`
+		},
+		status: {
+			built: 'Bez filtrów: liczby policzone przy budowie strony.',
+			loading: (percent: number) => `Wczytuję dane krajowe do DuckDB: ${percent}%…`,
+			computing: 'Liczę dla wybranych filtrów…',
+			done: (total: number, query: number, guard: number) => `Policzono dla wybranych filtrów w ${total} ms (DuckDB ${query} ms, ochrona małych grup ${guard} ms).`,
+			error: (message: string) => `Nie udało się policzyć: ${message}`,
+			retry: 'Spróbuj ponownie'
 		},
 		selected: {
 			title: (name: string) => `Wybrany ośrodek: ${name}`,

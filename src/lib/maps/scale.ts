@@ -16,8 +16,13 @@ export function colourClasses(values: number[], classes = 5): ColourClasses | nu
 	const colours = schemeBlues[classes];
 	const min = Math.min(...values);
 	const max = Math.max(...values);
+	// One value (a powiat's own map, or every area alike): one class, not five classes all named „20%–20%”.
+	if (min === max) {
+		const colour = schemeBlues[classes][Math.floor(classes / 2)];
+		return { colours: [colour], thresholds: [], domain: [min, max], colourOf: () => colour };
+	}
 	const scale = scaleQuantize<string>()
-		.domain([min, max === min ? min + 1e-9 : max])
+		.domain([min, max])
 		.nice()
 		.range(colours);
 	const [low, high] = scale.domain() as [number, number];

@@ -4,8 +4,10 @@ import type { BarChartData } from '$lib/charts/bar-config';
 import type { FunnelPoint } from '$lib/charts/funnel-config';
 import { formatInteger, formatInterval, formatMoney, formatPercent, formatWholeMoney } from '$lib/format/number';
 import type { AreaValue } from '$lib/maps/scale';
-import type { CentrePoint, NationalUnit } from '$lib/national';
-import type { RateCell, ValueCell } from '$lib/queries/cells';
+import type { CentrePoint, NationalCentre, NationalPage, NationalUnit } from '$lib/national';
+import { omitted, type RateCell, type ValueCell } from '$lib/queries/cells';
+import { selectsParticipants, type NationalSelection } from '$lib/queries/national';
+import { wilson } from '$lib/stats/wilson';
 
 /** The measures a national page maps, as they read in its address (?miara=). */
 export const MEASURES = { praca: 'employment', ukonczenie: 'completion', koszt: 'cost' } as const;
@@ -69,12 +71,28 @@ export function funnelTarget(unit: Unit, measure: 'employment' | 'completion', p
 	return n ? points.reduce((s, p) => s + p.k, 0) / n : null;
 }
 
-/** Centres counted by cost per participant in bins of a round width: the distribution, and how many have no cost. */
-export function costHistogram(centres: CentrePoint[], label: string): { chart: BarChartData; unknown: number } {
-	const known = centres.flatMap((c) => (c.costPerParticipant.kind === 'published' || c.costPerParticipant.kind === 'synthetic' ? [{ cost: c.costPerParticipant.value, synthetic: c.costPerParticipant.kind === 'synthetic' }] : []));
+/** Why centres are off the cost histogram: not published, hidden (<5), a whole edition's budget, no one selected. */
+export interface CostGaps {
+	unknown: number;
+	hidden: number;
+	omitted: number;
+	empty: number;
+}
+
+/** Centres counted by cost per participant in bins of a round width: the distribution, and why some have no cost. */
+export function costHistogram(centres: CentrePoint[], label: string): { chart: BarChartData; gaps: CostGaps } {
+	const gaps: CostGaps = { unknown: 0, hidden: 0, omitted: 0, empty: 0 };
+	const known: { cost: number; synthetic: boolean }[] = [];
+	for (const c of centres) {
+		const cell = c.costPerParticipant;
+		if (cell.kind === 'published' || cell.kind === 'synthetic') known.push({ cost: cell.value, synthetic: cell.kind === 'synthetic' });
+		else if (c.participants.kind === 'synthetic' && c.participants.value === 0) gaps.empty += 1;
+		else if (cell.kind === 'suppressed') gaps.hidden += 1;
+		else if (cell.kind === 'omitted') gaps.omitted += 1;
+		else gaps.unknown += 1;
+	}
 	const costs = known.map((k) => k.cost);
-	const unknown = centres.length - costs.length;
-	if (!costs.length) return { chart: { categories: [], series: [], unit: 'number' }, unknown };
+	if (!costs.length) return { chart: { categories: [], series: [], unit: 'number' }, gaps };
 	const min = Math.min(...costs);
 	const max = Math.max(...costs);
 	// About 12 bins at most, of a width of 1, 2 or 5 times a power of ten złoty.
@@ -97,7 +115,7 @@ export function costHistogram(centres: CentrePoint[], label: string): { chart: B
 			series: [{ label, color: '#6b8cae', values: counts, synthetic }],
 			unit: 'number'
 		},
-		unknown
+		gaps
 	};
 }
 
@@ -107,4 +125,48 @@ export function costSpread(centres: CentrePoint[]): { low: number; median: numbe
 	if (!costs.length) return null;
 	const mid = Math.floor(costs.length / 2);
 	return { low: costs[0], median: costs.length % 2 ? costs[mid] : (costs[mid - 1] + costs[mid]) / 2, high: costs[costs.length - 1] };
+}
+
+type Figures = Pick<NationalUnit, 'participants' | 'employment' | 'completion' | 'costPerParticipant'>;
+
+const money = (value: number): ValueCell => ({ kind: 'synthetic', value: Math.round(value * 100) / 100 });
+
+/**
+ * A unit's figures under the page's filters, from the protected selection. `real`: one of the five centres with
+ * sources, whose cost comes from its published budgets only (its support rows are synthetic: no answer).
+ */
+export function selectedFigures(code: string, prior: Figures, real: boolean, selection: NationalSelection): Figures {
+	const f = selection.units.get(code);
+	if (!selectsParticipants(selection.filters)) {
+		// Prices only: the same participants, so every count and rate stands as built; money is restated.
+		const realCost = selection.realCosts.get(code);
+		const published = prior.costPerParticipant.kind === 'published' ? prior.costPerParticipant : null;
+		const cost: ValueCell = real
+			? published && realCost !== undefined && realCost !== null
+				? { kind: 'published', value: Math.round(realCost * 100) / 100, sources: published.sources, derived: true }
+				: { kind: 'unknown' }
+			: f && f.n > 0
+				? money(f.cost / f.n)
+				: prior.costPerParticipant;
+		return { ...prior, costPerParticipant: cost };
+	}
+	if (!f || f.n === 0) return { participants: { kind: 'synthetic', value: 0 }, employment: { kind: 'unknown' }, completion: { kind: 'unknown' }, costPerParticipant: { kind: 'unknown' } };
+	const rate = (k: number, hidden: boolean): RateCell => (hidden ? { kind: 'suppressed', ...(f.hidden.n ? {} : { n: f.n }) } : { kind: 'synthetic', k, n: f.n, sources: [], ...wilson(k, f.n) });
+	return {
+		participants: f.hidden.n ? { kind: 'suppressed' } : { kind: 'synthetic', value: f.n },
+		employment: rate(f.employed, f.hidden.employed),
+		completion: rate(f.completed, f.hidden.completed),
+		// A published budget describes a whole edition, not the participants a filter selects.
+		costPerParticipant: f.hidden.n ? { kind: 'suppressed' } : real ? omitted('whole_edition_only') : money(f.cost / f.n)
+	};
+}
+
+/** The page's unit, the units below and its centres, restated for the selection. */
+export function selectedView(page: NationalPage, centres: CentrePoint[], selection: NationalSelection): { unit: NationalUnit; children: NationalUnit[]; centres: CentrePoint[] } {
+	const unit = (u: NationalUnit): NationalUnit => ({ ...u, ...selectedFigures(u.code, u, u.level === 'centre' && (u as NationalCentre).hasPage, selection) });
+	return {
+		unit: unit(page.unit),
+		children: page.children.map(unit),
+		centres: centres.map((c) => ({ ...c, ...selectedFigures(c.code, c, c.page !== null, selection) }))
+	};
 }

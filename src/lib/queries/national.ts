@@ -1,0 +1,150 @@
+// The national pages' filters (years, sex, age band, constant prices), their address, and the one query that
+// answers every view of a national page under them: the cube (centre × year × sex × age band) summed per centre,
+// with each active filter's value kept where the row meets it, so the differencing guard can work out every
+// neighbouring selection from the same answer (stats/selection-guard.ts).
+import { allowedValues } from '../dictionary';
+import type { Database, SqlParam, SqlQuery } from '../db/types';
+import { protectSelection, type GuardedUnit } from '../stats/selection-guard';
+import { atPrices } from './prices';
+
+export interface NationalFilters {
+	years: number[];
+	sex: string[];
+	ageBands: string[];
+	/** Money in constant prices of this year (GUS CPI), or null for current prices. */
+	priceBase: number | null;
+}
+
+export const NO_NATIONAL_FILTERS: NationalFilters = { years: [], sex: [], ageBands: [], priceBase: null };
+
+/** The filters that select participants; prices only restate money. */
+export const NATIONAL_DIMENSIONS = ['years', 'sex', 'ageBands'] as const;
+export type NationalDimension = (typeof NATIONAL_DIMENSIONS)[number];
+
+export const selectsParticipants = (filters: NationalFilters) => NATIONAL_DIMENSIONS.some((d) => filters[d].length > 0);
+export const isUnfiltered = (filters: NationalFilters) => !selectsParticipants(filters) && filters.priceBase === null;
+
+/** The same parameter names as the five centres' overview, so a filter reads the same in every address. */
+const PARAMS: Record<NationalDimension, string> = { years: 'lata', sex: 'plec', ageBands: 'wiek' };
+const PRICES = /^stale-(\d{4})$/;
+
+/** Filters from an address; unknown or invalid values are ignored and named, so an old link still opens. */
+export function decodeNationalFilters(params: URLSearchParams, years: readonly number[], priceYears: readonly number[]): { filters: NationalFilters; ignored: string[] } {
+	const filters: NationalFilters = structuredClone(NO_NATIONAL_FILTERS);
+	const ignored: string[] = [];
+	const allowed: Record<NationalDimension, readonly string[]> = { years: years.map(String), sex: allowedValues('sex'), ageBands: allowedValues('age_band') };
+	for (const d of NATIONAL_DIMENSIONS) {
+		for (const raw of (params.get(PARAMS[d]) ?? '').split(',').filter(Boolean)) {
+			const list = filters[d] as (string | number)[];
+			const value = d === 'years' ? Number(raw) : raw;
+			if (allowed[d].includes(raw) && !list.includes(value)) list.push(value);
+			else ignored.push(`${PARAMS[d]}=${raw}`);
+		}
+	}
+	const prices = params.get('ceny');
+	if (prices !== null) {
+		const base = PRICES.exec(prices);
+		if (base && priceYears.includes(Number(base[1]))) filters.priceBase = Number(base[1]);
+		else ignored.push(`ceny=${prices}`);
+	}
+	filters.years.sort((a, b) => a - b);
+	return { filters, ignored };
+}
+
+/** The filters as address parameters, in a fixed order so one view has one address. */
+export function encodeNationalFilters(filters: NationalFilters): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const d of NATIONAL_DIMENSIONS) if (filters[d].length) out[PARAMS[d]] = filters[d].join(',');
+	if (filters.priceBase !== null) out.ceny = `stale-${filters.priceBase}`;
+	return out;
+}
+
+/** One row of the answer: a centre (by TERC code), the active filters' values (null where the row misses them). */
+export interface SelectionRow {
+	teryt: string;
+	/** Per active dimension, in NATIONAL_DIMENSIONS order: the row's value if the filter keeps it, else null. */
+	values: (string | null)[];
+	n: number;
+	employed: number;
+	completed: number;
+	cost: number;
+}
+
+const COLUMN: Record<NationalDimension, string> = { years: 'q.year', sex: 'q.sex', ageBands: 'q.age_band' };
+
+/** The cube summed per centre and per active filter's value (or its absence), money at the chosen prices. */
+export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions: NationalDimension[] } {
+	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
+	const params: SqlParam[] = [];
+	const flags = dimensions.map((d) => {
+		params.push(...filters[d]);
+		return `CASE WHEN ${COLUMN[d]} IN (${filters[d].map(() => '?').join(', ')}) THEN CAST(${COLUMN[d]} AS VARCHAR) END AS d_${d}`;
+	});
+	const money = atPrices('q.cost_pln', 'q.year', filters.priceBase);
+	return {
+		sql: `
+SELECT c.teryt, ${flags.map((f) => `${f}, `).join('')}CAST(sum(q.participants) AS INTEGER) AS n, CAST(sum(q.employed) AS INTEGER) AS employed,
+	CAST(sum(q.completed) AS INTEGER) AS completed, sum(${money.sql}) AS cost
+FROM cube q JOIN centres c USING (centre_id)
+GROUP BY ALL`,
+		params: [...params, ...money.params],
+		dimensions
+	};
+}
+
+export function selectionRows(rows: Record<string, unknown>[], dimensions: NationalDimension[]): SelectionRow[] {
+	return rows.map((r) => ({
+		teryt: r.teryt as string,
+		values: dimensions.map((d) => (r[`d_${d}`] ?? null) as string | null),
+		n: r.n as number,
+		employed: r.employed as number,
+		completed: r.completed as number,
+		cost: r.cost as number
+	}));
+}
+
+/**
+ * The five real centres' cost per participant at constant prices: each edition's published budget moved to the base
+ * year's prices by its own year, over the centre's participants (its sources are the current-price figure's). Null where an edition with a published head count
+ * states no budget or no year: an amount that cannot be deflated stays unknown.
+ */
+export function realCostSql(priceBase: number): SqlQuery {
+	const money = atPrices('f.budget_pln', 'f.year', priceBase);
+	return {
+		sql: `
+WITH rows AS (SELECT centre_id, sum(participants) AS n FROM cube GROUP BY ALL)
+SELECT c.teryt, CASE WHEN bool_and(f.budget_pln IS NOT NULL AND f.year IS NOT NULL) THEN sum(${money.sql}) / any_value(r.n) END AS cost
+FROM edition_facts f JOIN centres c USING (centre_id) JOIN rows r USING (centre_id)
+WHERE c.has_sources AND f.participants IS NOT NULL
+GROUP BY ALL`,
+		params: money.params
+	};
+}
+
+/** What a national page shows under its filters: every unit's protected figures, from one query and one guard. */
+export interface NationalSelection {
+	filters: NationalFilters;
+	/** By unit code: '' Poland, then 2, 4 and 7 digits. A unit with no participants selected is absent. */
+	units: Map<string, GuardedUnit>;
+	/** The real centres' cost per participant at constant prices, by TERC code (null where it cannot be deflated). */
+	realCosts: Map<string, number | null>;
+	/** Where the time went, for the status line and the bench. */
+	ms: { query: number; guard: number };
+}
+
+export async function nationalSelection(db: Database, filters: NationalFilters): Promise<NationalSelection> {
+	const started = performance.now();
+	const question = selectionSql(filters);
+	const [raw, real] = await Promise.all([
+		db.query(question),
+		filters.priceBase !== null && !selectsParticipants(filters) ? db.query<{ teryt: string; cost: number | null }>(realCostSql(filters.priceBase)) : Promise.resolve([])
+	]);
+	const answered = performance.now();
+	const units = protectSelection(selectionRows(raw, question.dimensions), question.dimensions.map((d) => filters[d].map(String)));
+	return {
+		filters,
+		units,
+		realCosts: new Map(real.map((r) => [r.teryt, r.cost])),
+		ms: { query: answered - started, guard: performance.now() - answered }
+	};
+}

@@ -1,0 +1,113 @@
+// The national set's DuckDB and the answer a national page shows under its filters. An engine of its own, over
+// static/national/ (the cube, the centres, the real centres' editions and figures): the five centres' engine and
+// its imports stay as they are. It starts when a page asks, or when the browser is idle on a national page, so
+// the first filter finds it warm. Without filters a page shows its prerendered figures and needs no engine.
+import { base } from '$app/paths';
+import { createDatabase } from '../db/database';
+import { openBrowserEngine } from '../db/browser';
+import type { DataManifest } from '../db/types';
+import { isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
+
+type Phase = 'idle' | 'engine' | 'data' | 'ready' | 'error';
+
+class NationalEngineState {
+	phase = $state<Phase>('idle');
+	/** 0..1 within the current phase. */
+	progress = $state(0);
+	error = $state<string | null>(null);
+	startupMs = $state<number | null>(null);
+}
+
+export const nationalEngine = new NationalEngineState();
+
+async function fetchBytes(file: string): Promise<Uint8Array> {
+	const response = await fetch(`${base}/national/${file}`);
+	if (!response.ok) throw new Error(`national/${file}: HTTP ${response.status}`);
+	return new Uint8Array(await response.arrayBuffer());
+}
+
+export const nationalDatabase = createDatabase({
+	open: () => openBrowserEngine((loaded, total) => (nationalEngine.progress = total > 0 ? Math.min(1, loaded / total) : 0)),
+	manifest: async () => {
+		nationalEngine.phase = 'data';
+		nationalEngine.progress = 0;
+		return JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json'))) as DataManifest;
+	},
+	read: fetchBytes,
+	onProgress: ({ loaded, total }) => (nationalEngine.progress = loaded / total)
+});
+
+let starting: Promise<void> | undefined;
+export function startNationalEngine(): Promise<void> {
+	if (starting) return starting;
+	const started = performance.now();
+	nationalEngine.phase = 'engine';
+	nationalEngine.error = null;
+	starting = nationalDatabase.ready().then(
+		() => {
+			nationalEngine.phase = 'ready';
+			nationalEngine.progress = 1;
+			nationalEngine.startupMs = Math.round(performance.now() - started);
+		},
+		(error: unknown) => {
+			nationalEngine.phase = 'error';
+			nationalEngine.error = error instanceof Error ? error.message : String(error);
+			starting = undefined;
+		}
+	);
+	return starting;
+}
+
+/** Answers already worked out, by filters: back and forward between views redraw without asking again. */
+const answered = new Map<string, Promise<NationalSelection>>();
+const KEPT = 24;
+
+function selectionFor(filters: NationalFilters): Promise<NationalSelection> {
+	const key = JSON.stringify(filters);
+	let answer = answered.get(key);
+	if (!answer) {
+		answer = nationalSelection(nationalDatabase, filters);
+		answered.set(key, answer);
+		answer.catch(() => answered.delete(key));
+		if (answered.size > KEPT) answered.delete(answered.keys().next().value!);
+	}
+	return answer;
+}
+
+/**
+ * The selection a page shows for its filters: null while there is nothing to compute (no filters: the prerendered
+ * figures stand) or while it is being computed; then the last answer stays on screen, marked stale. A slower answer
+ * to an older question never overwrites a newer one.
+ */
+export function nationalAnswer(filters: () => NationalFilters) {
+	let live = $state.raw<NationalSelection | null>(null);
+	let error = $state<string | null>(null);
+	let latest = '';
+	const key = $derived(JSON.stringify(filters()));
+	$effect(() => {
+		const asked = key;
+		const question = filters();
+		latest = asked;
+		if (isUnfiltered(question)) return;
+		if (nationalEngine.phase !== 'ready') {
+			void startNationalEngine();
+			return;
+		}
+		selectionFor(question).then(
+			(value) => asked === latest && ((live = value), (error = null)),
+			(e: unknown) => asked === latest && (error = e instanceof Error ? e.message : String(e))
+		);
+	});
+	return {
+		get value(): NationalSelection | null {
+			return live && JSON.stringify(live.filters) === key ? live : null;
+		},
+		/** The last answer, for the stale view while the next one is computed. */
+		get last(): NationalSelection | null {
+			return live;
+		},
+		get error() {
+			return error;
+		}
+	};
+}

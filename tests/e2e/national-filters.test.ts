@@ -1,0 +1,123 @@
+// The national pages under filters, in real Chromium over the built site: DuckDB answers from the national cube,
+// the figures are the cube's own sums, a filter is part of the address (back undoes it, a drill-down keeps it), and
+// a hostile reader who narrows the filters finds no group of 1 to 4 people on any figure of the page.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPage, plain, type OpenedPage } from './browser';
+
+const dir = resolve(import.meta.dirname, '../../build/national');
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tables: { name: string; file: string }[] };
+const cube = tableFromIPC(readFileSync(join(dir, manifest.tables.find((t) => t.name === 'cube')!.file)));
+const centres = tableFromIPC(readFileSync(join(dir, manifest.tables.find((t) => t.name === 'centres')!.file)));
+const terytOf = new Map(Array.from({ length: centres.numRows }, (_, i) => [centres.getChild('centre_id')!.get(i) as string, centres.getChild('teryt')!.get(i) as string]));
+
+/** Participants in the cube meeting `keep`, within the unit whose TERC code starts with `prefix`: the floor to check against. */
+function participants(prefix: string, keep: (year: number, sex: string, age: string) => boolean): number {
+	let n = 0;
+	for (let i = 0; i < cube.numRows; i++) {
+		if (!terytOf.get(cube.getChild('centre_id')!.get(i))!.startsWith(prefix)) continue;
+		if (keep(cube.getChild('year')!.get(i), cube.getChild('sex')!.get(i), cube.getChild('age_band')!.get(i))) n += cube.getChild('participants')!.get(i);
+	}
+	return n;
+}
+
+let opened: OpenedPage | undefined;
+afterEach(async () => {
+	await opened?.close();
+	opened = undefined;
+});
+
+const ready = '[data-testid="national-status"][data-state="ready"]';
+/** The filters answer once the page's script has run. */
+const live = '[data-testid="national-filters"][data-live]';
+const digits = (text: string | null) => Number(plain(text).replace(/\D/g, ''));
+
+describe('national pages under filters', () => {
+	it('opens a shared link with filters: the tiles are the cube’s sums for them, from DuckDB, with no request off the origin', async () => {
+		opened = await openPage('/polska/?lata=2010,2011&plec=K', { viewport: { width: 1366, height: 768 } });
+		const { page } = opened;
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		const expected = participants('', (year, sex) => (year === 2010 || year === 2011) && sex === 'K');
+		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(expected);
+		// The filters on screen are the address's.
+		expect(await page.locator('input[name="years"][value="2010"]').isChecked()).toBe(true);
+		expect(await page.locator('input[name="sex"][value="K"]').isChecked()).toBe(true);
+		expect(await page.locator('input[name="sex"][value="M"]').isChecked()).toBe(false);
+		expect(plain(await page.getByTestId('national-status').textContent())).toMatch(/Policzono dla wybranych filtrów w \d+ ms/);
+		await page.waitForLoadState('networkidle');
+		expect(opened.offOriginRequests).toEqual([]);
+		expect(opened.consoleErrors).toEqual([]);
+		expect(opened.failedRequests).toEqual([]);
+	});
+
+	it('filters by a click, undoes it with the back button, and keeps the filter when drilling down the map', async () => {
+		opened = await openPage('/polska/', { viewport: { width: 1366, height: 768 } });
+		const { page } = opened;
+		const built = digits(await page.locator('[data-tile="participants"]').textContent());
+		await page.waitForSelector(live);
+		await page.locator('input[name="sex"][value="M"]').check();
+		await page.waitForURL(/plec=M/);
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		const men = participants('', (_, sex) => sex === 'M');
+		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(men);
+		expect(men).toBeLessThan(built);
+		// The map's areas link down with the filter kept.
+		const area = page.locator('[data-chart="mapa"] a[data-area="18"]');
+		expect(await area.getAttribute('href')).toMatch(/plec=M/);
+		await area.click();
+		await page.waitForURL(/\/polska\/18\/\?.*plec=M/);
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(participants('18', (_, sex) => sex === 'M'));
+		await page.goBack();
+		await page.goBack();
+		await page.waitForURL((url) => url.pathname.endsWith('/polska/') && !url.search.includes('plec'));
+		await page.waitForSelector('[data-testid="national-status"][data-state="built"]');
+		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(built);
+	});
+
+	it('shows no group of 1 to 4 people anywhere on a powiat page narrowed to one year, one sex and one age band', async () => {
+		opened = await openPage('/polska/18/1816/?lata=2012&plec=M&wiek=18-24', { viewport: { width: 1366, height: 768 } });
+		const { page } = opened;
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		// Every count on the tiles and in the table: participants, and k in „k z n”.
+		const counts = await page.evaluate(() => {
+			const out: number[] = [];
+			for (const el of document.querySelectorAll('[data-table] td, [data-table] th, .tiles dd, [data-testid="national-sentence"]')) {
+				const text = (el.textContent ?? '').replace(/(\d)\s(\d)/g, '$1$2');
+				for (const m of text.matchAll(/(\d+) z (\d+)/g)) out.push(Number(m[1]), Number(m[2]) - Number(m[1]), Number(m[2]));
+				if (/^\s*\d+\s*$/.test(text)) out.push(Number(text.trim()));
+			}
+			return out;
+		});
+		expect(counts.length).toBeGreaterThan(3);
+		expect(counts.filter((n) => n >= 1 && n <= 4)).toEqual([]);
+		// And some figure is hidden, so the check above had something to hide.
+		expect(await page.locator('[data-table] td').filter({ hasText: /<5|ukryt/ }).count()).toBeGreaterThan(0);
+	});
+
+	it('names the parameters it cannot read and keeps the ones it can', async () => {
+		opened = await openPage('/polska/?plec=K,X&lata=1999', { viewport: { width: 390, height: 844 } });
+		const { page } = opened;
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		expect(plain(await page.locator('.selection .notice').textContent())).toContain('plec=X');
+		expect(plain(await page.locator('.selection .notice').textContent())).toContain('lata=1999');
+		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(participants('', (_, sex) => sex === 'K'));
+	});
+
+	it('restates cost in constant prices: the tile changes, the counts do not', async () => {
+		opened = await openPage('/en/polska/', { viewport: { width: 1366, height: 768 } });
+		const { page } = opened;
+		const before = plain(await page.locator('[data-tile="cost"]').textContent());
+		const people = plain(await page.locator('[data-tile="participants"]').textContent());
+		await page.waitForSelector(live);
+		await page.locator('.selection select').selectOption('2014');
+		await page.waitForURL(/ceny=stale-2014/);
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		expect(plain(await page.getByTestId('national-status').textContent())).toMatch(/^Worked out for the chosen filters in \d+ ms/);
+		expect(plain(await page.locator('[data-tile="cost"]').textContent())).not.toBe(before);
+		expect(plain(await page.locator('[data-tile="participants"]').textContent())).toBe(people);
+		expect(plain(await page.locator('[data-chart="koszt-rozklad"] figcaption').textContent())).toContain('constant 2014 prices');
+	});
+});

@@ -1,0 +1,221 @@
+// The national pages under filters, attacked. The attacker sees a filtered view and every view one subtraction
+// away (a filter removed, one value removed), each protected by its own guard, and subtracts: a unit shown in two
+// of them must never differ by a small group, and within a view no hidden figure may follow from the tree's sums.
+// The query itself is checked against a hand-written loop over the real national cube.
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { createNodeDatabase } from '../../src/lib/db/node';
+import { NATIONAL_DIMENSIONS, decodeNationalFilters, encodeNationalFilters, selectionRows, selectionSql, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
+import { isSmall } from '../../src/lib/stats/disclosure';
+import { protectTree } from '../../src/lib/stats/hierarchy';
+import { neighbourSelections, protectSelection, type GuardedUnit } from '../../src/lib/stats/selection-guard';
+
+interface CubeRow {
+	teryt: string;
+	year: number;
+	sex: string;
+	age_band: string;
+	participants: number;
+	employed: number;
+	completed: number;
+	cost: number;
+}
+
+const VALUE: Record<NationalDimension, (r: CubeRow) => string> = { years: (r) => String(r.year), sex: (r) => r.sex, ageBands: (r) => r.age_band };
+
+/** What selectionSql answers, by hand: the cube summed per centre and per active filter's value or its absence. */
+function rowsByHand(cube: CubeRow[], filters: NationalFilters): { rows: SelectionRow[]; selected: string[][] } {
+	const dims = NATIONAL_DIMENSIONS.filter((d) => filters[d].length);
+	const selected = dims.map((d) => filters[d].map(String));
+	const out = new Map<string, SelectionRow>();
+	for (const r of cube) {
+		const values = dims.map((d, i) => (selected[i].includes(VALUE[d](r)) ? VALUE[d](r) : null));
+		const key = `${r.teryt}|${values.join('|')}`;
+		const row = out.get(key) ?? { teryt: r.teryt, values, n: 0, employed: 0, completed: 0, cost: 0 };
+		row.n += r.participants;
+		row.employed += r.employed;
+		row.completed += r.completed;
+		row.cost += r.cost;
+		out.set(key, row);
+	}
+	return { rows: [...out.values()], selected };
+}
+
+const protect = (cube: CubeRow[], filters: NationalFilters) => {
+	const { rows, selected } = rowsByHand(cube, filters);
+	return protectSelection(rows, selected);
+};
+
+/** The page with no filter, as the build protects it (scripts/national/summary.ts): every n shown, rates by the tree. */
+function builtView(cube: CubeRow[]): Map<string, GuardedUnit> {
+	const units = protect(cube, { years: [], sex: [], ageBands: [], priceBase: null });
+	const parent = (code: string) => (code === '' ? null : code.length === 7 ? code.slice(0, 4) : code.length === 4 ? code.slice(0, 2) : 'PL');
+	const hidden = (k: 'employed' | 'completed') => protectTree([...units].map(([code, u]) => ({ id: code || 'PL', parent: parent(code), n: u.n, k: u[k] })));
+	const employed = hidden('employed');
+	const completed = hidden('completed');
+	return new Map([...units].map(([code, u]) => [code, { ...u, hidden: { n: false, employed: employed.has(code || 'PL'), completed: completed.has(code || 'PL') } }]));
+}
+
+/** A neighbouring view's filters, from the guard's own description of it. */
+function neighbourFilters(filters: NationalFilters): NationalFilters[] {
+	const dims = NATIONAL_DIMENSIONS.filter((d) => filters[d].length);
+	return neighbourSelections(dims.map((d) => filters[d].map(String))).map((keep) => {
+		const next: NationalFilters = structuredClone(filters);
+		keep.forEach((k, i) => {
+			const d = dims[i];
+			if (k === 'all') next[d] = [];
+			else if (k !== 'selected') (next[d] as (string | number)[]) = (filters[d] as (string | number)[]).filter((v) => String(v) !== k.without);
+		});
+		return next;
+	});
+}
+
+/** Every small difference an attacker can read between two protected views: none may exist. */
+function smallDifferences(a: Map<string, GuardedUnit>, b: Map<string, GuardedUnit>): string[] {
+	const found: string[] = [];
+	for (const [code, x] of a) {
+		const y = b.get(code) ?? { n: 0, employed: 0, completed: 0, cost: 0, hidden: { n: false, employed: false, completed: false } };
+		if (x.hidden.n || y.hidden.n) continue;
+		const dn = y.n - x.n;
+		if (isSmall(Math.abs(dn))) found.push(`${code}: n ${x.n} → ${y.n}`);
+		for (const k of ['employed', 'completed'] as const) {
+			if (x.hidden[k] || y.hidden[k]) continue;
+			const dk = y[k] - x[k];
+			if (isSmall(Math.abs(dk)) || isSmall(Math.abs(dn - dk))) found.push(`${code}: ${k} ${x[k]}/${x.n} → ${y[k]}/${y.n}`);
+		}
+	}
+	return found;
+}
+
+/** Hidden figures an attacker recovers inside one view, solving "children add up to the parent" lines. */
+function recoveredInTree(units: Map<string, GuardedUnit>, key: 'n' | 'employed' | 'completed'): string[] {
+	const parent = (code: string) => (code.length === 7 ? code.slice(0, 4) : code.length === 4 ? code.slice(0, 2) : '');
+	const known = new Set([...units].filter(([, u]) => !u.hidden[key]).map(([code]) => code));
+	const lines = [...units.keys()].filter((c) => [...units.keys()].some((x) => x !== '' && x !== c && parent(x) === c)).map((total) => [total, ...[...units.keys()].filter((x) => x !== '' && x !== total && parent(x) === total)]);
+	let progress = true;
+	while (progress) {
+		progress = false;
+		for (const line of lines) {
+			const unknown = line.filter((c) => !known.has(c));
+			if (unknown.length === 1) {
+				known.add(unknown[0]);
+				progress = true;
+			}
+		}
+	}
+	return [...units].filter(([code, u]) => u.hidden[key] && known.has(code)).map(([code]) => code);
+}
+
+/** A small country: voivodeships 02 and 04, two powiats each, a few centres, years 2010–2011. */
+const cubeArbitrary = fc
+	.array(
+		fc.record({
+			place: fc.constantFrom('0201011', '0201022', '0202011', '0401011', '0401022', '0401033', '0402011'),
+			year: fc.constantFrom(2010, 2011),
+			sex: fc.constantFrom('K', 'M'),
+			age_band: fc.constantFrom('18-24', '25-34'),
+			participants: fc.integer({ min: 1, max: 30 }),
+			share: fc.double({ min: 0, max: 1, noNaN: true })
+		}),
+		{ minLength: 1, maxLength: 40 }
+	)
+	.map((raw) => raw.map((r) => ({ teryt: r.place, year: r.year, sex: r.sex, age_band: r.age_band, participants: r.participants, employed: Math.round(r.share * r.participants), completed: Math.round((1 - r.share / 2) * r.participants), cost: 1000 * r.participants })));
+
+const filtersArbitrary = fc
+	.record({ years: fc.subarray([2010, 2011]), sex: fc.subarray(['K', 'M']), ageBands: fc.subarray(['18-24', '25-34']) })
+	.map((f): NationalFilters => ({ ...f, priceBase: null }))
+	.filter((f) => f.years.length + f.sex.length + f.ageBands.length > 0);
+
+describe('the national selection guard', () => {
+	it('hides a centre whose filtered count is 3 short of its whole count, and one more in its powiat so the sum cannot give it back', () => {
+		const cube: CubeRow[] = [
+			{ teryt: '0201011', year: 2010, sex: 'K', age_band: '18-24', participants: 12, employed: 6, completed: 10, cost: 1 },
+			{ teryt: '0201011', year: 2010, sex: 'M', age_band: '18-24', participants: 3, employed: 1, completed: 3, cost: 1 },
+			{ teryt: '0201022', year: 2010, sex: 'K', age_band: '18-24', participants: 40, employed: 20, completed: 30, cost: 1 },
+			{ teryt: '0201022', year: 2010, sex: 'M', age_band: '18-24', participants: 50, employed: 25, completed: 40, cost: 1 }
+		];
+		const units = protect(cube, { years: [], sex: ['K'], ageBands: [], priceBase: null });
+		// The women of 0201011 are 12, all its participants 15: the difference is the 3 men.
+		expect(units.get('0201011')!.hidden).toEqual({ n: true, employed: true, completed: true });
+		expect(units.get('0201022')!.hidden.n).toBe(true);
+		expect(recoveredInTree(units, 'n')).toEqual([]);
+	});
+
+	it('leaves no small difference between a view and any neighbouring view, and nothing recoverable inside a view (property)', () => {
+		fc.assert(
+			fc.property(cubeArbitrary, filtersArbitrary, (cube, filters) => {
+				const view = protect(cube, filters);
+				for (const key of ['n', 'employed', 'completed'] as const) expect(recoveredInTree(view, key)).toEqual([]);
+				for (const other of neighbourFilters(filters)) {
+					const neighbour = other.years.length + other.sex.length + other.ageBands.length ? protect(cube, other) : builtView(cube);
+					expect(smallDifferences(view, neighbour)).toEqual([]);
+				}
+			}),
+			{ numRuns: 300, seed: 20261125 }
+		);
+	});
+
+	it('the attack finds the 3 men once the guard’s hiding is undone, so it can fail', () => {
+		const cube: CubeRow[] = [
+			{ teryt: '0201011', year: 2010, sex: 'K', age_band: '18-24', participants: 12, employed: 6, completed: 10, cost: 1 },
+			{ teryt: '0201011', year: 2010, sex: 'M', age_band: '18-24', participants: 3, employed: 1, completed: 3, cost: 1 }
+		];
+		const women = protect(cube, { years: [], sex: ['K'], ageBands: [], priceBase: null });
+		const undone = new Map([...women].map(([code, u]) => [code, { ...u, hidden: { n: false, employed: false, completed: false } }]));
+		expect(smallDifferences(women, builtView(cube))).toEqual([]);
+		expect(smallDifferences(undone, builtView(cube))).toContain('0201011: n 12 → 15');
+	});
+});
+
+describe('the national selection query', () => {
+	const dir = join(import.meta.dirname, '../../static/national');
+	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tables: { name: string; file: string }[] };
+	const file = (name: string) => readFileSync(join(dir, manifest.tables.find((t) => t.name === name)!.file));
+
+	it('answers as a hand-written loop over the real national cube, for a filter on years, sex and age', async () => {
+		const teryt = new Map<string, string>();
+		const centres = tableFromIPC(file('centres'));
+		for (let i = 0; i < centres.numRows; i++) teryt.set(centres.getChild('centre_id')!.get(i), centres.getChild('teryt')!.get(i));
+		const q = tableFromIPC(file('cube'));
+		const cube: CubeRow[] = Array.from({ length: q.numRows }, (_, i) => ({
+			teryt: teryt.get(q.getChild('centre_id')!.get(i))!,
+			year: q.getChild('year')!.get(i),
+			sex: q.getChild('sex')!.get(i),
+			age_band: q.getChild('age_band')!.get(i),
+			participants: q.getChild('participants')!.get(i),
+			employed: q.getChild('employed')!.get(i),
+			completed: q.getChild('completed')!.get(i),
+			cost: q.getChild('cost_pln')!.get(i)
+		}));
+		const filters: NationalFilters = { years: [2010, 2012], sex: ['K'], ageBands: ['18-24', '55-64'], priceBase: null };
+		const db = createNodeDatabase(dir);
+		const question = selectionSql(filters);
+		const fromEngine = selectionRows(await db.query(question), question.dimensions);
+		const byHand = rowsByHand(cube, filters).rows;
+		const key = (r: SelectionRow) => `${r.teryt}|${r.values.join('|')}`;
+		expect(fromEngine.length).toBe(byHand.length);
+		const hand = new Map(byHand.map((r) => [key(r), r]));
+		for (const r of fromEngine) {
+			const h = hand.get(key(r))!;
+			expect([r.n, r.employed, r.completed]).toEqual([h.n, h.employed, h.completed]);
+			expect(r.cost).toBeCloseTo(h.cost, 2);
+		}
+		const total = protectSelection(fromEngine, question.dimensions.map((d) => filters[d].map(String))).get('')!;
+		expect(total.n).toBe(cube.filter((r) => [2010, 2012].includes(r.year) && r.sex === 'K' && ['18-24', '55-64'].includes(r.age_band)).reduce((s, r) => s + r.participants, 0));
+		await db.close();
+	});
+});
+
+describe('national filters in the address', () => {
+	const years = [2008, 2009, 2010, 2011, 2012, 2013, 2014];
+	it('reads back what it writes, and names what it ignores', () => {
+		const filters: NationalFilters = { years: [2010, 2012], sex: ['K'], ageBands: ['18-24'], priceBase: 2014 };
+		expect(decodeNationalFilters(new URLSearchParams(encodeNationalFilters(filters)), years, years)).toEqual({ filters, ignored: [] });
+		const { filters: read, ignored } = decodeNationalFilters(new URLSearchParams('lata=2010,1999,abc&plec=X,M&ceny=stale-1990&wiek=18-24'), years, years);
+		expect(read).toEqual({ years: [2010], sex: ['M'], ageBands: ['18-24'], priceBase: null });
+		expect(ignored).toEqual(['lata=1999', 'lata=abc', 'plec=X', 'ceny=stale-1990']);
+	});
+});
