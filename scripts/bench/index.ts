@@ -19,7 +19,7 @@ import { toArrowIPC } from '../../src/lib/db/arrow';
 import { generate } from '../data/generate';
 import { loadData } from '../data/index';
 import { summarise } from './stats';
-import { nationalCubeBench, nationalPagesBench } from './national';
+import { cubeFor, nationalCubeBench, nationalFilterBench, nationalPagesBench, type NationalFilterResult } from './national';
 
 const root = resolve(import.meta.dirname, '../..');
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -28,6 +28,10 @@ const RUNS = arg('runs', 15);
 const IMPORT_MB = arg('import-mb', 200);
 const CENTRES = arg('centres', 2500);
 const PER_CENTRE = arg('participants', 1_000_000) / CENTRES;
+/** Participants of a larger national cube to measure the national filters at as well (10,000,000: not shipped); 0: none. */
+const NATIONAL_LARGE = arg('national', 0);
+/** Only the national part (the filters at 1M and, with --national, the larger cube): for quick rounds. */
+const NATIONAL_ONLY = process.argv.includes('--national-only');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -206,6 +210,34 @@ function machine() {
 	return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion };
 }
 
+/** The national filters in Chromium, at the shipped 1,000,000 participants and, with --national, at a larger cube. */
+async function nationalFilters(): Promise<NationalFilterResult[]> {
+	const out: NationalFilterResult[] = [];
+	const sizes = [0, ...(NATIONAL_LARGE ? [NATIONAL_LARGE] : [])];
+	for (const size of sizes) {
+		const cube = size ? cubeFor(root, size) : undefined;
+		const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+		const result = await nationalFilterBench(browser, root, RUNS, cube).finally(() => browser.close());
+		out.push(result);
+		console.log(`  ${size ? `${result.participants.toLocaleString('pl-PL')} participants, ${result.cubeRows.toLocaleString('pl-PL')} cube rows (bench only)` : 'the built national set (1,000,000 participants)'}:`);
+		line('cold /polska/14/?plec=K: until DuckDB’s answer is drawn', result.voivodeshipReady);
+		line('  of which the national engine’s start', result.engineReady);
+		line('filter change on /polska/: input to every chart, map, table', result.filterChange);
+		line('  of which DuckDB’s query (one per change)', result.query);
+		line('  of which the disclosure guard (whole country)', result.guard);
+		console.log(`  memory of the browser after ${result.filterChange.runs} filter changes: ${result.memoryMB} MB`);
+	}
+	return out;
+}
+
+if (NATIONAL_ONLY) {
+	console.log(`National filters in Chromium (${RUNS} runs):`);
+	const results = await nationalFilters();
+	mkdirSync(join(root, 'bench/results'), { recursive: true });
+	writeFileSync(join(root, 'bench/results/national-filters.json'), JSON.stringify({ date: new Date().toISOString(), machine: machine(), runs: RUNS, results }, null, '\t'));
+	process.exit(0);
+}
+
 const info = machine();
 console.log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB; Node ${info.node}; ${info.chromium}\n`);
 console.log(`Built site in Chromium (${RUNS} cold visits):`);
@@ -232,6 +264,8 @@ console.log(`  ${nationalCube.participants.toLocaleString('pl-PL')} participants
 line('filter (sex, age, years) by voivodeship: DuckDB', nationalCube.engine);
 line('the same answer: hand-written loop (the floor)', nationalCube.loop);
 console.log(`  ratio of medians DuckDB / loop: ${(nationalCube.engine.median / nationalCube.loop.median).toFixed(1)}×`);
+console.log(`\nNational filters in Chromium (${RUNS} runs):`);
+const nationalFilterResults = await nationalFilters();
 let ownData: Awaited<ReturnType<typeof importBench>> | null = null;
 if (IMPORT_MB > 0) {
 	console.log(`\nOwn data through the built page (one run):`);
@@ -239,4 +273,4 @@ if (IMPORT_MB > 0) {
 	console.log(`  ${ownData.megabytes} MB CSV, ${ownData.rows.toLocaleString('pl-PL')} rows: read and checked in ${ownData.checkMs} ms (longest main-thread stall ${ownData.checkStallMs} ms); loaded in ${ownData.loadMs} ms (longest stall ${ownData.loadStallMs} ms)`);
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site, engine, nationalPages, nationalCube, ownData }, null, '\t'));
+writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site, engine, nationalPages, nationalCube, nationalFilters: nationalFilterResults, ownData }, null, '\t'));

@@ -1,13 +1,14 @@
 // The national set in the bench: the built national pages in Chromium (first figures, a drill-down), and the
 // pre-aggregated cube in duckdb-wasm (Node build) beside a hand-written loop over the same Arrow columns: the
 // loop is the practical floor, so the ratio says what the engine costs on top of it.
+import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { tableFromArrays, tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { Browser } from 'playwright-core';
 import { createSiteServer } from '../serve/server';
 import { loadData } from '../data/index';
-import { buildCube, cubeIPC } from '../national/cube';
+import { buildCube, cubeIPC, type CubeRow } from '../national/cube';
 import { generateNational, NATIONAL_DEFAULTS } from '../national/generate';
 import { readTerc } from '../national/register';
 import { openNodeEngine } from '../../src/lib/db/node';
@@ -115,4 +116,137 @@ export async function nationalCubeBench(root: string, runs: number) {
 	await engine.close();
 	if (engineAnswer !== loopAnswer) throw new Error(`bench: the engine and the loop disagree\n  ${engineAnswer}\n  ${loopAnswer}`);
 	return { participants: set.participants.length, cubeRows: cube.length, engine: summarise(engineMs), loop: summarise(loopMs) };
+}
+
+/**
+ * A cube for `participants` participants from the project's own generator: independent seeds of the national set
+ * (1,000,000 each) summed cell by cell, the five real centres counted once. Only for the bench (--national=10000000):
+ * ten sets one after another keep memory to one set's.
+ */
+export function cubeFor(root: string, participants: number): { ipc: Uint8Array; rows: number; participants: number } {
+	const register = readTerc(join(root, 'data/registers/terc-2020-01-01.csv'));
+	const real = loadData(join(root, 'data'));
+	const sets = Math.max(1, Math.round(participants / NATIONAL_DEFAULTS.participants));
+	const cells = new Map<string, CubeRow>();
+	let total = 0;
+	for (let i = 0; i < sets; i++) {
+		const set = generateNational(register, real, { ...NATIONAL_DEFAULTS, seed: NATIONAL_DEFAULTS.seed + i });
+		for (const row of buildCube(set)) {
+			if (i > 0 && !row.centre_id.startsWith('g')) continue;
+			const key = `${row.centre_id}|${row.year}|${row.sex}|${row.age_band}`;
+			const cell = cells.get(key);
+			if (cell) {
+				cell.participants += row.participants;
+				cell.employed += row.employed;
+				cell.completed += row.completed;
+				cell.cost_pln = Math.round((cell.cost_pln + row.cost_pln) * 100) / 100;
+			} else cells.set(key, { ...row });
+			total += row.participants;
+		}
+	}
+	const cube = [...cells.values()];
+	return { ipc: cubeIPC(cube), rows: cube.length, participants: total };
+}
+
+/** Resident memory of the processes this bench started (Chromium's browser, GPU and renderer, with its DuckDB worker), in MB. */
+function childrenMemoryMB(pid: number): number {
+	const all = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.map((line) => line.trim().split(/\s+/).map(Number));
+	const tree = new Set([pid]);
+	for (let grew = true; grew; ) {
+		grew = false;
+		for (const [p, parent] of all) if (tree.has(parent) && !tree.has(p)) (tree.add(p), (grew = true));
+	}
+	tree.delete(pid);
+	return Math.round(all.filter(([p]) => tree.has(p)).reduce((s, [, , rss]) => s + rss, 0) / 1024);
+}
+
+// One filter change on a national page: a click, until the new answer is on screen (the status says ready again,
+// the address has the filter) and every chart has redrawn; the map and the table are updated in the same flush.
+const NATIONAL_FILTER_CHANGE = (selector: string) => `(async () => {
+	const status = document.querySelector('[data-testid="national-status"]');
+	const drawn = () => [...document.querySelectorAll('[data-chart] canvas')].map((c) => c.dataset.drawn).join();
+	const before = drawn();
+	const address = location.search;
+	const start = performance.now();
+	document.querySelector(${JSON.stringify(selector)}).click();
+	await new Promise((resolve) => {
+		const check = () => (location.search !== address && status.dataset.state === 'ready' && drawn() !== before ? resolve() : requestAnimationFrame(check));
+		requestAnimationFrame(check);
+	});
+	await new Promise((resolve) => requestAnimationFrame(resolve));
+	const parts = /DuckDB (\\d+) ms[^\\d]+(\\d+) ms/.exec(status.textContent);
+	return [performance.now() - start, Number(parts?.[1]), Number(parts?.[2])];
+})()`;
+
+/** The years, then the age bands, switched on one by one and off again: every click a selection not seen before. */
+const CLICKS = [
+	...[2008, 2009, 2010, 2011, 2012, 2013, 2014].map((y) => `input[name="years"][value="${y}"]`),
+	...['18-24', '25-34', '35-44', '45-54', '55-64'].map((a) => `input[name="ageBands"][value="${a}"]`)
+];
+
+export interface NationalFilterResult {
+	participants: number;
+	cubeRows: number;
+	/** Cold visit of /polska/14/?plec=K: until DuckDB's answer for the filter is drawn. */
+	voivodeshipReady: Summary;
+	/** The national engine's start on that visit: wasm, the cube and the centres loaded. */
+	engineReady: Summary;
+	/** A filter change on /polska/ (2,477 centres): input to every chart redrawn, and its two parts. */
+	filterChange: Summary;
+	query: Summary;
+	guard: Summary;
+	memoryMB: number;
+}
+
+export async function nationalFilterBench(browser: Browser, root: string, runs: number, cube?: { ipc: Uint8Array; rows: number; participants: number }): Promise<NationalFilterResult> {
+	const server = createSiteServer(join(root, 'build'));
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const times = { ready: [] as number[], engine: [] as number[], change: [] as number[], query: [] as number[], guard: [] as number[] };
+	let memoryMB = 0;
+	const open = async (path: string) => {
+		const context = await browser.newContext({ bypassCSP: true });
+		const page = await context.newPage();
+		// A larger cube for --national: the built page, its cube file answered from memory.
+		if (cube) await page.route('**/national/cube.*.arrow', (route) => route.fulfill({ body: Buffer.from(cube.ipc), contentType: 'application/octet-stream' }));
+		const start = Date.now();
+		await page.goto(`${base}${path}`);
+		return { context, page, start };
+	};
+	const drawnAndReady = `document.querySelector('[data-testid="national-status"]')?.dataset.state === 'ready' && Number(document.querySelector('[data-funnel] canvas')?.dataset.drawn) > 0`;
+	try {
+		for (let run = 0; run < runs; run++) {
+			const { context, page, start } = await open('/polska/14/?plec=K');
+			await page.waitForFunction(drawnAndReady, undefined, { timeout: 120_000, polling: 'raf' });
+			times.ready.push(Date.now() - start);
+			const status = (await page.locator('[data-testid="national-status"]').getAttribute('data-engine-ms')) ?? 'NaN';
+			times.engine.push(Number(status));
+			await context.close();
+		}
+		const { context, page } = await open('/polska/?plec=K');
+		await page.waitForFunction(drawnAndReady, undefined, { timeout: 120_000, polling: 'raf' });
+		for (let run = 0; run < Math.min(runs, CLICKS.length); run++) {
+			const [total, query, guard] = (await page.evaluate(NATIONAL_FILTER_CHANGE(CLICKS[run]))) as number[];
+			times.change.push(total);
+			times.query.push(query);
+			times.guard.push(guard);
+		}
+		memoryMB = childrenMemoryMB(process.pid);
+		await context.close();
+	} finally {
+		server.close();
+	}
+	return {
+		participants: cube?.participants ?? NaN,
+		cubeRows: cube?.rows ?? NaN,
+		voivodeshipReady: summarise(times.ready),
+		engineReady: summarise(times.engine),
+		filterChange: summarise(times.change),
+		query: summarise(times.query),
+		guard: summarise(times.guard),
+		memoryMB
+	};
 }
