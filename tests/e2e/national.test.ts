@@ -92,7 +92,8 @@ describe('national pages', () => {
 		await page.getByTestId('centre-search').fill('Lezajsk');
 		const results = page.locator('.search li');
 		expect(await results.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('MOPS Leżajsk'), expect.stringContaining('GOPS Leżajsk')]));
-		await page.getByRole('link', { name: 'MOPS Leżajsk' }).click();
+		// The search's list, not the table of every centre below, which has the same link.
+		await results.getByRole('link', { name: 'MOPS Leżajsk' }).click();
 		await page.waitForURL(/\/polska\/18\/1808\/\?osrodek=1808011$/);
 		const card = page.locator('[data-chosen="1808011"]');
 		expect(plain(await card.textContent())).toContain('3 z 25');

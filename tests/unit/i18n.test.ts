@@ -177,7 +177,8 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'national.cost.unknown': [[1], [3]],
 	'national.table.caption': [['powiat leżajski']],
 	'national.table.children': [['counties']],
-	'national.table.shown': [[50, 2477]],
+	'national.table.shown': [[50, 2477], [1234, 2477]],
+	'national.table.searched': [['lezajsk']],
 	'national.search.results': [[1], [21]],
 	'national.selected.title': [['OPS Chocianów']]
 };

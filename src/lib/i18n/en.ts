@@ -724,7 +724,10 @@ export const en: Messages = {
 			completion: 'Completed participation',
 			cost: 'Cost per participant',
 			centres: 'Centres',
-			shown: (shown: number, all: number) => `${shown} of ${formatEnglishCount(all, nouns.centre)}`
+			shown: (shown: number, all: number) => `${shown.toLocaleString('en-GB')} of ${formatEnglishCount(all, nouns.centre)}`,
+			search: 'Search the table (centre or gmina)',
+			searched: (query: string) => `Table search: "${query}"`,
+			sources: ['Synthetic data: the generator in the repository (scripts/national/generate.ts), fixed seed', 'Statistics Poland: the TERC register (2020-01-01), one centre per gmina', 'The five centres with sources: figures published on their pages']
 		},
 		search: {
 			label: 'Find a centre by the name of its gmina',

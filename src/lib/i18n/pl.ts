@@ -1,6 +1,7 @@
 // Every user-facing string of the interface, in Polish. An English file of the same shape can follow.
 import { formatCount, type NounForms, type PluralForms } from '../format/plural';
 import { contiguous } from '../format/text';
+import { formatNumber } from '../format/number';
 import type { MissingReason } from '../queries/cells';
 
 /** Nouns that follow a count, in the forms Intl.PluralRules('pl') picks between (format/plural.ts). */
@@ -730,7 +731,10 @@ export const pl = {
 			completion: 'Ukończyli udział',
 			cost: 'Koszt na uczestnika',
 			centres: 'Ośrodki',
-			shown: (shown: number, all: number) => `${shown} z ${formatCount(all, nouns.centreOf)}`
+			shown: (shown: number, all: number) => `${formatNumber(shown)} z ${formatCount(all, nouns.centreOf)}`,
+			search: 'Szukaj w tabeli (ośrodek lub gmina)',
+			searched: (query: string) => `Szukaj w tabeli: „${query}”`,
+			sources: ['Dane syntetyczne: generator w repozytorium (scripts/national/generate.ts), ziarno stałe', 'GUS: rejestr TERC (2020-01-01), jeden ośrodek na gminę', 'Pięć ośrodków ze źródłami: liczby opublikowane na ich stronach']
 		},
 		search: {
 			label: 'Znajdź ośrodek po nazwie gminy',

@@ -8,11 +8,15 @@ import type { CentrePoint, NationalCentre, NationalPage, NationalUnit } from '$l
 import { omitted, type RateCell, type ValueCell } from '$lib/queries/cells';
 import { selectsParticipants, type NationalSelection } from '$lib/queries/national';
 import { wilson } from '$lib/stats/wilson';
+import { foldPolish } from '$lib/format/text';
 
 /** The measures a national page maps, as they read in its address (?miara=). */
 export const MEASURES = { praca: 'employment', ukonczenie: 'completion', koszt: 'cost' } as const;
 export type MeasureParam = keyof typeof MEASURES;
 export type Measure = (typeof MEASURES)[MeasureParam];
+
+/** Text as a search compares it: Polish letters folded to their Latin base, lower case („Łódź” → „lodz”). */
+export const searchKey = (text: string) => foldPolish(text).toLowerCase();
 
 export const measureOf = (param: string | null): MeasureParam => (param && param in MEASURES ? (param as MeasureParam) : 'praca');
 
