@@ -72,6 +72,7 @@ const everyReason: [Exclude<MissingReason, (typeof REASONS)[number]>] extends [n
 const SAMPLES: Record<string, unknown[][]> = {
 	reason: REASONS.map((code) => [code]),
 	'engine.ready': [[1234], [null]],
+	'engine.readyForFilters': [[1234], [null]],
 	'prices.constant': [[2011]],
 	'prices.basis': [[null], [2011]],
 	'cell.n': [[25]],

@@ -1,7 +1,7 @@
 // The national page's derived figures: the cost histogram counts every centre with a known cost once and marks
 // a bin synthetic only where a synthetic cost is in it; the funnel leaves hidden rates off and counts them.
 import { describe, expect, it } from 'vitest';
-import { costHistogram, costSpread, funnelPoints, funnelTarget, selectedFigures } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
+import { costHistogram, costSpread, filterWords, funnelPoints, funnelTarget, selectedFigures } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
 import { expandCentre, type CentrePoint, type NationalUnit } from '../../src/lib/national';
 import type { NationalSelection } from '../../src/lib/queries/national';
 import type { GuardedUnit } from '../../src/lib/stats/selection-guard';
@@ -84,5 +84,12 @@ describe('a unit under filters', () => {
 		const f = selectedFigures('zz', centres[0], false, selection({}));
 		expect(f.participants).toEqual({ kind: 'synthetic', value: 0 });
 		expect(f.employment).toEqual({ kind: 'unknown' });
+	});
+});
+
+describe('the filters in words', () => {
+	it('names each active filter with its values, as an export header says them', () => {
+		expect(filterWords({ years: [2010, 2011], sex: ['K'], ageBands: ['18-24'], priceBase: 2014 })).toEqual(['Rok edycji: 2010, 2011', 'Płeć: kobieta', 'Wiek przy wejściu: 18–24 lata', 'Ceny: ceny stałe 2014 r.']);
+		expect(filterWords({ years: [], sex: [], ageBands: [], priceBase: null })).toEqual([]);
 	});
 });

@@ -76,6 +76,7 @@ export const en: Messages = {
 		engine: 'Loading the DuckDB engine…',
 		data: 'Loading data into DuckDB…',
 		ready: (ms: number | null) => `DuckDB ready${ms === null ? '' : ` (${number(ms / 1000, 1)} s)`}: figures come from queries in your browser.`,
+		readyForFilters: (ms: number | null) => `DuckDB ready${ms === null ? '' : ` (${number(ms / 1000, 1)} s)`}: your browser works out the filters.`,
 		error: 'The data engine could not start. You are seeing figures prepared when the site was built.',
 		retry: 'Try again',
 		progressLabel: 'Data engine loading progress'

@@ -70,6 +70,8 @@ export const pl = {
 		engine: 'Wczytywanie silnika DuckDB…',
 		data: 'Wczytywanie danych do DuckDB…',
 		ready: (ms: number | null) => `DuckDB gotowy${ms === null ? '' : ` (${(ms / 1000).toLocaleString('pl-PL', { maximumFractionDigits: 1 })} s)`}: liczby pochodzą z zapytań w przeglądarce.`,
+		/** A national page: its figures are built, and DuckDB answers its filters. */
+		readyForFilters: (ms: number | null) => `DuckDB gotowy${ms === null ? '' : ` (${(ms / 1000).toLocaleString('pl-PL', { maximumFractionDigits: 1 })} s)`}: filtry liczy przeglądarka.`,
 		error: 'Nie udało się uruchomić silnika danych. Widzisz liczby przygotowane przy budowie strony.',
 		retry: 'Spróbuj ponownie',
 		progressLabel: 'Postęp wczytywania silnika danych'

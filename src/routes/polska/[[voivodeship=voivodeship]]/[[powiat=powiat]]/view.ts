@@ -6,7 +6,9 @@ import { formatInteger, formatInterval, formatMoney, formatPercent, formatWholeM
 import type { AreaValue } from '$lib/maps/scale';
 import type { CentrePoint, NationalCentre, NationalPage, NationalUnit } from '$lib/national';
 import { omitted, type RateCell, type ValueCell } from '$lib/queries/cells';
-import { selectsParticipants, type NationalSelection } from '$lib/queries/national';
+import { selectsParticipants, type NationalFilters, type NationalSelection } from '$lib/queries/national';
+import { valueLabel } from '$lib/dictionary';
+import { ui } from '$lib/i18n';
 import { wilson } from '$lib/stats/wilson';
 import { foldPolish } from '$lib/format/text';
 
@@ -173,4 +175,15 @@ export function selectedView(page: NationalPage, centres: CentrePoint[], selecti
 		children: page.children.map(unit),
 		centres: centres.map((c) => ({ ...c, ...selectedFigures(c.code, c, c.page !== null, selection) }))
 	};
+}
+
+/** The filters in words („Płeć: kobieta”, „Ceny: ceny stałe 2014 r.”), for an export's header. */
+export function filterWords(filters: NationalFilters): string[] {
+	const t = ui.filters;
+	return [
+		...(filters.years.length ? [`${t.years}: ${filters.years.join(', ')}`] : []),
+		...(filters.sex.length ? [`${t.sex}: ${filters.sex.map((v) => valueLabel('sex', v)).join(', ')}`] : []),
+		...(filters.ageBands.length ? [`${t.ageBands}: ${filters.ageBands.map((v) => valueLabel('age_band', v)).join(', ')}`] : []),
+		...(filters.priceBase !== null ? [`${ui.prices.label}: ${ui.prices.basis(filters.priceBase)}`] : [])
+	];
 }
