@@ -27,19 +27,25 @@ export interface Entry {
 export function protectTree(units: TreeCount[]): Set<string> {
 	const entries = new Map(units.map((u) => [u.id, { cell: { id: u.id }, count: u.k, hidden: !u.fixed && (u.hide === true || rateIsDisclosive(u.k, u.n)), unit: u } as Entry]));
 	const children = new Map<string, Entry[]>();
-	for (const u of units) if (u.parent !== null) children.set(u.parent, [...(children.get(u.parent) ?? []), entries.get(u.id)!]);
+	for (const u of units) {
+		if (u.parent === null) continue;
+		const parts = children.get(u.parent);
+		if (parts) parts.push(entries.get(u.id)!);
+		else children.set(u.parent, [entries.get(u.id)!]);
+	}
 	const lines = [...children].map(([parent, parts]) => ({ parts, total: entries.get(parent)! }));
 	for (const line of lines) if (!line.total) throw new Error('protectTree: a parent is missing from the units');
-	const determined = () => determinedInTree(lines);
+	const tree = treeSolver(lines);
+	const determined = tree.determined;
 
 	let left = determined();
 	while (left.length) {
 		// The hidden units tied to the first determined one through shared lines; a shown unit on any of their lines
 		// may break the chain (a city powiat's only centre is freed by hiding a sibling powiat, one level up).
-		const linesOf = (e: Entry) => lines.filter((l) => l.total === e || l.parts.includes(e));
+		const linesOf = (e: Entry) => tree.linesOf.get(e) ?? [];
 		const tied = new Set<Entry>([left[0]]);
-		for (const e of tied) for (const l of linesOf(e)) for (const m of [...l.parts, l.total]) if (m.hidden) tied.add(m);
-		const around = [...tied].flatMap(linesOf).flatMap((l) => [...l.parts, l.total]);
+		for (const e of tied) for (const l of linesOf(e)) for (const m of tree.members[l]) if (m.hidden) tied.add(m);
+		const around = [...tied].flatMap(linesOf).flatMap((l) => tree.members[l]);
 		const candidates = [...new Set(around)]
 			.filter((e) => !e.hidden && !e.unit.fixed)
 			.sort((a, b) => a.unit.n - b.unit.n || (a.unit.id < b.unit.id ? -1 : 1));
@@ -68,28 +74,41 @@ export function protectTree(units: TreeCount[]): Set<string> {
  * this runs on every filter change of a national page.
  */
 export function determinedInTree(lines: { parts: Entry[]; total: Entry }[]): Entry[] {
+	return treeSolver(lines).determined();
+}
+
+/** The tree's lines as arrays, once: protectTree asks for the determined entries after every trial hiding. */
+function treeSolver(lines: { parts: Entry[]; total: Entry }[]) {
+	const members = lines.map((line) => [...line.parts, line.total]);
 	const linesOf = new Map<Entry, number[]>();
-	const unknown = lines.map((line, i) => {
-		let count = 0;
-		for (const e of [...line.parts, line.total]) {
-			if (!e.hidden) continue;
-			count += 1;
-			linesOf.set(e, [...(linesOf.get(e) ?? []), i]);
+	members.forEach((line, i) => {
+		for (const e of line) {
+			const of = linesOf.get(e);
+			if (of) of.push(i);
+			else linesOf.set(e, [i]);
 		}
-		return count;
 	});
-	const solved = new Set<Entry>();
-	const queue = unknown.flatMap((count, i) => (count === 1 ? [i] : []));
-	while (queue.length) {
-		const i = queue.pop()!;
-		if (unknown[i] !== 1) continue;
-		const line = lines[i];
-		const entry = [...line.parts, line.total].find((e) => e.hidden && !solved.has(e))!;
-		solved.add(entry);
-		for (const j of linesOf.get(entry)!) {
-			unknown[j] -= 1;
-			if (unknown[j] === 1) queue.push(j);
+	const unknown = new Int32Array(lines.length);
+	function determined(): Entry[] {
+		const queue: number[] = [];
+		for (let i = 0; i < members.length; i++) {
+			let count = 0;
+			for (const e of members[i]) if (e.hidden) count += 1;
+			unknown[i] = count;
+			if (count === 1) queue.push(i);
 		}
+		const solved = new Set<Entry>();
+		while (queue.length) {
+			const i = queue.pop()!;
+			if (unknown[i] !== 1) continue;
+			const entry = members[i].find((e) => e.hidden && !solved.has(e))!;
+			solved.add(entry);
+			for (const j of linesOf.get(entry)!) {
+				unknown[j] -= 1;
+				if (unknown[j] === 1) queue.push(j);
+			}
+		}
+		return [...solved];
 	}
-	return [...solved];
+	return { members, linesOf, determined };
 }

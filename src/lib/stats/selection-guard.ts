@@ -26,18 +26,8 @@ const parentOf = (code: string) => (code === '' ? null : code.length === 7 ? cod
 const ROOT = 'PL';
 const treeId = (code: string) => (code === '' ? ROOT : code);
 
-const zero = (): Tally => ({ n: 0, employed: 0, completed: 0, cost: 0 });
-function add(into: Tally, t: Tally) {
-	into.n += t.n;
-	into.employed += t.employed;
-	into.completed += t.completed;
-	into.cost += t.cost;
-}
-
 /** Which rows a selection keeps: per dimension, every row ('all'), the selected values, or all but one of them. */
 type Keep = 'all' | 'selected' | { without: string };
-const keeps = (values: (string | null)[], selection: Keep[]) =>
-	selection.every((k, i) => k === 'all' || (values[i] !== null && (k === 'selected' || values[i] !== k.without)));
 
 /** Every view one subtraction away: any set of filters removed, or one value of a filter (of two or more) removed. */
 export function neighbourSelections(selected: string[][]): Keep[][] {
@@ -57,42 +47,87 @@ const small = (difference: number) => isSmall(Math.abs(difference));
  * `selected` holds the values of each active filter, in the order of the rows' `values`.
  */
 export function protectSelection(rows: SelectionRow[], selected: string[][]): Map<string, GuardedUnit> {
-	// Per unit, its participants split by the filters' values (or their absence): what every neighbouring view sums.
-	const parts = new Map<string, Map<string, { values: (string | null)[]; tally: Tally }>>();
+	// Each row's combination of the filters' values (or their absence) as one number, mixed radix: 0 stands for
+	// "not a selected value", 1… for the selected values in order. A unit's participants are a small array of
+	// tallies by combination, which every neighbouring view sums with a mask, in typed arrays: this runs over the
+	// whole country on every filter change.
+	const radix = selected.map((values) => values.length + 1);
+	const combos = radix.reduce((a, b) => a * b, 1);
+	const index = selected.map((values) => new Map(values.map((v, i) => [v, i + 1])));
+	const comboOf = (values: (string | null)[]) => {
+		let combo = 0;
+		for (let d = 0; d < values.length; d++) combo = combo * radix[d] + (values[d] === null ? 0 : index[d].get(values[d]!)!);
+		return combo;
+	};
+	const digits = (combo: number) => {
+		const out = new Array<number>(radix.length);
+		for (let d = radix.length - 1; d >= 0; d--) {
+			out[d] = combo % radix[d];
+			combo = Math.floor(combo / radix[d]);
+		}
+		return out;
+	};
+	const maskOf = (selection: Keep[]) =>
+		Uint8Array.from({ length: combos }, (_, combo) =>
+			Number(digits(combo).every((digit, d) => selection[d] === 'all' || (digit > 0 && (selection[d] === 'selected' || selected[d][digit - 1] !== (selection[d] as { without: string }).without))))
+		);
+	const own = maskOf(selected.map(() => 'selected'));
+	const around = neighbourSelections(selected).map(maskOf);
+
+	const MEASURES = 4; // n, employed, completed, cost
+	const slot = new Map<string, number>();
+	const codes: string[] = [];
+	let tallies = new Float64Array(4096 * combos * MEASURES);
 	for (const row of rows) {
-		const key = row.values.join('\u0001');
+		const combo = comboOf(row.values);
 		for (const code of lineage(row.teryt)) {
-			let unit = parts.get(code);
-			if (!unit) parts.set(code, (unit = new Map()));
-			let part = unit.get(key);
-			if (!part) unit.set(key, (part = { values: row.values, tally: zero() }));
-			add(part.tally, row);
+			let u = slot.get(code);
+			if (u === undefined) {
+				slot.set(code, (u = codes.length));
+				codes.push(code);
+				if ((u + 1) * combos * MEASURES > tallies.length) {
+					const grown = new Float64Array(tallies.length * 2);
+					grown.set(tallies);
+					tallies = grown;
+				}
+			}
+			const at = (u * combos + combo) * MEASURES;
+			tallies[at] += row.n;
+			tallies[at + 1] += row.employed;
+			tallies[at + 2] += row.completed;
+			tallies[at + 3] += row.cost;
 		}
 	}
-	const all: Keep[] = selected.map(() => 'selected');
-	const around = neighbourSelections(selected);
-	const sum = (unit: Map<string, { values: (string | null)[]; tally: Tally }>, selection: Keep[]) => {
-		const t = zero();
-		for (const part of unit.values()) if (keeps(part.values, selection)) add(t, part.tally);
-		return t;
+	const sum = (u: number, mask: Uint8Array): Tally => {
+		let n = 0;
+		let employed = 0;
+		let completed = 0;
+		let cost = 0;
+		for (let combo = 0, at = u * combos * MEASURES; combo < combos; combo++, at += MEASURES) {
+			if (!mask[combo]) continue;
+			n += tallies[at];
+			employed += tallies[at + 1];
+			completed += tallies[at + 2];
+			cost += tallies[at + 3];
+		}
+		return { n, employed, completed, cost };
 	};
 
 	interface Entry extends Tally {
 		code: string;
 		exposed: GuardedUnit['hidden'];
 	}
-	const units: Entry[] = [];
-	for (const [code, unit] of parts) {
-		const own = sum(unit, all);
-		const exposed = { n: isSmall(own.n), employed: rateIsDisclosive(own.employed, own.n), completed: rateIsDisclosive(own.completed, own.n) };
-		for (const selection of around) {
-			const other = sum(unit, selection);
-			const n = other.n - own.n;
+	const units: Entry[] = codes.map((code, u) => {
+		const selection = sum(u, own);
+		const exposed = { n: isSmall(selection.n), employed: rateIsDisclosive(selection.employed, selection.n), completed: rateIsDisclosive(selection.completed, selection.n) };
+		for (const mask of around) {
+			const other = sum(u, mask);
+			const n = other.n - selection.n;
 			if (small(n)) exposed.n = true;
-			for (const k of ['employed', 'completed'] as const) if (small(other[k] - own[k]) || small(n - (other[k] - own[k]))) exposed[k] = true;
+			for (const k of ['employed', 'completed'] as const) if (small(other[k] - selection[k]) || small(n - (other[k] - selection[k]))) exposed[k] = true;
 		}
-		units.push({ ...own, code, exposed });
-	}
+		return { ...selection, code, exposed };
+	});
 
 	const tree = (count: (u: Entry) => number, hide: (u: Entry) => boolean): Set<string> =>
 		protectTree(units.map((u): TreeCount => {
