@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
-import { NATIONAL_DIMENSIONS, decodeNationalFilters, encodeNationalFilters, selectionRows, selectionSql, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
+import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, selectionRows, selectionSql, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
 import { isSmall } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
 import { neighbourSelections, protectSelection, type GuardedUnit } from '../../src/lib/stats/selection-guard';
@@ -217,5 +217,14 @@ describe('national filters in the address', () => {
 		const { filters: read, ignored } = decodeNationalFilters(new URLSearchParams('lata=2010,1999,abc&plec=X,M&ceny=stale-1990&wiek=18-24'), years, years);
 		expect(read).toEqual({ years: [2010], sex: ['M'], ageBands: ['18-24'], priceBase: null });
 		expect(ignored).toEqual(['lata=1999', 'lata=abc', 'plec=X', 'ceny=stale-1990']);
+	});
+});
+
+describe('centres compared, from the address', () => {
+	it('keeps known codes once each, at most five, and names the rest', () => {
+		const known = new Set(['1808011', '0201011', '0201022', '0202011', '0401011', '0401022']);
+		expect(decodeComparedCentres('1808011,9999999,1808011,0201011', known, 5)).toEqual({ codes: ['1808011', '0201011'], ignored: ['osrodki=9999999', 'osrodki=1808011'] });
+		expect(decodeComparedCentres('1808011,0201011,0201022,0202011,0401011,0401022', known, 5).codes).toHaveLength(5);
+		expect(decodeComparedCentres(null, known, 5)).toEqual({ codes: [], ignored: [] });
 	});
 });

@@ -736,6 +736,20 @@ export const en: Messages = {
 			none: 'No such gmina.',
 			results: (n: number) => `${formatEnglishCount(n, nouns.centre)} ${englishNounFor(n, verbs.match)}`
 		},
+		compare: {
+			title: 'Compare centres',
+			intro: '2 to 5 centres from all of Poland side by side and beside the country, with confidence intervals. Type a gmina’s name to add a centre; the choice and the filters are in the address, so a link opens the same comparison.',
+			link: 'Compare centres',
+			addLink: 'Add to the comparison',
+			picked: (n: number, max: number) => `Centres chosen: ${n} of ${max}`,
+			add: 'Add a centre: type a gmina’s name',
+			remove: (name: string) => `Remove from the comparison: ${name}`,
+			full: (max: number) => `The comparison has ${max} centres already; remove one to add another.`,
+			empty: (min: number) => `Choose at least ${min} centres to compare them.`,
+			chart: 'In employment upon leaving and completed participation: the chosen centres and Poland',
+			caption: 'Bar: the share; whiskers: 95% confidence interval (Wilson). Hatched bar: synthetic data. A hidden share (<5) is named, not drawn.',
+			table: 'The chosen centres and Poland'
+		},
 		status: {
 			built: 'No filters: figures worked out when the page was built.',
 			loading: (percent: number) => `Loading the national data into DuckDB: ${percent}%…`,

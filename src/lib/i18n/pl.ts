@@ -744,6 +744,20 @@ export const pl = {
 			none: 'Nie ma takiej gminy.',
 			results: (n: number) => `${formatCount(n, nouns.centre)} pasuje`
 		},
+		compare: {
+			title: 'Porównanie ośrodków',
+			intro: 'Od 2 do 5 ośrodków z całej Polski obok siebie i obok kraju, z przedziałami ufności. Wpisz nazwę gminy, aby dodać ośrodek; wybór i filtry są w adresie, więc link otwiera to samo porównanie.',
+			link: 'Porównaj ośrodki',
+			addLink: 'Dodaj do porównania',
+			picked: (n: number, max: number) => `Wybrane ośrodki: ${n} z ${max}`,
+			add: 'Dodaj ośrodek: wpisz nazwę gminy',
+			remove: (name: string) => `Usuń z porównania: ${name}`,
+			full: (max: number) => `Porównanie ma już ${max} ośrodków; usuń jeden, aby dodać inny.`,
+			empty: (min: number) => `Wybierz co najmniej ${min} ośrodki, aby je porównać.`,
+			chart: 'Pracujący po zakończeniu udziału i ukończenie udziału: wybrane ośrodki i Polska',
+			caption: 'Słupek: odsetek; wąsy: 95% przedział ufności (Wilson). Słupek kreskowany: dane syntetyczne. Ukryty odsetek (<5) jest nazwany, nie narysowany.',
+			table: 'Wybrane ośrodki i Polska'
+		},
 		status: {
 			built: 'Bez filtrów: liczby policzone przy budowie strony.',
 			loading: (percent: number) => `Wczytuję dane krajowe do DuckDB: ${percent}%…`,

@@ -148,3 +148,14 @@ export async function nationalSelection(db: Database, filters: NationalFilters):
 		ms: { query: answered - started, guard: performance.now() - answered }
 	};
 }
+
+/** The centres a national comparison shows, by TERC code, from `?osrodki=`: known ones, each once, at most `max`. */
+export function decodeComparedCentres(raw: string | null, known: ReadonlySet<string>, max: number): { codes: string[]; ignored: string[] } {
+	const codes: string[] = [];
+	const ignored: string[] = [];
+	for (const code of (raw ?? '').split(',').filter(Boolean)) {
+		if (known.has(code) && !codes.includes(code) && codes.length < max) codes.push(code);
+		else ignored.push(`osrodki=${code}`);
+	}
+	return { codes, ignored };
+}
