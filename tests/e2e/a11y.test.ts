@@ -12,7 +12,7 @@ import { openPage, type FontSet, type OpenedPage, type OpenOptions } from './bro
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const PAGES = ['/', '/?widok=opublikowane', '/sql/?q=SELECT%20centre_id%2C%20count(*)%20AS%20n%20FROM%20participants%20GROUP%20BY%20ALL', '/porownanie/?osrodki=lezajsk,swiebodzice,chocianow', '/porownanie/', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/osrodki/lezajsk/raport/', '/raport/?osrodki=lezajsk,swiebodzice,chocianow', '/o-danych/', '/dane-wlasne/', '/polska/', '/polska/18/1808/?osrodek=1808011'];
+const PAGES = ['/', '/?widok=opublikowane', '/sql/?q=SELECT%20centre_id%2C%20count(*)%20AS%20n%20FROM%20participants%20GROUP%20BY%20ALL', '/porownanie/?osrodki=lezajsk,swiebodzice,chocianow', '/porownanie/', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/osrodki/lezajsk/raport/', '/raport/?osrodki=lezajsk,swiebodzice,chocianow', '/o-danych/', '/dane-wlasne/', '/polska/', '/polska/18/1808/?osrodek=1808011', '/polska/14/?lata=2012&plec=K', '/polska/porownanie/?osrodki=1808011,1261011,1863011&plec=K'];
 const NARROW = { width: 320, height: 640 };
 
 let opened: OpenedPage | undefined;
@@ -40,7 +40,10 @@ async function openReady(path: string, viewport?: OpenOptions['viewport'], fonts
 /** Waits until `path`'s figures are final, and opens every <details>. */
 async function ready(page: Page, path: string) {
 	const url = new URL(path, 'http://x');
-	if (url.pathname === '/' || url.search.includes('osrodki')) await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+	// A national page under filters is final once its own engine has answered.
+	if (url.pathname.startsWith('/polska') && /lata|plec|wiek|ceny/.test(url.search)) await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
+	else if (url.pathname.startsWith('/polska')) await page.waitForLoadState('networkidle');
+	else if (url.pathname === '/' || url.search.includes('osrodki')) await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
 	else if (url.pathname === '/sql/') await page.getByTestId('result-count').waitFor({ timeout: 45_000 });
 	else if (url.pathname === '/dane-wlasne/') await page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 45_000 });
 	else await page.waitForLoadState('networkidle');

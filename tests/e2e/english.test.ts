@@ -111,6 +111,8 @@ describe('English pages', () => {
 		['/en/o-danych/', null],
 		['/en/polska/', null],
 		['/en/polska/18/1808/?osrodek=1808011', null],
+		['/en/polska/14/?lata=2012&plec=K&ceny=stale-2014', '[data-testid="national-status"][data-state="ready"]'],
+		['/en/polska/porownanie/?osrodki=1808011,1261011,1863011&wiek=18-24', '[data-testid="national-status"][data-state="ready"]'],
 		['/en/no-such-page/', null]
 	];
 	it.each(PAGES)('%s shows no Polish interface text', async (path, ready) => {
