@@ -190,4 +190,16 @@ describe('one explorer, two datasets', () => {
 		await explorer.run('SELECT count(*)::INTEGER AS n FROM participants', null, onScreen);
 		expect(explorer.result!.rows).toEqual([{ n: 98 }]);
 	}, 60_000);
+
+	it('runs the new data’s query at once, while the overtaken one is still settling (back through history)', async () => {
+		explorer.show({ dataset: 'centres', region: null });
+		const overtaken = explorer.run('SELECT count(*) AS n FROM range(3000000000)', null, onScreen);
+		// A link back to the national set asks its own query straight away, before the old run has settled.
+		explorer.show({ dataset: 'national', region: null });
+		const asked = explorer.run('SELECT count(*)::INTEGER AS n FROM centres', null, onScreen);
+		await Promise.all([overtaken, asked]);
+		expect(explorer.failure).toBeNull();
+		expect(explorer.result).toMatchObject({ rows: [{ n: manifest.tables.find((t) => t.name === 'centres')!.rows }], dataset: 'national' });
+		expect(explorer.running).toBe(false);
+	}, 60_000);
 });

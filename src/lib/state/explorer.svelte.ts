@@ -57,6 +57,8 @@ export class Explorer {
 	#doorData = '';
 	#importsCopied = '';
 	#stop: ((failure: ExplorerFailure) => void) | undefined;
+	/** Counts runs; a run whose number is no longer the latest was overtaken by a switch of data (show). */
+	#run = 0;
 	readonly #open: (data: ExplorerData, onProgress: (step: LoadStep) => void) => DatabaseDoor;
 	readonly #imports: UserImports;
 
@@ -81,7 +83,11 @@ export class Explorer {
 	show({ dataset, region }: ExplorerData) {
 		region = dataset === 'national' ? region : null;
 		if (dataset === this.dataset && region === this.region) return;
+		// The running query's worker ends with its engine; its answer or failure, when it settles, is dropped, and
+		// the new data's first query need not wait for that.
 		this.cancel();
+		this.#run++;
+		this.running = false;
 		if (dataset !== this.dataset) this.sql = '';
 		this.dataset = dataset;
 		this.region = region;
@@ -148,29 +154,31 @@ export class Explorer {
 			timer = setTimeout(() => reject(new Stopped({ kind: 'timeout', seconds })), seconds * 1000);
 		});
 		const { dataset } = this;
-		const data = this.#data;
+		const run = ++this.#run;
+		const current = () => this.#run === run;
 		try {
 			const answer = await Promise.race([door.then((d) => d.explore(sql)), stopped]);
+			if (!current()) return;
 			this.running = false;
-			if (this.#data !== data) return;
 			// Every answer over the national set is synthetic demo data, whatever tables it read.
 			this.result = { ...answer, ms: 0, synthetic: dataset === 'national' || readsParticipantRows(sql), dataset };
 			await onScreen();
 			// Time to the result on screen, not to the engine's last byte: converting and drawing rows count too.
-			if (this.startedAt === started) this.result = { ...this.result, ms: performance.now() - started };
+			if (current() && this.startedAt === started) this.result = { ...this.result, ms: performance.now() - started };
 		} catch (error) {
+			// Overtaken by other data: that data's page shows no failure of this one, and its engine is gone already.
+			if (!current()) return;
 			this.running = false;
 			if (error instanceof Stopped) {
-				// Stopped by a switch to other data: that data's page shows no failure of this one.
-				if (this.#data === data) this.failure = error.failure;
+				this.failure = error.failure;
 				// The only way to stop a query inside duckdb-wasm is to end its worker; the next query starts afresh.
 				await this.close(door);
-			} else if (this.#data === data) {
+			} else {
 				this.failure = { kind: 'engine', message: error instanceof Error ? error.message : String(error) };
 			}
 		} finally {
 			clearTimeout(timer);
-			this.#stop = undefined;
+			if (current()) this.#stop = undefined;
 		}
 	}
 
