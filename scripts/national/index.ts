@@ -17,7 +17,7 @@ import { generateNational, NATIONAL_DEFAULTS } from './generate';
 import { joinPowiats, joinVoivodeships } from './geo-join';
 import { readTerc, type Register } from './register';
 import type { NationalShapes } from '../../src/lib/maps/geometry';
-import type { DataManifest } from '../../src/lib/db/types';
+import type { NationalFile, NationalManifest } from '../../src/lib/db/national';
 import { nationalSummary } from './summary';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -25,21 +25,6 @@ const outDir = process.env.NATIONAL_DIR ? resolve(process.env.NATIONAL_DIR) : jo
 const summaryFile = join(root, 'src/lib/generated/national.json');
 const keyFile = join(root, 'src/lib/generated/national.key');
 const shapesFile = join(root, 'src/lib/generated/national-shapes.json');
-
-export interface NationalFile {
-	name: string;
-	file: string;
-	rows: number;
-	bytes: number;
-	gzipBytes: number;
-	/** 2-digit TERC code of the voivodeship whose rows the file holds; absent for national files. */
-	voivodeship?: string;
-}
-
-export interface NationalManifest extends DataManifest {
-	tables: NationalFile[];
-	regions: NationalFile[];
-}
 
 function write(name: string, bytes: Uint8Array, ext: string, rows: number, voivodeship?: string): NationalFile {
 	// Content-hashed names: a static host may cache them forever.

@@ -12,7 +12,7 @@ import { openPage, type FontSet, type OpenedPage, type OpenOptions } from './bro
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const PAGES = ['/', '/?widok=opublikowane', '/sql/?q=SELECT%20centre_id%2C%20count(*)%20AS%20n%20FROM%20participants%20GROUP%20BY%20ALL', '/porownanie/?osrodki=lezajsk,swiebodzice,chocianow', '/porownanie/', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/osrodki/lezajsk/raport/', '/raport/?osrodki=lezajsk,swiebodzice,chocianow', '/o-danych/', '/dane-wlasne/', '/polska/', '/polska/18/1808/?osrodek=1808011', '/polska/14/?lata=2012&plec=K', '/polska/porownanie/?osrodki=1808011,1261011,1863011&plec=K'];
+const PAGES = ['/', '/?widok=opublikowane', '/sql/?q=SELECT%20centre_id%2C%20count(*)%20AS%20n%20FROM%20participants%20GROUP%20BY%20ALL', '/sql/?zbior=polska&wojewodztwo=28&q=SELECT%20*%20FROM%20participants%20LIMIT%2020', '/porownanie/?osrodki=lezajsk,swiebodzice,chocianow', '/porownanie/', '/osrodki/', '/osrodki/lezajsk/', '/osrodki/leszno/', '/osrodki/lezajsk/raport/', '/raport/?osrodki=lezajsk,swiebodzice,chocianow', '/o-danych/', '/dane-wlasne/', '/polska/', '/polska/18/1808/?osrodek=1808011', '/polska/14/?lata=2012&plec=K', '/polska/porownanie/?osrodki=1808011,1261011,1863011&plec=K'];
 const NARROW = { width: 320, height: 640 };
 
 let opened: OpenedPage | undefined;

@@ -107,6 +107,7 @@ describe('English pages', () => {
 		['/en/osrodki/lezajsk/raport/', null],
 		['/en/raport/?osrodki=lezajsk,swiebodzice,chocianow', '[data-source="duckdb"]'],
 		['/en/sql/?q=SELECT%20centre_id%2C%20count(*)%20AS%20n%20FROM%20participants%20GROUP%20BY%20ALL', '[data-testid="result-count"]'],
+		['/en/sql/?zbior=polska&wojewodztwo=10&q=SELECT%20*%20FROM%20participants%20LIMIT%205', '[data-testid="result-count"]'],
 		['/en/dane-wlasne/', null],
 		['/en/o-danych/', null],
 		['/en/polska/', null],

@@ -51,6 +51,17 @@ describe('public release', () => {
 		expect(await o.page.locator('tr[data-centre]').count()).toBe(0);
 	});
 
+	it('has no national set in the explorer: no switch, and ?zbior=polska is ignored with the usual notice', async () => {
+		opened = await openPage(`/sql/?zbior=polska&wojewodztwo=18&q=${encodeURIComponent('SELECT count(*)::INTEGER AS n FROM centres')}`, { release: 'public' });
+		const o = opened;
+		await o.page.getByTestId('result-count').waitFor({ timeout: 45_000 });
+		expect(plain(await o.page.getByText('Pominięto nieznane parametry adresu').textContent())).toBe('Pominięto nieznane parametry adresu: zbior=polska, wojewodztwo=18.');
+		expect(await o.page.locator('[data-dataset], [data-testid="region"]').count()).toBe(0);
+		// The five centres answered, not the 2,477 of the national set.
+		expect(plain(await o.page.locator('.scroller tbody').textContent())).toBe('5');
+		expect(plain(await o.page.getByTestId('result-count').textContent())).not.toContain('syntetyczne');
+	});
+
 	it('gives the SQL explorer the aggregates only: participants is empty, protected cells are NULL where hidden', async () => {
 		opened = await openPage(`/sql/?q=${encodeURIComponent("SELECT (SELECT count(*) FROM participants) AS rows, count(*) FILTER (WHERE kind = 'suppressed' AND value IS NULL AND k IS NULL) AS hidden FROM protected_overview")}`, { release: 'public' });
 		const o = opened;

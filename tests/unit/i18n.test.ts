@@ -115,6 +115,8 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'explorer.seconds': [[30], [120]],
 	'explorer.timedOut': [[30]],
 	'explorer.chartLimit': [[1000]],
+	'explorer.national.regionOption': [['łódzkie'], ['mazowieckie']],
+	'explorer.loading.tables': [[3, 7]],
 	'explorer.refused.notReading': [['DROP']],
 	'explorer.refused.word': [['ATTACH']],
 	'imports.read.width': [[3, 4], [1, 2]],

@@ -348,8 +348,46 @@ export const en: Messages = {
 		resetDone: 'The explorer has restarted on the site’s data and your files.',
 		schema: 'Tables and columns',
 		examples: 'Examples',
-		exampleTitles: { bySex: 'Participants by centre and sex', employment: 'Employment upon leaving by labour market status', supportCost: 'Support cost by form', published: 'Published figures by edition' },
-		exampleAliases: { participants: 'participants', employed: 'employed', share: 'share_pct', cost: 'cost_pln' },
+		exampleTitles: {
+			bySex: 'Participants by centre and sex',
+			employment: 'Employment upon leaving by labour market status',
+			supportCost: 'Support cost by form',
+			published: 'Published figures by edition',
+			byVoivodeship: 'Participants and employment by voivodeship',
+			byYearSex: 'Participants by year and sex',
+			costByGminaType: 'Cost per participant by gmina type',
+			regionEmployment: 'A voivodeship: employment and cost by labour market status'
+		},
+		exampleAliases: { participants: 'participants', employed: 'employed', share: 'share_pct', cost: 'cost_pln', centres: 'centres', costPerParticipant: 'cost_per_participant' },
+		national: {
+			region: 'Participant rows (table participants)',
+			regionNone: 'no participant rows (national tables only)',
+			regionOption: (name: string) => `participants of ${name} voivodeship`,
+			regionHint: 'The participants table holds one voivodeship’s rows at a time: choosing one loads only its file.',
+			note: 'The national set is synthetic (demonstration data): every result over it is marked synthetic, even where it reads the five centres’ published figures (tables figures and sources).',
+			provenance: 'Result of an SQL query over the national synthetic set (demonstration data, provenance = synthetic), except the five centres’ published figures, if the query chose them (source_id).',
+			resetDone: 'The explorer has restarted on the national set’s files.',
+			tables: {
+				centres: 'Centres: one in every gmina (TERC register), with its powiat and voivodeship',
+				cube: 'Cube: centre × year × sex × age band, with participants, outcomes and cost',
+				participants: 'Participants of the chosen voivodeship, with their support’s cost and forms'
+			},
+			columns: {
+				powiat_code: 'TERC code of the powiat',
+				voivodeship_code: 'TERC code of the voivodeship',
+				has_sources: 'one of the five centres with sources',
+				participants: 'participants',
+				completed: 'completed',
+				employed: 'employed upon leaving',
+				cost_pln: 'cost of support (PLN)',
+				support_forms: 'forms of support received: bit n is the dictionary’s n-th form'
+			}
+		},
+		loading: {
+			label: 'Explorer data loading',
+			engine: 'Starting DuckDB…',
+			tables: (loaded: number, total: number) => `Loading tables: ${loaded} of ${total}…`
+		},
 		history: 'Query history',
 		historyEmpty: 'No queries in the history.',
 		clearHistory: 'Clear history',

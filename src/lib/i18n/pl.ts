@@ -348,9 +348,48 @@ export const pl = {
 		resetDone: 'Eksplorator uruchomiony od nowa na danych z plików i Twoich plikach.',
 		schema: 'Tabele i kolumny',
 		examples: 'Przykłady',
-		exampleTitles: { bySex: 'Uczestnicy według ośrodka i płci', employment: 'Zatrudnienie po projekcie według statusu na rynku pracy', supportCost: 'Koszt wsparcia według formy', published: 'Liczby opublikowane według edycji' },
+		exampleTitles: {
+			bySex: 'Uczestnicy według ośrodka i płci',
+			employment: 'Zatrudnienie po projekcie według statusu na rynku pracy',
+			supportCost: 'Koszt wsparcia według formy',
+			published: 'Liczby opublikowane według edycji',
+			byVoivodeship: 'Uczestnicy i zatrudnienie według województwa',
+			byYearSex: 'Uczestnicy według roku i płci',
+			costByGminaType: 'Koszt na uczestnika według typu gminy',
+			regionEmployment: 'Województwo: zatrudnienie i koszt według statusu na rynku pracy'
+		},
 		/** Column names the examples give their results: words a reader knows, in snake case as SQL likes them. */
-		exampleAliases: { participants: 'uczestnicy', employed: 'pracujacy', share: 'odsetek', cost: 'koszt_pln' },
+		exampleAliases: { participants: 'uczestnicy', employed: 'pracujacy', share: 'odsetek', cost: 'koszt_pln', centres: 'osrodki', costPerParticipant: 'koszt_na_uczestnika' },
+		/** The national synthetic set in the explorer (`?zbior=polska`). */
+		national: {
+			region: 'Wiersze uczestników (tabela participants)',
+			regionNone: 'bez wierszy uczestników (tylko tabele krajowe)',
+			regionOption: (name: string) => `uczestnicy województwa ${name}`,
+			regionHint: 'Tabela participants to wiersze jednego województwa naraz: wybór wczytuje tylko jego plik.',
+			note: 'Zbiór krajowy jest syntetyczny (demonstracyjny): każdy wynik na nim jest oznaczony jako syntetyczny, także tam, gdzie sięga po liczby opublikowane pięciu ośrodków (tabele figures i sources).',
+			provenance: 'Wynik zapytania SQL na krajowym zbiorze syntetycznym (dane demonstracyjne, provenance = synthetic), z wyjątkiem liczb opublikowanych pięciu ośrodków, jeśli zapytanie je wybrało (source_id).',
+			resetDone: 'Eksplorator uruchomiony od nowa na plikach zbioru krajowego.',
+			tables: {
+				centres: 'Ośrodki: jeden w każdej gminie (rejestr TERC), z powiatem i województwem',
+				cube: 'Kostka: ośrodek × rok × płeć × wiek, z liczbą uczestników, wynikami i kosztem',
+				participants: 'Uczestnicy wybranego województwa, z kosztem i formami wsparcia'
+			},
+			columns: {
+				powiat_code: 'kod TERC powiatu',
+				voivodeship_code: 'kod TERC województwa',
+				has_sources: 'jeden z pięciu ośrodków ze źródłami',
+				participants: 'uczestnicy',
+				completed: 'ukończyli udział',
+				employed: 'zatrudnieni po projekcie',
+				cost_pln: 'koszt wsparcia (zł)',
+				support_forms: 'otrzymane formy wsparcia: bit n to n-ta forma ze słownika'
+			}
+		},
+		loading: {
+			label: 'Wczytywanie danych eksploratora',
+			engine: 'Uruchamianie DuckDB…',
+			tables: (loaded: number, total: number) => `Wczytywanie tabel: ${loaded} z ${total}…`
+		},
 		history: 'Historia zapytań',
 		historyEmpty: 'Brak zapytań w historii.',
 		clearHistory: 'Wyczyść historię',

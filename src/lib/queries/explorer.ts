@@ -1,7 +1,8 @@
 // The SQL explorer's rules: only statements that read, one at a time, and nothing that reaches for files or
-// addresses; its example queries; and the schema its editor completes, from the data dictionary.
-import { dictionary, TABLE_NAMES } from '../dictionary';
+// addresses; its example queries; and the schema its editor completes and its schema browser lists, per dataset.
+import { columnText, dictionary, FIGURE_KEYS, TABLE_NAMES, tableText, type TableName } from '../dictionary';
 import { ui } from '../i18n';
+import type { ExplorerDataset } from '../state/explorer-url';
 
 /** Statements the explorer runs: they read and change nothing. */
 const READING = ['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'DESCRIBE', 'SHOW', 'SUMMARIZE', 'EXPLAIN'];
@@ -47,16 +48,83 @@ export function readsParticipantRows(sql: string): boolean {
 	return new RegExp(`\\b(${PARTICIPANT_TABLES.join('|')})\\b`, 'i').test(codeOnly(sql));
 }
 
-/** Table → columns for the editor's completion: the dictionary's tables and the derived ones. */
-export function explorerSchema(): Record<string, string[]> {
-	const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, dictionary.tables[name].columns.map((c) => c.name)]));
-	return { ...tables, edition_facts: ['edition_id', 'centre_id', 'year', 'participants', 'women', 'participants_employed', 'budget_pln', 'source_id'], price_levels: ['year', 'level'] };
+/** A table as the schema browser lists it: its name, what it is, and each column with a short note. */
+export interface ExplorerTable {
+	name: string;
+	label: string;
+	columns: { name: string; note: string }[];
 }
 
-/** The explorer's example queries, titled and with result columns named in the page's language. */
-export function explorerExamples(): { title: string; sql: string }[] {
+/** The derived tables db/schema.ts makes: each edition with its published figures pivoted beside it, and prices. */
+const DERIVED = { edition_facts: [...dictionary.tables.editions.columns.map((c) => c.name), ...FIGURE_KEYS], price_levels: ['year', 'level'] };
+
+/** The national set's own tables (scripts/national writes them); the others are the dictionary's. */
+const NATIONAL_COLUMNS = {
+	centres: ['centre_id', 'short_name', 'gmina', 'teryt', 'kind', 'gmina_type', 'powiat_code', 'powiat', 'voivodeship_code', 'voivodeship', 'has_sources'],
+	cube: ['centre_id', 'year', 'sex', 'age_band', 'participants', 'completed', 'employed', 'cost_pln'],
+	// One voivodeship's rows: the dictionary's participant columns, with their support folded in.
+	participants: [...dictionary.tables.participants.columns.map((c) => c.name), 'cost_pln', 'support_forms']
+};
+const NATIONAL_DICTIONARY_TABLES = ['editions', 'figures', 'sources', 'cpi'] as const satisfies TableName[];
+
+function dictionaryTable(name: TableName): ExplorerTable {
+	const { columns } = dictionary.tables[name];
+	return { name, label: tableText(name).label, columns: columns.map((c) => ({ name: c.name, note: `${c.type}: ${columnText(name, c).label}` })) };
+}
+
+/** The tables a researcher can read from a dataset (for the national set, `participants` once a voivodeship is loaded). */
+export function explorerTables(dataset: ExplorerDataset, region: string | null = null): ExplorerTable[] {
+	if (dataset === 'centres') return TABLE_NAMES.map((name) => dictionaryTable(name));
+	const t = ui.explorer.national;
+	const note = (table: 'centres' | 'participants' | null, name: string) => {
+		const known = table && dictionary.tables[table].columns.find((c) => c.name === name);
+		return known ? `${known.type}: ${columnText(table, known).label}` : (t.columns[name as keyof typeof t.columns] ?? '');
+	};
+	const own = (name: keyof typeof NATIONAL_COLUMNS, table: 'centres' | 'participants' | null, label: string): ExplorerTable => ({
+		name,
+		label,
+		columns: NATIONAL_COLUMNS[name].map((c) => ({ name: c, note: note(table, c) }))
+	});
+	return [
+		own('centres', 'centres', t.tables.centres),
+		own('cube', null, t.tables.cube),
+		...(region ? [own('participants', 'participants', t.tables.participants)] : []),
+		...NATIONAL_DICTIONARY_TABLES.map((name) => dictionaryTable(name))
+	];
+}
+
+/** Table → columns for the editor's completion: the tables a researcher can read and the derived ones. */
+export function explorerSchema(dataset: ExplorerDataset = 'centres', region: string | null = null): Record<string, string[]> {
+	return { ...Object.fromEntries(explorerTables(dataset, region).map((t) => [t.name, t.columns.map((c) => c.name)])), ...DERIVED };
+}
+
+/** The explorer's example queries for a dataset, titled and with result columns named in the page's language. */
+export function explorerExamples(dataset: ExplorerDataset = 'centres'): { title: string; sql: string }[] {
 	const title = ui.explorer.exampleTitles;
 	const as = ui.explorer.exampleAliases;
+	if (dataset === 'national')
+		return [
+			{
+				title: title.byVoivodeship,
+				sql: `SELECT c.voivodeship, sum(k.participants)::INTEGER AS ${as.participants},\n  round(100 * sum(k.employed) / sum(k.participants), 1) AS ${as.share}\nFROM cube k JOIN centres c USING (centre_id)\nGROUP BY ALL\nORDER BY ${as.participants} DESC;`
+			},
+			{
+				title: title.byYearSex,
+				sql: `SELECT year,\n  sum(participants) FILTER (WHERE sex = 'K')::INTEGER AS K,\n  sum(participants) FILTER (WHERE sex = 'M')::INTEGER AS M\nFROM cube\nGROUP BY year\nORDER BY year;`
+			},
+			{
+				title: title.costByGminaType,
+				sql: `SELECT c.gmina_type, count(DISTINCT centre_id) AS ${as.centres},\n  round(sum(k.cost_pln) / sum(k.participants), 2) AS ${as.costPerParticipant}\nFROM cube k JOIN centres c USING (centre_id)\nGROUP BY ALL\nORDER BY ${as.costPerParticipant} DESC;`
+			},
+			{
+				title: title.regionEmployment,
+				sql: `SELECT labour_status, count(*) AS n,\n  round(100 * avg(outcome_employed::INT), 1) AS ${as.share},\n  round(avg(cost_pln), 2) AS ${as.costPerParticipant}\nFROM participants\nGROUP BY ALL\nORDER BY n DESC;`
+			},
+			{
+				title: title.published,
+				sql: `SELECT edition_id, year, participants, women, participants_employed, budget_pln, source_id\nFROM edition_facts\nWHERE source_id IS NOT NULL AND participants IS NOT NULL\nORDER BY centre_id, year;`
+			}
+		];
 	return [
 		{
 			title: title.bySex,

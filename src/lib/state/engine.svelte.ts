@@ -3,6 +3,7 @@ import { base } from '$app/paths';
 import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { DataManifest } from '../db/types';
+import { nationalTables, type NationalManifest } from '../db/national';
 import { imports } from './imports.svelte';
 import { catalogue } from './catalogue.svelte';
 import { Explorer } from './explorer.svelte';
@@ -21,12 +22,14 @@ class EngineState {
 export const engine = new EngineState();
 
 async function fetchBytes(path: string): Promise<Uint8Array> {
-	const response = await fetch(`${base}/data/${path}`);
+	const response = await fetch(`${base}/${path}`);
 	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
 	return new Uint8Array(await response.arrayBuffer());
 }
 
-const fetchManifest = async () => JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json'))) as DataManifest;
+const fetchJson = async <T>(path: string) => JSON.parse(new TextDecoder().decode(await fetchBytes(path))) as T;
+const readData = (file: string) => fetchBytes(`data/${file}`);
+const fetchManifest = () => fetchJson<DataManifest>('data/manifest.json');
 
 export const database = createDatabase({
 	open: () =>
@@ -39,13 +42,23 @@ export const database = createDatabase({
 		engine.progress = 0;
 		return fetchManifest();
 	},
-	read: fetchBytes,
+	read: readData,
 	onProgress: ({ loaded, total }) => (engine.progress = loaded / total)
 });
 
-/** The SQL explorer's engine: the same files (from the HTTP cache by now) and this tab's imports, its own worker. */
+/**
+ * The SQL explorer's engine: the five centres' files (from the HTTP cache by now) and this tab's imports, or the
+ * national set's tables with, for a regional view, one voivodeship's participant rows; its own worker either way.
+ */
 export const explorer = new Explorer(
-	() => createDatabase({ open: () => openBrowserEngine(() => undefined), manifest: fetchManifest, read: fetchBytes }),
+	({ dataset, region }, onProgress) =>
+		createDatabase({
+			open: () => openBrowserEngine((loaded, total) => onProgress({ step: 'engine', loaded: Math.min(loaded, total), total })),
+			...(dataset === 'national'
+				? { manifest: async () => nationalTables(await fetchJson<NationalManifest>('national/manifest.json'), region), read: (file) => fetchBytes(`national/${file}`) }
+				: { manifest: fetchManifest, read: readData }),
+			onProgress: ({ loaded, total }) => onProgress({ step: 'tables', loaded, total })
+		}),
 	{ copy: (door) => imports.copyInto(door), version: () => imports.version }
 );
 
