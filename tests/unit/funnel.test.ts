@@ -1,8 +1,9 @@
 // Funnel-plot limits against values worked by hand: exact binomial sums in rational arithmetic (Python's
+import fc from 'fast-check';
 // fractions), Spiegelhalter's interpolation (2005, appendix A.1.1), then rounded only at the end.
 import { describe, expect, it } from 'vitest';
 import { funnelConfig, funnelData } from '../../src/lib/charts/funnel-config';
-import { funnelCurve, funnelLimit, funnelLimits, funnelPlace } from '../../src/lib/stats/funnel';
+import { funnelCurve, funnelLimit, funnelLimits, funnelPlace, funnelPlaceByLimits } from '../../src/lib/stats/funnel';
 
 describe('funnel limits', () => {
 	it.each([
@@ -58,5 +59,22 @@ describe('funnel plot colours', () => {
 		for (const line of lines) expect(line.borderColor).toBe('muted');
 		expect(datasets.find((d) => d.label === 'c')!.borderColor).toBe('surface');
 		expect(datasets.find((d) => d.label === 'a')!.borderColor).toBe('text');
+	});
+});
+
+describe('funnelPlace from two CDF values', () => {
+	it('places every k of n as the drawn limits do (property)', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 3000 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, target, share) => {
+				const k = Math.round(share * n);
+				expect(funnelPlace(k, n, target)).toBe(funnelPlaceByLimits(k, n, target));
+			}),
+			{ numRuns: 2000, seed: 2005 }
+		);
+	});
+
+	it('agrees at the edges: every k of a small and a large group', () => {
+		for (const [n, target] of [[7, 0.2], [40, 0.88], [1200, 0.17]] as const)
+			for (let k = 0; k <= n; k++) expect(funnelPlace(k, n, target), `${k} of ${n} around ${target}`).toBe(funnelPlaceByLimits(k, n, target));
 	});
 });
