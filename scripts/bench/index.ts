@@ -27,6 +27,8 @@ const RUNS = arg('runs', 15);
 /** Size of the CSV the import part writes and loads through the page; 0 skips it (it takes a minute or two). */
 const IMPORT_MB = arg('import-mb', 200);
 const CENTRES = arg('centres', 2500);
+/** `--only=site` runs the five-centre site part alone (a short hold of a shared machine); the default runs all. */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
 const PER_CENTRE = arg('participants', 1_000_000) / CENTRES;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -59,8 +61,8 @@ const filterChange = (click: string, inUrl: string) => `(async () => {
 	await new Promise((resolve) => requestAnimationFrame(resolve));
 	return performance.now() - start;
 })()`;
-// "Filtruj" on Leżajsk's row: edition-level and participant-level queries, no differencing guard.
-const FILTER_CENTRE = filterChange(`[...document.querySelectorAll('button[aria-pressed]')].find((b) => b.textContent.includes('Leżajsk')).click()`, 'osrodki');
+// Leżajsk in the centres filter: edition-level and participant-level queries, no differencing guard.
+const FILTER_CENTRE = filterChange(`[...document.querySelectorAll('[data-filter="centres"] label')].find((l) => l.textContent.includes('Leżajsk')).querySelector('input').click()`, 'osrodki');
 // Then women only: a participant filter, so the differencing guard's query runs too.
 const FILTER_SEX = filterChange(`document.querySelector('[data-filter="sex"] input').click()`, 'plec');
 
@@ -215,6 +217,11 @@ line('DuckDB ready and overview re-queried', site.duckdbReady);
 line('"published only": input to last chart redrawn', site.viewChange);
 line('filter by a centre: input to last chart redrawn', site.centreFilter);
 line('then by sex (guard query too): input to last redrawn', site.sexFilter);
+if (ONLY === 'site') {
+	mkdirSync(join(root, 'bench/results'), { recursive: true });
+	writeFileSync(join(root, 'bench/results/site.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site }, null, '\t'));
+	process.exit(0);
+}
 console.log(`\nEngine at national scale (duckdb-wasm, Node build, single thread):`);
 const engine = await engineBench();
 console.log(`  ${engine.centres} centres, ${engine.participants.toLocaleString('pl-PL')} participants, ${engine.arrowMB} MB Arrow IPC; generated in ${engine.generateMs} ms, loaded in ${engine.loadMs} ms`);
