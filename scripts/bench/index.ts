@@ -29,6 +29,8 @@ const IMPORT_MB = arg('import-mb', 200);
 const CENTRES = arg('centres', 2500);
 /** `--only=site` runs the five-centre site part alone (a short hold of a shared machine); the default runs all. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
+/** The built site the browser parts visit: `--build=<dir>` compares another build (say, the one before a change). */
+const BUILD = process.argv.find((a) => a.startsWith('--build='))?.split('=')[1] ?? 'build';
 const PER_CENTRE = arg('participants', 1_000_000) / CENTRES;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -70,8 +72,8 @@ const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
 const line = (label: string, s: ReturnType<typeof summarise>) => console.log(`  ${label.padEnd(52)} median ${ms(s.median)}   p95 ${ms(s.p95)}   (n=${s.runs})`);
 
 async function browserBench() {
-	if (!existsSync(join(root, 'build/index.html'))) throw new Error('build/ is missing: run `npm run build` first.');
-	const server = createSiteServer(join(root, 'build'));
+	if (!existsSync(join(root, BUILD, 'index.html'))) throw new Error(`${BUILD}/ is missing: run \`npm run build\` first.`);
+	const server = createSiteServer(join(root, BUILD));
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -100,7 +102,8 @@ async function browserBench() {
 		await browser.close();
 		server.close();
 	}
-	return { firstPaint: summarise(firstPaint), duckdbReady: summarise(ready), viewChange: summarise(viewChange), centreFilter: summarise(centreFilter), sexFilter: summarise(sexFilter) };
+	const samples = { firstPaint, duckdbReady: ready, viewChange, centreFilter, sexFilter };
+	return { ...(Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarise(v)])) as Record<keyof typeof samples, ReturnType<typeof summarise>>), samples };
 }
 
 /** The real data's tables plus CENTRES synthetic centres of PER_CENTRE participants each, from the real generator. */
