@@ -27,6 +27,10 @@ const RUNS = arg('runs', 15);
 /** Size of the CSV the import part writes and loads through the page; 0 skips it (it takes a minute or two). */
 const IMPORT_MB = arg('import-mb', 200);
 const CENTRES = arg('centres', 2500);
+/** `--only=site` runs the five-centre site part alone (a short hold of a shared machine); the default runs all. */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
+/** The built site the browser parts visit: `--build=<dir>` compares another build (say, the one before a change). */
+const BUILD = process.argv.find((a) => a.startsWith('--build='))?.split('=')[1] ?? 'build';
 const PER_CENTRE = arg('participants', 1_000_000) / CENTRES;
 /** Participants of a larger national cube to measure the national filters at as well (10,000,000: not shipped); 0: none. */
 const NATIONAL_LARGE = arg('national', 0);
@@ -63,8 +67,8 @@ const filterChange = (click: string, inUrl: string) => `(async () => {
 	await new Promise((resolve) => requestAnimationFrame(resolve));
 	return performance.now() - start;
 })()`;
-// "Filtruj" on Leżajsk's row: edition-level and participant-level queries, no differencing guard.
-const FILTER_CENTRE = filterChange(`[...document.querySelectorAll('button[aria-pressed]')].find((b) => b.textContent.includes('Leżajsk')).click()`, 'osrodki');
+// Leżajsk in the centres filter: edition-level and participant-level queries, no differencing guard.
+const FILTER_CENTRE = filterChange(`[...document.querySelectorAll('[data-filter="centres"] label')].find((l) => l.textContent.includes('Leżajsk')).querySelector('input').click()`, 'osrodki');
 // Then women only: a participant filter, so the differencing guard's query runs too.
 const FILTER_SEX = filterChange(`document.querySelector('[data-filter="sex"] input').click()`, 'plec');
 
@@ -72,8 +76,8 @@ const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
 const line = (label: string, s: ReturnType<typeof summarise>) => console.log(`  ${label.padEnd(52)} median ${ms(s.median)}   p95 ${ms(s.p95)}   (n=${s.runs})`);
 
 async function browserBench() {
-	if (!existsSync(join(root, 'build/index.html'))) throw new Error('build/ is missing: run `npm run build` first.');
-	const server = createSiteServer(join(root, 'build'));
+	if (!existsSync(join(root, BUILD, 'index.html'))) throw new Error(`${BUILD}/ is missing: run \`npm run build\` first.`);
+	const server = createSiteServer(join(root, BUILD));
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -102,7 +106,8 @@ async function browserBench() {
 		await browser.close();
 		server.close();
 	}
-	return { firstPaint: summarise(firstPaint), duckdbReady: summarise(ready), viewChange: summarise(viewChange), centreFilter: summarise(centreFilter), sexFilter: summarise(sexFilter) };
+	const samples = { firstPaint, duckdbReady: ready, viewChange, centreFilter, sexFilter };
+	return { ...(Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarise(v)])) as Record<keyof typeof samples, ReturnType<typeof summarise>>), samples };
 }
 
 /** The real data's tables plus CENTRES synthetic centres of PER_CENTRE participants each, from the real generator. */
@@ -247,6 +252,11 @@ line('DuckDB ready and overview re-queried', site.duckdbReady);
 line('"published only": input to last chart redrawn', site.viewChange);
 line('filter by a centre: input to last chart redrawn', site.centreFilter);
 line('then by sex (guard query too): input to last redrawn', site.sexFilter);
+if (ONLY === 'site') {
+	mkdirSync(join(root, 'bench/results'), { recursive: true });
+	writeFileSync(join(root, 'bench/results/site.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site }, null, '\t'));
+	process.exit(0);
+}
 console.log(`\nEngine at national scale (duckdb-wasm, Node build, single thread):`);
 const engine = await engineBench();
 console.log(`  ${engine.centres} centres, ${engine.participants.toLocaleString('pl-PL')} participants, ${engine.arrowMB} MB Arrow IPC; generated in ${engine.generateMs} ms, loaded in ${engine.loadMs} ms`);

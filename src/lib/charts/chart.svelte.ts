@@ -1,5 +1,5 @@
 // The one place a Chart.js instance lives: created on attach, updated in place when its data or the colour scheme
-// changes (no animation), destroyed on detach. Every chart component uses it.
+// changes (no animation), left alone when neither did, destroyed on detach. Every chart component uses it.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
 import type { Attachment } from 'svelte/attachments';
@@ -37,14 +37,39 @@ function watchPrint() {
 	addEventListener('afterprint', () => resizeForPaper(false));
 }
 
-export function chart(config: Configure, onDraw?: () => void): Attachment<HTMLCanvasElement> {
+const functionIds = new WeakMap<object, number>();
+let functionCount = 0;
+
+/**
+ * A chart's inputs as one string: equal strings draw equal pictures. Functions count by identity, since two
+ * formatters that print alike may still differ. For `chart`'s `inputs`.
+ */
+export function drawnKey(...inputs: unknown[]): string {
+	return JSON.stringify(inputs, (_, value: unknown) => {
+		if (typeof value !== 'function') return value;
+		if (!functionIds.has(value)) functionIds.set(value, ++functionCount);
+		return `fn#${functionIds.get(value)}`;
+	});
+}
+
+/**
+ * `inputs` names everything `config` reads (see drawnKey): a new answer equal to the last one (the prerendered
+ * figures DuckDB confirms, a filter that leaves a chart as it was, a page re-rendering around it) then costs no
+ * redraw. Without it the chart redraws whenever anything `config` reads changes.
+ */
+export function chart(config: Configure, { onDraw, inputs }: { onDraw?: () => void; inputs?: () => string } = {}): Attachment<HTMLCanvasElement> {
 	watchPrint();
 	return (canvas) => {
 		let instance: Chart | undefined;
+		let drawn: string | undefined;
 		configs.set(canvas, config);
 		$effect(() => {
 			// Reading the scheme here configures the chart again when it changes.
-			const next = config(chartTheme(scheme.current));
+			const current = scheme.current;
+			const key = inputs && `${current} ${inputs()}`;
+			if (instance && key !== undefined && key === drawn) return;
+			drawn = key;
+			const next = config(chartTheme(current));
 			// In place only where the chart's type and inline plugins are the same: Chart.js keeps a chart's
 			// inline plugins for its lifetime, so changed ones need a new chart.
 			if (instance && (instance.config as ChartConfiguration).type === next.type && samePlugins(instance.config.plugins, next.plugins)) {

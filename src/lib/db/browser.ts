@@ -1,11 +1,22 @@
 // Browser only: duckdb-wasm's single-threaded `eh` bundle in a Web Worker, served from our own origin.
-// The JS of the engine is imported on demand, so the prerendered first view never waits for it.
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { EngineConnection, SqlParam } from './types';
 
+type DuckDBModule = typeof import('@duckdb/duckdb-wasm');
+let given: DuckDBModule | undefined;
+
+/**
+ * duckdb-wasm's main-thread module, handed over by the client's start (hooks.client.ts), so that opening the engine
+ * needs no await before the worker and the wasm are on their way. Imported here it would run on the server, where
+ * it cannot (it needs `Worker`); imported on demand, its continuation waited for hydration to end (0.3 to 0.4 s).
+ */
+export function provideDuckDB(module: DuckDBModule) {
+	given = module;
+}
+
 export async function openBrowserEngine(onDownload: (loaded: number, total: number) => void): Promise<EngineConnection> {
-	const duckdb = await import('@duckdb/duckdb-wasm');
+	const duckdb = given ?? (await import('@duckdb/duckdb-wasm'));
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
 	await db.instantiate(wasmUrl, null, (p) => onDownload(p.bytesLoaded, p.bytesTotal));
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });

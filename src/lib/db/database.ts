@@ -12,6 +12,8 @@ export interface DatabaseOptions {
 	/** Reads one data file named in the manifest. */
 	read: (file: string) => Promise<Uint8Array>;
 	manifest: () => Promise<DataManifest>;
+	/** The engine is up and the data starts going in (the files are fetched meanwhile, see `connect`). */
+	onOpen?: () => void;
 	onProgress?: (step: { table: string; loaded: number; total: number }) => void;
 	/** Off only for the benchmark, which must time the engine rather than the cache. */
 	cache?: boolean;
@@ -63,13 +65,18 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 
 	let manifest: DataManifest | undefined;
 
-	async function load(engine: EngineConnection) {
+	/** The manifest and every file it names, all requested at once. */
+	async function fetchFiles() {
 		manifest ??= await options.manifest();
+		return manifest.tables.map((table) => ({ table, bytes: options.read(table.file) }));
+	}
+
+	async function load(engine: EngineConnection, files: Awaited<ReturnType<typeof fetchFiles>>) {
 		let loaded = 0;
-		// Sequential on purpose: one worker, and progress that counts up steadily.
-		for (const table of manifest.tables) {
-			await engine.insertArrow(table.name, await options.read(table.file));
-			options.onProgress?.({ table: table.name, loaded: ++loaded, total: manifest.tables.length });
+		// Inserted one after another (one worker, and progress that counts up steadily), from files already on the way.
+		for (const { table, bytes } of files) {
+			await engine.insertArrow(table.name, await bytes);
+			options.onProgress?.({ table: table.name, loaded: ++loaded, total: files.length });
 		}
 		await engine.run(IMPORT_REGISTRY, []);
 		for (const sql of SCHEMA_SQL) await engine.run(sql, []);
@@ -94,8 +101,13 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 
 	function connect(): Promise<EngineConnection> {
 		connection ??= (async () => {
+			// The data downloads while the engine starts (the wasm's download and compile take most of a cold start).
+			const files = fetchFiles();
+			// Read later, after the engine; a failed download must not be an unhandled rejection meanwhile.
+			files.then((all) => all.forEach((f) => f.bytes.catch(() => undefined))).catch(() => undefined);
 			const engine = await options.open();
-			await load(engine);
+			options.onOpen?.();
+			await load(engine, await files);
 			return engine;
 		})();
 		// A failed start may be retried; a good one is kept for the life of the page.

@@ -37,10 +37,10 @@ export const database = createDatabase({
 			// With compression the byte count can pass the (compressed) total; keep the bar honest at 100%.
 			engine.progress = total > 0 ? Math.min(1, loaded / total) : 0;
 		}),
-	manifest: async () => {
+	manifest: fetchManifest,
+	onOpen: () => {
 		engine.phase = 'data';
 		engine.progress = 0;
-		return fetchManifest();
 	},
 	read: readData,
 	onProgress: ({ loaded, total }) => (engine.progress = loaded / total)
@@ -61,6 +61,15 @@ export const explorer = new Explorer(
 		}),
 	{ copy: (door) => imports.copyInto(door), version: () => imports.version }
 );
+
+/**
+ * Begins DuckDB's start (worker, wasm, data files) without touching the status, so it may run while the page
+ * hydrates: the wasm's download, compile and start-up take a second or more on two cores, and hydration's few
+ * hundred milliseconds need not come first. startEngine then takes over the same start and reports it.
+ */
+export function beginEngine() {
+	database.ready().catch(() => undefined);
+}
 
 /** Starts DuckDB once; later calls return the same start. */
 let starting: Promise<void> | undefined;

@@ -23,6 +23,10 @@ export function urlState(knownCentres: () => readonly string[], priceYears: () =
 		get notCombined() {
 			return url.notCombined;
 		},
+		/** The state `next` becomes once it has been through the URL (ignored and uncombinable filters dropped). */
+		resolve(next: UrlState): UrlState {
+			return decodeUrlState(encodeUrlState(next), knownCentres(), priceYears()).state;
+		},
 		navigate(next: UrlState) {
 			const params = encodeUrlState(next).toString();
 			return goto(params ? `?${params}` : page.url.pathname, { keepFocus: true, noScroll: true });
@@ -40,13 +44,17 @@ export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: 
 	let live = $state.raw<{ key: string; value: T } | null>(null);
 	let error = $state<string | null>(null);
 	let latest = '';
+	/** An answer asked for before the URL changed (see `prefetch`), taken by the next question if it is the same. */
+	let early: { key: string; answer: Promise<T> } | null = null;
 	const key = $derived(questionKey(state()));
 	$effect(() => {
 		if (PUBLIC_RELEASE || engine.phase !== 'ready') return;
 		const asked = key;
 		const question = state();
 		latest = asked;
-		ask(database, question).then(
+		const taken = early?.key === asked ? early.answer : null;
+		early = null;
+		(taken ?? ask(database, question)).then(
 			(value) => asked === latest && ((live = { key: asked, value }), (error = null)),
 			(e: unknown) => asked === latest && (error = e instanceof Error ? e.message : String(e))
 		);
@@ -55,6 +63,18 @@ export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: 
 	const fallback = $derived(fresh === null ? prerendered(state()) : null);
 	const value = $derived(fresh ?? fallback ?? live?.value ?? null);
 	return {
+		/**
+		 * Asks DuckDB about `next` at once, before the URL and the page catch up: a click's queries then run in the
+		 * worker while the main thread navigates and re-renders (measured: 15 to 50 ms of a filter change).
+		 */
+		prefetch(next: UrlState) {
+			if (PUBLIC_RELEASE || engine.phase !== 'ready') return;
+			const asked = questionKey(next);
+			if (asked === key) return;
+			early = { key: asked, answer: ask(database, next) };
+			// Its error, if any, is reported by the effect that takes it.
+			early.answer.catch(() => undefined);
+		},
 		/** The answer on screen: fresh, prerendered, or the last one while the new one loads. */
 		get value() {
 			return value;
