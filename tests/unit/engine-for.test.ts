@@ -15,6 +15,10 @@ describe('engineFor', () => {
 		['/en/porownanie/', '', 'centres'],
 		['/osrodki/lezajsk/', '?zbior=polska', 'centres']
 	])('%s%s needs the %s engine', (path, search, which) => {
-		expect(engineFor(path, search)).toBe(which);
+		expect(engineFor(path, search, false)).toBe(which);
+	});
+
+	it('starts the five centres’ engine everywhere in the public release, which has no national set', () => {
+		expect(engineFor('/sql/', '?zbior=polska', true)).toBe('centres');
 	});
 });
