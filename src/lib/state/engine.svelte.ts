@@ -7,17 +7,7 @@ import { nationalTables, type NationalManifest } from '../db/national';
 import { imports } from './imports.svelte';
 import { catalogue } from './catalogue.svelte';
 import { Explorer } from './explorer.svelte';
-
-type Phase = 'idle' | 'engine' | 'data' | 'ready' | 'error';
-
-class EngineState {
-	phase = $state<Phase>('idle');
-	/** 0..1 within the current phase. */
-	progress = $state(0);
-	error = $state<string | null>(null);
-	/** Time from start to ready, for the status line. */
-	startupMs = $state<number | null>(null);
-}
+import { EngineState } from './engine-state.svelte';
 
 export const engine = new EngineState();
 
