@@ -63,4 +63,23 @@ describe('national compare view', () => {
 		expect(await count(0)).toBeLessThan(size(first));
 		expect(await page.locator('input[name="sex"][value="K"]').isChecked()).toBe(true);
 	});
+
+	it('shows no group of 1 to 4 people when the smallest centres are compared under a narrow filter', async () => {
+		const smallest = summary.centres.filter((c) => c.centreId.startsWith('g') && size(c) > 0).sort((a, b) => size(a) - size(b)).slice(0, 3);
+		opened = await openPage(`/polska/porownanie/?osrodki=${smallest.map((c) => c.code).join(',')}&lata=2012&plec=M&wiek=18-24`, { viewport: { width: 1366, height: 768 } });
+		const { page } = opened;
+		await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
+		const counts = await page.evaluate(() => {
+			const out: number[] = [];
+			for (const el of document.querySelectorAll('[data-table="national-compare"] td, [data-chart="porownanie"] td')) {
+				const text = (el.textContent ?? '').replace(/(\d)\s(\d)/g, '$1$2');
+				for (const m of text.matchAll(/(\d+) z (\d+)/g)) out.push(Number(m[1]), Number(m[2]) - Number(m[1]), Number(m[2]));
+				if (/^\s*\d+\s*$/.test(text)) out.push(Number(text.trim()));
+			}
+			return out;
+		});
+		// Poland's own counts are there, so the check reads figures at all; none of them is a group of 1 to 4.
+		expect(counts.length).toBeGreaterThan(2);
+		expect(counts.filter((n) => n >= 1 && n <= 4)).toEqual([]);
+	});
 });

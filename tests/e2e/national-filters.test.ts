@@ -41,6 +41,8 @@ describe('national pages under filters', () => {
 		await page.waitForSelector(ready, { timeout: 60_000 });
 		const expected = participants('', (year, sex) => (year === 2010 || year === 2011) && sex === 'K');
 		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(expected);
+		// The tiles say whom they count, beside them.
+		expect(plain(await page.getByTestId('selection-words').textContent())).toBe('Rok edycji: 2010, 2011 · Płeć: kobieta');
 		// The filters on screen are the address's.
 		expect(await page.locator('input[name="years"][value="2010"]').isChecked()).toBe(true);
 		expect(await page.locator('input[name="sex"][value="K"]').isChecked()).toBe(true);
@@ -75,6 +77,7 @@ describe('national pages under filters', () => {
 		await page.waitForURL((url) => url.pathname.endsWith('/polska/') && !url.search.includes('plec'));
 		await page.waitForSelector('[data-testid="national-status"][data-state="built"]');
 		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(built);
+		expect(await page.getByTestId('selection-words').count()).toBe(0);
 	});
 
 	it('shows no group of 1 to 4 people anywhere on a powiat page narrowed to one year, one sex and one age band', async () => {

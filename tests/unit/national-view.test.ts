@@ -1,7 +1,7 @@
 // The national page's derived figures: the cost histogram counts every centre with a known cost once and marks
 // a bin synthetic only where a synthetic cost is in it; the funnel leaves hidden rates off and counts them.
 import { describe, expect, it } from 'vitest';
-import { costHistogram, costSpread, filterWords, funnelPoints, funnelTarget, selectedFigures } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
+import { compareChart, compareHref, costHistogram, costSpread, filterWords, funnelPoints, funnelTarget, selectedFigures, yearsOf } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
 import { expandCentre, type CentrePoint, type NationalUnit } from '../../src/lib/national';
 import type { NationalSelection } from '../../src/lib/queries/national';
 import type { GuardedUnit } from '../../src/lib/stats/selection-guard';
@@ -91,5 +91,27 @@ describe('the filters in words', () => {
 	it('names each active filter with its values, as an export header says them', () => {
 		expect(filterWords({ years: [2010, 2011], sex: ['K'], ageBands: ['18-24'], priceBase: 2014 })).toEqual(['Rok edycji: 2010, 2011', 'Płeć: kobieta', 'Wiek przy wejściu: 18–24 lata', 'Ceny: ceny stałe 2014 r.']);
 		expect(filterWords({ years: [], sex: [], ageBands: [], priceBase: null })).toEqual([]);
+	});
+});
+
+describe('the national compare view’s chart and address', () => {
+	const labels = { employment: 'Pracujący', completion: 'Ukończyli' };
+	it('draws each shown rate with its interval, hatches synthetic ones, and names a hidden or unknown one instead of drawing it', () => {
+		const chart = compareChart([centres[0], centres[1], published], labels);
+		expect(chart.categories).toEqual(['GOPS a', 'GOPS b', 'GOPS 1808011']);
+		const [employment, completion] = chart.series;
+		expect(employment.values[0]).toBeCloseTo(20);
+		expect(employment.low![0]).toBeLessThan(20);
+		expect(employment.high![0]).toBeGreaterThan(20);
+		expect(employment.values[1]).toBeNull();
+		expect(employment.notes).toEqual([null, 'hidden_small', null]);
+		expect(employment.synthetic).toEqual([true, false, false]);
+		expect(completion.synthetic).toEqual([true, true, true]);
+	});
+
+	it('keeps the chosen centres and the filters in one address, none of either giving none', () => {
+		expect(compareHref(['1808011', '1261011'], { years: [2010], sex: ['K'], ageBands: [], priceBase: null })).toBe('/polska/porownanie/?osrodki=1808011%2C1261011&lata=2010&plec=K');
+		expect(compareHref([], { years: [], sex: [], ageBands: [], priceBase: null })).toBe('/polska/porownanie/');
+		expect(yearsOf([2008, 2011])).toEqual([2008, 2009, 2010, 2011]);
 	});
 });

@@ -6,19 +6,10 @@ import { base } from '$app/paths';
 import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { DataManifest } from '../db/types';
-import { isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
+import { decodeNationalFilters, isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
+import { EngineState } from './engine-state.svelte';
 
-type Phase = 'idle' | 'engine' | 'data' | 'ready' | 'error';
-
-class NationalEngineState {
-	phase = $state<Phase>('idle');
-	/** 0..1 within the current phase. */
-	progress = $state(0);
-	error = $state<string | null>(null);
-	startupMs = $state<number | null>(null);
-}
-
-export const nationalEngine = new NationalEngineState();
+export const nationalEngine = new EngineState();
 
 async function fetchBytes(file: string): Promise<Uint8Array> {
 	const response = await fetch(`${base}/national/${file}`);
@@ -123,3 +114,36 @@ export function nationalAnswer(filters: () => NationalFilters) {
 		}
 	};
 }
+
+/**
+ * A national view's state from its address: the filters (and what was ignored), whether there are any, and the
+ * selection on screen (the last one, marked stale, while the next is worked out). The national pages and the
+ * compare view read the same.
+ */
+export function nationalView(params: () => URLSearchParams, years: () => number[]) {
+	const decoded = $derived(decodeNationalFilters(params(), years(), years()));
+	const unfiltered = $derived(isUnfiltered(decoded.filters));
+	const answer = nationalAnswer(() => decoded.filters);
+	return {
+		get filters() {
+			return decoded.filters;
+		},
+		get ignored() {
+			return decoded.ignored;
+		},
+		get unfiltered() {
+			return unfiltered;
+		},
+		/** The protected selection to show; null without filters, where the built figures stand. */
+		get selection() {
+			return unfiltered ? null : (answer.value ?? answer.last);
+		},
+		get stale() {
+			return !unfiltered && answer.value === null;
+		},
+		get answer() {
+			return answer;
+		}
+	};
+}
+export type NationalView = ReturnType<typeof nationalView>;

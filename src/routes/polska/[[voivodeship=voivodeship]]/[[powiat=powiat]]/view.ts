@@ -5,8 +5,9 @@ import type { FunnelPoint } from '$lib/charts/funnel-config';
 import { formatInteger, formatInterval, formatMoney, formatPercent, formatWholeMoney } from '$lib/format/number';
 import type { AreaValue } from '$lib/maps/scale';
 import type { CentrePoint, NationalCentre, NationalPage, NationalUnit } from '$lib/national';
-import { omitted, type RateCell, type ValueCell } from '$lib/queries/cells';
-import { selectsParticipants, type NationalFilters, type NationalSelection } from '$lib/queries/national';
+import { missingReason, omitted, type RateCell, type ValueCell } from '$lib/queries/cells';
+import { encodeNationalFilters, selectsParticipants, type NationalFilters, type NationalSelection } from '$lib/queries/national';
+import { pageHref } from '$lib/i18n/paths';
 import { valueLabel } from '$lib/dictionary';
 import { ui } from '$lib/i18n';
 import { wilson } from '$lib/stats/wilson';
@@ -187,3 +188,44 @@ export function filterWords(filters: NationalFilters): string[] {
 		...(filters.priceBase !== null ? [`${ui.prices.label}: ${ui.prices.basis(filters.priceBase)}`] : [])
 	];
 }
+
+/** A page's address in the page's language, with its query (none where every parameter is absent). */
+export function addressOf(path: string, params: Record<string, string>): string {
+	const query = new URLSearchParams(params).toString();
+	return `${pageHref(path)}${query ? `?${query}` : ''}`;
+}
+
+/** The national compare view with these centres (TERC codes), under these filters. */
+export const compareHref = (codes: string[], filters: NationalFilters) => addressOf('/polska/porownanie/', { ...(codes.length ? { osrodki: codes.join(',') } : {}), ...encodeNationalFilters(filters) });
+
+type Rates = Pick<CentrePoint, 'name' | 'employment' | 'completion'>;
+const RATE_COLOURS = { employment: '#1f5f99', completion: '#b35900' } as const;
+
+/** Both rates of each compared unit, with their 95% intervals; a hidden or unknown rate is named, not drawn. */
+export function compareChart(rows: Rates[], labels: Record<'employment' | 'completion', string>): BarChartData {
+	return {
+		categories: rows.map((r) => r.name),
+		unit: 'percent',
+		series: (['employment', 'completion'] as const).map((key) => {
+			const cells = rows.map((r) => r[key]);
+			const shown = cells.map((c) => (c.kind === 'published' || c.kind === 'synthetic' ? c : null));
+			return {
+				label: labels[key],
+				color: RATE_COLOURS[key],
+				values: shown.map((c) => (c ? c.rate * 100 : null)),
+				low: shown.map((c) => (c ? c.low * 100 : null)),
+				high: shown.map((c) => (c ? c.high * 100 : null)),
+				synthetic: cells.map((c) => c.kind === 'synthetic'),
+				notes: cells.map((c) => missingReason(c))
+			};
+		})
+	};
+}
+
+/** The same in words, for screen readers: each unit's two rates as its table cells say them. */
+export function compareDescription(rows: Rates[], labels: Record<'employment' | 'completion', string>, words: CellWords): string {
+	return rows.map((r) => `${r.name}: ${labels.employment} ${cellText(r.employment, words)}; ${labels.completion} ${cellText(r.completion, words)}`).join('. ');
+}
+
+/** Every year of a set's span, [2008, 2014] → 2008, 2009, …, 2014: the years its filter offers. */
+export const yearsOf = ([first, last]: [number, number]) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
