@@ -40,6 +40,8 @@ async function openReady(path: string, viewport?: OpenOptions['viewport'], fonts
 /** Waits until `path`'s figures are final, and opens every <details>. */
 async function ready(page: Page, path: string) {
 	const url = new URL(path, 'http://x');
+	// Judged as a reader meets it once its script runs: a scroll box becomes a focusable region only then.
+	await page.waitForSelector('html[data-hydrated]', { timeout: 45_000 });
 	// A national page under filters is final once its own engine has answered.
 	if (url.pathname.startsWith('/polska') && /lata|plec|wiek|ceny/.test(url.search)) await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
 	else if (url.pathname.startsWith('/polska')) await page.waitForLoadState('networkidle');

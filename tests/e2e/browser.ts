@@ -117,3 +117,14 @@ export async function openPage(path: string, { fonts = 'system', release = 'demo
 
 /** Text as a reader sees it: no-break spaces (Polish number groups) as spaces, runs of white space as one. */
 export const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * A national page (or the national compare view), opened once its script has hydrated it: its controls do
+ * nothing before that, and the engine's start before hydration makes that window long enough for a quick test to
+ * click into it.
+ */
+export async function openNationalPage(path: string, options: Parameters<typeof openPage>[1] = {}): Promise<OpenedPage> {
+	const opened = await openPage(path, options);
+	await opened.page.waitForSelector('[data-testid="national-filters"][data-live]', { timeout: 45_000 });
+	return opened;
+}

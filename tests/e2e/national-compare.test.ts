@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, plain, type OpenedPage } from './browser';
+import { openNationalPage, plain, type OpenedPage } from './browser';
 import type { NationalSummary } from '../../src/lib/national';
 
 const summary = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/lib/generated/national.json'), 'utf8')) as NationalSummary;
@@ -31,9 +31,8 @@ afterEach(async () => {
 
 describe('national compare view', () => {
 	it('asks for two centres, adds them by search, and opens the same comparison from its link', async () => {
-		opened = await openPage(`/polska/porownanie/?osrodki=${first.code}`, { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage(`/polska/porownanie/?osrodki=${first.code}`, { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
-		await page.waitForSelector('[data-testid="national-filters"][data-live]');
 		expect(plain(await page.getByTestId('compare-empty').textContent())).toMatch(/co najmniej 2/);
 		await page.getByTestId('centre-search').fill('Lezajsk');
 		await page.locator('.pick ul li a', { hasText: lezajsk.name }).first().click();
@@ -47,13 +46,13 @@ describe('national compare view', () => {
 		await page.waitForFunction(() => Number(document.querySelector('[data-chart="porownanie"] canvas')?.getAttribute('data-drawn')) > 0);
 		const link = page.url();
 		await opened.close();
-		opened = await openPage(link.replace(/^https?:\/\/[^/]+/, ''), { viewport: { width: 390, height: 844 } });
+		opened = await openNationalPage(link.replace(/^https?:\/\/[^/]+/, ''), { viewport: { width: 390, height: 844 } });
 		await expect.poll(() => opened!.page.locator('[data-table="national-compare"] tbody tr').count()).toBe(3);
 		expect(opened.offOriginRequests).toEqual([]);
 	});
 
 	it('applies a filter to the comparison: the centres’ counts are the selection’s, and the link keeps both', async () => {
-		opened = await openPage(`/polska/porownanie/?osrodki=${first.code},${second.code}&plec=K`, { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage(`/polska/porownanie/?osrodki=${first.code},${second.code}&plec=K`, { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
 		const rows = page.locator('[data-table="national-compare"] tbody tr');
@@ -66,7 +65,7 @@ describe('national compare view', () => {
 
 	it('shows no group of 1 to 4 people when the smallest centres are compared under a narrow filter', async () => {
 		const smallest = summary.centres.filter((c) => c.centreId.startsWith('g') && size(c) > 0).sort((a, b) => size(a) - size(b)).slice(0, 3);
-		opened = await openPage(`/polska/porownanie/?osrodki=${smallest.map((c) => c.code).join(',')}&lata=2012&plec=M&wiek=18-24`, { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage(`/polska/porownanie/?osrodki=${smallest.map((c) => c.code).join(',')}&lata=2012&plec=M&wiek=18-24`, { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
 		const counts = await page.evaluate(() => {

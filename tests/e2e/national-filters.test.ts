@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, plain, type OpenedPage } from './browser';
+import { openNationalPage, plain, type OpenedPage } from './browser';
 
 const dir = resolve(import.meta.dirname, '../../build/national');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tables: { name: string; file: string }[] };
@@ -30,13 +30,11 @@ afterEach(async () => {
 });
 
 const ready = '[data-testid="national-status"][data-state="ready"]';
-/** The filters answer once the page's script has run. */
-const live = '[data-testid="national-filters"][data-live]';
 const digits = (text: string | null) => Number(plain(text).replace(/\D/g, ''));
 
 describe('national pages under filters', () => {
 	it('opens a shared link with filters: the tiles are the cube’s sums for them, from DuckDB, with no request off the origin', async () => {
-		opened = await openPage('/polska/?lata=2010,2011&plec=K', { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage('/polska/?lata=2010,2011&plec=K', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		await page.waitForSelector(ready, { timeout: 60_000 });
 		const expected = participants('', (year, sex) => (year === 2010 || year === 2011) && sex === 'K');
@@ -55,10 +53,9 @@ describe('national pages under filters', () => {
 	});
 
 	it('filters by a click, undoes it with the back button, and keeps the filter when drilling down the map', async () => {
-		opened = await openPage('/polska/', { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage('/polska/', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		const built = digits(await page.locator('[data-tile="participants"]').textContent());
-		await page.waitForSelector(live);
 		await page.locator('input[name="sex"][value="M"]').check();
 		await page.waitForURL(/plec=M/);
 		await page.waitForSelector(ready, { timeout: 60_000 });
@@ -81,7 +78,7 @@ describe('national pages under filters', () => {
 	});
 
 	it('shows no group of 1 to 4 people anywhere on a powiat page narrowed to one year, one sex and one age band', async () => {
-		opened = await openPage('/polska/18/1816/?lata=2012&plec=M&wiek=18-24', { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage('/polska/18/1816/?lata=2012&plec=M&wiek=18-24', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		await page.waitForSelector(ready, { timeout: 60_000 });
 		// Every count on the tiles and in the table: participants, and k in „k z n”.
@@ -101,7 +98,7 @@ describe('national pages under filters', () => {
 	});
 
 	it('names the parameters it cannot read and keeps the ones it can', async () => {
-		opened = await openPage('/polska/?plec=K,X&lata=1999', { viewport: { width: 390, height: 844 } });
+		opened = await openNationalPage('/polska/?plec=K,X&lata=1999', { viewport: { width: 390, height: 844 } });
 		const { page } = opened;
 		await page.waitForSelector(ready, { timeout: 60_000 });
 		expect(plain(await page.locator('.selection .notice').textContent())).toContain('plec=X');
@@ -110,11 +107,10 @@ describe('national pages under filters', () => {
 	});
 
 	it('restates cost in constant prices: the tile changes, the counts do not', async () => {
-		opened = await openPage('/en/polska/', { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage('/en/polska/', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		const before = plain(await page.locator('[data-tile="cost"]').textContent());
 		const people = plain(await page.locator('[data-tile="participants"]').textContent());
-		await page.waitForSelector(live);
 		await page.locator('.selection select').selectOption('2014');
 		await page.waitForURL(/ceny=stale-2014/);
 		await page.waitForSelector(ready, { timeout: 60_000 });

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, plain, type OpenedPage } from './browser';
+import { openNationalPage, plain, type OpenedPage } from './browser';
 import type { NationalSummary } from '../../src/lib/national';
 
 const summary = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/lib/generated/national.json'), 'utf8')) as NationalSummary;
@@ -38,7 +38,7 @@ async function exportCsv(o: OpenedPage, format: 'csv' | 'csv-excel'): Promise<st
 
 describe('the table of every centre', () => {
 	it('counts all the country’s centres while the page holds a few dozen rows of one height, and reaches the last by keyboard', async () => {
-		opened = await openPage('/polska/', { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage('/polska/', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		expect(await count(opened)).toBe(`${all} ośrodków`);
 		expect(await page.locator(TABLE).getAttribute('aria-rowcount')).toBe(String(all + 1));
@@ -61,7 +61,7 @@ describe('the table of every centre', () => {
 	});
 
 	it('finds „Lezajsk” and „lodz” typed without Polish letters, says how many it shows, and opens the centre', async () => {
-		opened = await openPage('/polska/');
+		opened = await openNationalPage('/polska/');
 		const { page } = opened;
 		const search = page.getByTestId('centre-table-search');
 		await search.fill('lodz');
@@ -80,7 +80,7 @@ describe('the table of every centre', () => {
 	});
 
 	it('sorts by employment, highest shown rate first and hidden rates last, with aria-sort on the header', async () => {
-		opened = await openPage('/polska/', { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage('/polska/', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		const rates = summary.centres.flatMap((c) => ('rate' in c.employment ? [c.employment.rate] : []));
 		const hidden = all - rates.length;
@@ -105,7 +105,7 @@ describe('the table of every centre', () => {
 	});
 
 	it('exports every centre, not only the rows in view; after a search, the rows it left', async () => {
-		opened = await openPage('/polska/');
+		opened = await openNationalPage('/polska/');
 		const o = opened;
 		const wide = Papa.parse<string[]>((await exportCsv(o, 'csv-excel')).slice(1).trim(), { delimiter: ';' }).data;
 		expect(wide[0][0]).toBe('Ośrodek');
@@ -123,7 +123,7 @@ describe('the table of every centre', () => {
 	});
 
 	it('lists a voivodeship’s centres, and counts in English on the English page', async () => {
-		opened = await openPage('/polska/18/');
+		opened = await openNationalPage('/polska/18/');
 		const within = summary.centres.filter((c) => c.code.startsWith('18')).length;
 		expect(await count(opened)).toBe(`${within} ośrodków`);
 		await opened.page.goto(new URL('/en/polska/', opened.page.url()).href);

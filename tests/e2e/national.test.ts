@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, plain, type OpenedPage } from './browser';
+import { openNationalPage, openPage, plain, type OpenedPage } from './browser';
 import type { NationalSummary } from '../../src/lib/national';
 
 const summary = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/lib/generated/national.json'), 'utf8')) as NationalSummary;
@@ -26,7 +26,7 @@ const drawnPixels = (selector: string) => `(() => {
 
 describe('national pages', () => {
 	it('opens Poland with its headline, a map of 16 voivodeships, a drawn funnel plot and no request off the origin', async () => {
-		opened = await openPage('/polska/', { viewport: { width: 1366, height: 768 } });
+		opened = await openNationalPage('/polska/', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		expect(plain(await page.locator('h1').textContent())).toBe('Polska: dane syntetyczne');
 		const participants = summary.country.participants.kind === 'synthetic' ? summary.country.participants.value : NaN;
@@ -68,7 +68,7 @@ describe('national pages', () => {
 	});
 
 	it('drills down by clicking the map, to a voivodeship and a powiat, and back with the back button', async () => {
-		opened = await openPage('/polska/');
+		opened = await openNationalPage('/polska/');
 		const { page } = opened;
 		await page.locator('[data-chart="mapa"] a[data-area="18"]').click();
 		await page.waitForURL(/\/polska\/18\/$/);
@@ -87,7 +87,7 @@ describe('national pages', () => {
 	});
 
 	it('finds „Lezajsk” typed without Polish letters and goes to the centre, whose card links to its sourced page', async () => {
-		opened = await openPage('/polska/');
+		opened = await openNationalPage('/polska/');
 		const { page } = opened;
 		await page.getByTestId('centre-search').fill('Lezajsk');
 		const results = page.locator('.search li');
@@ -104,7 +104,7 @@ describe('national pages', () => {
 	it('opens a shared link as it was: the measure and the chosen centre come from the address', async () => {
 		const hidden = summary.centres.find((c) => c.completion.kind === 'suppressed' && !c.hasPage)!;
 		expect(hidden, 'the national set has a centre with a hidden rate').toBeTruthy();
-		opened = await openPage(`/polska/${hidden.code.slice(0, 2)}/${hidden.code.slice(0, 4)}/?miara=ukonczenie&osrodek=${hidden.code}`);
+		opened = await openNationalPage(`/polska/${hidden.code.slice(0, 2)}/${hidden.code.slice(0, 4)}/?miara=ukonczenie&osrodek=${hidden.code}`);
 		const { page } = opened;
 		await page.locator(`[data-chosen="${hidden.code}"]`).waitFor();
 		expect(await page.locator('input[name="miara"][value="ukonczenie"]').isChecked()).toBe(true);
@@ -116,7 +116,7 @@ describe('national pages', () => {
 	});
 
 	it('steps through the funnel plot by keyboard, saying each centre with k of n and its interval', async () => {
-		opened = await openPage('/polska/18/');
+		opened = await openNationalPage('/polska/18/');
 		const { page } = opened;
 		await page.waitForFunction(() => Number(document.querySelector('[data-funnel] canvas')?.getAttribute('data-drawn')) > 0);
 		await page.locator('[data-funnel]').focus();
