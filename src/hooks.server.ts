@@ -1,9 +1,11 @@
-// Each request (each prerendered page) is rendered in the language of its address, and says so in <html lang>.
+// Each request (each prerendered page) is rendered in the language of its address, and says so in <html lang>;
+// its head names DuckDB's worker (hashed at build time) for static/engine-start.js.
 import type { Handle } from '@sveltejs/kit';
 import { localeOfPath, setLocale } from '$lib/i18n/locale';
+import { duckdbWorkerUrl } from '$lib/db/browser';
 
 export const handle: Handle = ({ event, resolve }) => {
 	const locale = localeOfPath(event.url.pathname);
 	setLocale(locale);
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%duckdb.worker%', duckdbWorkerUrl) });
 };

@@ -75,10 +75,15 @@ export interface OpenedPage {
 /** Browser-context options a test may set; none by default. `bypassCSP` lets a test inject a script the site's
  * CSP (script-src 'self') would refuse, e.g. axe-core; `viewport` replaces the default 1280×720; `colorScheme` is the
  * system's preference the page sees (light unless set). */
-export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport' | 'colorScheme'> & { fonts?: FontSet; release?: 'demo' | 'public' };
+export type OpenOptions = Pick<BrowserContextOptions, 'bypassCSP' | 'viewport' | 'colorScheme'> & {
+	fonts?: FontSet;
+	release?: 'demo' | 'public';
+	/** Runs on the new page before it is opened, e.g. to route (rewrite) what the server sends. */
+	prepare?: (page: Page) => Promise<void>;
+};
 
 /** Opens `path` (e.g. '/' or '/osrodki/') in a fresh browser context and waits for its load event. */
-export async function openPage(path: string, { fonts = 'system', release = 'demo', ...options }: OpenOptions = {}): Promise<OpenedPage> {
+export async function openPage(path: string, { fonts = 'system', release = 'demo', prepare, ...options }: OpenOptions = {}): Promise<OpenedPage> {
 	const baseUrl = inject(release === 'public' ? 'publicBaseUrl' : 'baseUrl');
 	const context = await (await browserWith(fonts)).newContext(options);
 	const page = await context.newPage();
@@ -104,6 +109,7 @@ export async function openPage(path: string, { fonts = 'system', release = 'demo
 		if (res.status() >= 400) failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
 	});
 
+	await prepare?.(page);
 	try {
 		await page.goto(new URL(path, baseUrl).href, { waitUntil: 'load' });
 	} catch (err) {

@@ -15,9 +15,25 @@ export function provideDuckDB(module: DuckDBModule) {
 	given = module;
 }
 
+/** The worker's address, for the page's head: static/engine-start.js starts it before the app's scripts run. */
+export { workerUrl as duckdbWorkerUrl };
+
+/**
+ * The worker engine-start.js began, if it is this bundle's: the first engine takes it, later ones make their own.
+ * <html data-duckdb-worker> says which the first engine got ('early' or 'own'), for the tests and the bench.
+ */
+function takeEarlyWorker(): Worker | null {
+	const early = (globalThis as { __earlyDuckDBWorker?: { url: string; worker: Worker } }).__earlyDuckDBWorker;
+	delete (globalThis as { __earlyDuckDBWorker?: unknown }).__earlyDuckDBWorker;
+	const taken = early?.url === new URL(workerUrl, location.href).href ? early.worker : null;
+	if (early && !taken) early.worker.terminate();
+	document.documentElement.dataset.duckdbWorker ??= taken ? 'early' : 'own';
+	return taken;
+}
+
 export async function openBrowserEngine(onDownload: (loaded: number, total: number) => void): Promise<EngineConnection> {
 	const duckdb = given ?? (await import('@duckdb/duckdb-wasm'));
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), takeEarlyWorker() ?? new Worker(workerUrl));
 	await db.instantiate(wasmUrl, null, (p) => onDownload(p.bytesLoaded, p.bytesTotal));
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();

@@ -1,0 +1,58 @@
+// DuckDB's worker starts from the page's head (static/engine-start.js), before the app's scripts have loaded, and
+// the engine takes that worker instead of making a second one; a head that names a file of another build (or a
+// tampered page) costs nothing but the early start: the engine then makes its own worker, as before.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPage, type OpenedPage } from './browser';
+
+let opened: OpenedPage | undefined;
+afterEach(async () => {
+	await opened?.close();
+	opened = undefined;
+});
+
+/** The worker scripts the page asked for, by address, and the worker the page's head names. */
+const workers = (o: OpenedPage) =>
+	o.page.evaluate(() => ({
+		requested: performance
+			.getEntriesByType('resource')
+			.map((e) => e.name)
+			.filter((name) => /duckdb-browser-eh\.worker\.[^/]*\.js$/.test(name)),
+		named: new URL(document.querySelector<HTMLMetaElement>('meta[name="duckdb-worker"]')!.content, location.href).href,
+		taken: document.documentElement.dataset.duckdbWorker
+	}));
+
+describe('the engine’s early start', () => {
+	for (const [path, answered] of [
+		['/', '[data-source="duckdb"]'],
+		['/en/', '[data-source="duckdb"]'],
+		['/polska/14/?plec=K', '[data-testid="national-status"][data-state="ready"]']
+	] as const) {
+		it(`on ${path}: the engine answers from the worker the head started, the only worker script asked for`, async () => {
+			opened = await openPage(path);
+			await opened.page.waitForSelector(answered, { timeout: 45_000 });
+			const seen = await workers(opened);
+			expect(seen.taken).toBe('early');
+			expect(seen.requested).toEqual([seen.named]);
+			expect(opened.failedRequests).toEqual([]);
+			expect(opened.consoleErrors).toEqual([]);
+		});
+	}
+
+	it('a head naming another worker file (another build, or a tampered page) still gets its engine, from a worker of its own', async () => {
+		opened = await openPage('/', {
+			prepare: (page) =>
+				page.route(/\/$/, async (route) => {
+					const response = await route.fetch();
+					const html = (await response.text()).replace(/(<meta name="duckdb-worker" content=")[^"]+/, '$1/_app/immutable/assets/duckdb-browser-eh.worker.other-build.js');
+					await route.fulfill({ response, body: html });
+				})
+		});
+		await opened.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+		const seen = await workers(opened);
+		expect(seen.named).toMatch(/other-build\.js$/);
+		expect(seen.taken).toBe('own');
+		// The engine's own worker is this build's file, and DuckDB answered from it.
+		expect(seen.requested.filter((url) => !url.endsWith('other-build.js'))).toHaveLength(1);
+		expect(await opened.page.locator('footer [role="status"]').textContent()).toContain('DuckDB gotowy');
+	});
+});
