@@ -40,12 +40,13 @@ describe('the engine’s early start', () => {
 
 	it('a head naming another worker file (another build, or a tampered page) still gets its engine, from a worker of its own', async () => {
 		opened = await openPage('/', {
-			prepare: (page) =>
-				page.route(/\/$/, async (route) => {
+			prepare: async (page) => {
+				await page.route(/\/$/, async (route) => {
 					const response = await route.fetch();
 					const html = (await response.text()).replace(/(<meta name="duckdb-worker" content=")[^"]+/, '$1/_app/immutable/assets/duckdb-browser-eh.worker.other-build.js');
 					await route.fulfill({ response, body: html });
-				})
+				});
+			}
 		});
 		await opened.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
 		const seen = await workers(opened);

@@ -1,6 +1,6 @@
 // The one door to DuckDB: starts the engine once (race-safe), loads the data, and answers queries with plain
 // rows, caching results by SQL text so two charts asking the same question run it once.
-import { toRows } from './rows';
+import { toColumns, toRows } from './rows';
 import { SCHEMA_SQL } from './schema';
 import { dictionary, type TableName } from '../dictionary';
 import type { DataManifest, Database, EngineConnection, Row, SqlParam, SqlQuery } from './types';
@@ -176,6 +176,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 				result.catch(() => cache.delete(key));
 			}
 			return result as Promise<T[]>;
-		}
+		},
+		columns: ({ sql, params = [] }: SqlQuery) => connect().then((engine) => engine.run(sql, params)).then(toColumns)
 	};
 }

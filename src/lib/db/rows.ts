@@ -23,6 +23,11 @@ function columnValues(column: ReturnType<Table['getChild']> & object, isDate: bo
 	return values;
 }
 
+/** An answer's columns by name, as `columnValues` gives them. */
+export function toColumns(table: Table): Record<string, ArrayLike<unknown>> {
+	return Object.fromEntries(table.schema.fields.map((f) => [f.name, columnValues(table.getChild(f.name)!, DataType.isDate(f.type))]));
+}
+
 /** Column by column (thousands of rows at national scale: Arrow's typed arrays, not a getter per cell). */
 export function toRows<T extends Row>(table: Table): T[] {
 	const names = table.schema.fields.map((f) => f.name);

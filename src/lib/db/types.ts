@@ -11,6 +11,11 @@ export type Row = Record<string, unknown>;
 /** A database the UI can query: the browser's duckdb-wasm, the same engine in Node for tests, or later a server. */
 export interface Database {
 	query<T extends Row = Row>(query: SqlQuery): Promise<T[]>;
+	/**
+	 * The answer column by column, numbers as Arrow's typed arrays where nothing is null: for answers of thousands
+	 * of rows read whole (the national pages), with no object made per row. Not cached.
+	 */
+	columns(query: SqlQuery): Promise<Record<string, ArrayLike<unknown>>>;
 }
 
 /** What an engine must do for `createDatabase`: run SQL with parameters and take Arrow IPC bytes as a table. */

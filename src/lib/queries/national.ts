@@ -4,7 +4,7 @@
 // neighbouring selection from the same answer (stats/selection-guard.ts).
 import { allowedValues } from '../dictionary';
 import type { Database, SqlParam, SqlQuery } from '../db/types';
-import { protectSelection, type GuardedUnit } from '../stats/selection-guard';
+import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, type SelectionColumns } from '../stats/selection-guard';
 import { atPrices } from './prices';
 
 export interface NationalFilters {
@@ -72,19 +72,22 @@ export interface SelectionRow {
 
 const COLUMN: Record<NationalDimension, string> = { years: 'q.year', sex: 'q.sex', ageBands: 'q.age_band' };
 
-/** The cube summed per centre and per active filter's value (or its absence), money at the chosen prices. */
+/** The cube summed per centre and per combination of the active filters' values, money at the chosen prices. */
 export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions: NationalDimension[] } {
 	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
+	const radix = radixOf(dimensions.map((d) => filters[d]));
 	const params: SqlParam[] = [];
-	const flags = dimensions.map((d) => {
+	const terms = dimensions.map((d, i) => {
 		params.push(...filters[d]);
-		return `CASE WHEN ${COLUMN[d]} IN (${filters[d].map(() => '?').join(', ')}) THEN CAST(${COLUMN[d]} AS VARCHAR) END AS d_${d}`;
+		const weight = radix.slice(i + 1).reduce((a, b) => a * b, 1);
+		return `(CASE ${COLUMN[d]} ${filters[d].map((_, v) => `WHEN ? THEN ${v + 1}`).join(' ')} ELSE 0 END) * ${weight}`;
 	});
 	const money = atPrices('q.cost_pln', 'q.year', filters.priceBase);
 	return {
 		sql: `
-SELECT c.teryt, ${flags.map((f) => `${f}, `).join('')}CAST(sum(q.participants) AS INTEGER) AS n, CAST(sum(q.employed) AS INTEGER) AS employed,
-	CAST(sum(q.completed) AS INTEGER) AS completed, sum(${money.sql}) AS cost
+SELECT CAST(c.teryt AS INTEGER) AS teryt, CAST(${terms.length ? terms.join(' + ') : '0'} AS INTEGER) AS combo,
+	CAST(sum(q.participants) AS INTEGER) AS n, CAST(sum(q.employed) AS INTEGER) AS employed,
+	CAST(sum(q.completed) AS INTEGER) AS completed, CAST(sum(${money.sql}) AS DOUBLE) AS cost
 FROM cube q JOIN centres c USING (centre_id)
 GROUP BY ALL`,
 		params: [...params, ...money.params],
@@ -92,14 +95,16 @@ GROUP BY ALL`,
 	};
 }
 
-export function selectionRows(rows: Record<string, unknown>[], dimensions: NationalDimension[]): SelectionRow[] {
-	return rows.map((r) => ({
-		teryt: r.teryt as string,
-		values: dimensions.map((d) => (r[`d_${d}`] ?? null) as string | null),
-		n: r.n as number,
-		employed: r.employed as number,
-		completed: r.completed as number,
-		cost: r.cost as number
+/** The answer as rows with the filters' values spelled out: for tests, and for reading an answer by eye. */
+export function selectionRows(columns: SelectionColumns, selected: readonly (readonly string[])[]): SelectionRow[] {
+	const radix = radixOf(selected);
+	return Array.from({ length: columns.teryt.length }, (_, i) => ({
+		teryt: terytOf(columns.teryt[i]),
+		values: digitsOf(columns.combo[i], radix).map((digit, d) => (digit === 0 ? null : selected[d][digit - 1])),
+		n: columns.n[i],
+		employed: columns.employed[i],
+		completed: columns.completed[i],
+		cost: columns.cost[i]
 	}));
 }
 
@@ -135,12 +140,12 @@ export interface NationalSelection {
 export async function nationalSelection(db: Database, filters: NationalFilters): Promise<NationalSelection> {
 	const started = performance.now();
 	const question = selectionSql(filters);
-	const [raw, real] = await Promise.all([
-		db.query(question),
+	const [columns, real] = await Promise.all([
+		db.columns(question),
 		filters.priceBase !== null && !selectsParticipants(filters) ? db.query<{ teryt: string; cost: number | null }>(realCostSql(filters.priceBase)) : Promise.resolve([])
 	]);
 	const answered = performance.now();
-	const units = protectSelection(selectionRows(raw, question.dimensions), question.dimensions.map((d) => filters[d].map(String)));
+	const units = protectColumns(columns as unknown as SelectionColumns, question.dimensions.map((d) => filters[d].map(String)));
 	return {
 		filters,
 		units,
