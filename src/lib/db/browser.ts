@@ -45,10 +45,42 @@ export async function openBrowserEngine(onDownload: (loaded: number, total: numb
 			await statement.close();
 		}
 	}
+	// The dashboard's questions come back with new values in the same text: each text is prepared once and kept,
+	// so a question costs one message to the worker and back, not three (prepare, run, close). A filter change's
+	// answers waited on those round trips while the main thread was busy re-rendering.
+	type Statement = Awaited<ReturnType<typeof conn.prepare>>;
+	const statements = new Map<string, Promise<Statement>>();
+	const KEPT = 64;
+	function drop(sql: string) {
+		const statement = statements.get(sql);
+		statements.delete(sql);
+		statement?.then((s) => s.close()).catch(() => undefined);
+	}
+	async function kept(sql: string, params: SqlParam[]) {
+		let statement = statements.get(sql);
+		if (statement) {
+			// Most recently used last, so the oldest is the first to go.
+			statements.delete(sql);
+			statements.set(sql, statement);
+		} else {
+			statements.set(sql, (statement = conn.prepare(sql)));
+			if (statements.size > KEPT) drop(statements.keys().next().value!);
+		}
+		try {
+			return await (await statement).query(...params);
+		} catch (error) {
+			// A statement that failed (or could not be prepared) is not kept: the next ask prepares it afresh.
+			drop(sql);
+			throw error;
+		}
+	}
 	return {
-		run: (sql: string, params: SqlParam[]) => (params.length === 0 ? conn.query(sql) : prepared(sql, params)),
+		run: (sql: string, params: SqlParam[]) => (params.length === 0 ? conn.query(sql) : kept(sql, params)),
 		runOne: (sql: string) => prepared(sql, []),
 		insertArrow: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+		forget: async () => {
+			for (const sql of [...statements.keys()]) drop(sql);
+		},
 		close: () => db.terminate()
 	};
 }

@@ -92,8 +92,9 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 			await engine.run('ROLLBACK', []);
 			throw error;
 		}
-		// Derived tables follow their sources, and no cached answer may outlive the data it came from.
+		// Derived tables follow their sources, and no cached answer (or statement) may outlive the data it came from.
 		for (const sql of SCHEMA_SQL) await engine.run(sql, []);
+		await engine.forget?.();
 		cache.clear();
 	}
 

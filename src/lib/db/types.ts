@@ -24,6 +24,8 @@ export interface EngineConnection {
 	/** Exactly one statement, as the engine's own parser counts them: it prepares the text and refuses several. */
 	runOne(sql: string): Promise<import('apache-arrow').Table>;
 	insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+	/** Drops what the engine keeps between questions (prepared statements): the tables they read have changed. */
+	forget?(): Promise<void>;
 	/** Ends the engine at once, even in the middle of a query (the browser terminates its worker). */
 	close(): Promise<void>;
 }
