@@ -1,5 +1,5 @@
 // Each request (each prerendered page) is rendered in the language of its address, and says so in <html lang>;
-// its head names DuckDB's worker (hashed at build time) for static/engine-start.js.
+// its head names DuckDB's worker (hashed at build time), to start it before the app's scripts.
 import type { Handle } from '@sveltejs/kit';
 import { localeOfPath, setLocale } from '$lib/i18n/locale';
 import { duckdbWorkerUrl } from '$lib/db/browser';

@@ -62,16 +62,24 @@ export function securityHeaders(buildDir: string): Record<string, string> {
 	};
 }
 
-/** The same headers as a `_headers` file (Netlify, Cloudflare Pages): one block for every path. */
+/**
+ * Files whose names carry their content's hash (Vite's output: the app's scripts, DuckDB's worker and wasm) never
+ * change under the same name, so a browser may keep them for a year without asking again: a repeat visit skips
+ * the wasm's 5 MB download and its revalidation, and Chromium may keep the compiled wasm too. The data files are hashed too, but under names of our own (static/), and stay
+ * revalidated by their ETag.
+ */
+export const IMMUTABLE_PREFIX = '/_app/immutable/';
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+/** The same headers as a `_headers` file (Netlify, Cloudflare Pages): one block for every path, one for hashed files. */
 export function headersFile(headers: Record<string, string>): string {
 	return `/*\n${Object.entries(headers)
 		.map(([name, value]) => `  ${name}: ${value}`)
-		.join('\n')}\n`;
+		.join('\n')}\n${IMMUTABLE_PREFIX}*\n  Cache-Control: ${IMMUTABLE_CACHE}\n`;
 }
 
-/** The same headers for nginx's `server { … }` block. */
+/** The same headers for nginx's `server { … }` block; a location with add_header of its own inherits none, so it repeats them. */
 export function nginxConf(headers: Record<string, string>): string {
-	return `${Object.entries(headers)
-		.map(([name, value]) => `add_header ${name} "${value}" always;`)
-		.join('\n')}\n`;
+	const lines = (indent: string) => Object.entries(headers).map(([name, value]) => `${indent}add_header ${name} "${value}" always;`);
+	return `${lines('').join('\n')}\nlocation ${IMMUTABLE_PREFIX} {\n${[...lines('\t'), `\tadd_header Cache-Control "${IMMUTABLE_CACHE}" always;`].join('\n')}\n}\n`;
 }

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { securityHeaders } from './headers';
+import { IMMUTABLE_CACHE, IMMUTABLE_PREFIX, securityHeaders } from './headers';
 
 export function createSiteServer(buildDir: string): Server {
 	const headers = securityHeaders(buildDir);
@@ -12,8 +12,9 @@ export function createSiteServer(buildDir: string): Server {
 		gzip: true,
 		brotli: true,
 		etag: true,
-		setHeaders: (res) => {
+		setHeaders: (res, pathname) => {
 			for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+			if (pathname.startsWith(IMMUTABLE_PREFIX)) res.setHeader('Cache-Control', IMMUTABLE_CACHE);
 		}
 	});
 	const notFound = join(buildDir, '404.html');

@@ -27,6 +27,9 @@ describe('security headers', () => {
 			expect(csp, url).toContain("connect-src 'self'");
 			expect(csp, url).toContain("frame-ancestors 'none'");
 			expect(response.headers.get('x-content-type-options'), url).toBe('nosniff');
+			// Hashed names never change content: kept a year. Pages and data files are asked for again.
+			const kept = url === worker || url === wasm;
+			expect(response.headers.get('cache-control') ?? '', url).toBe(kept ? 'public, max-age=31536000, immutable' : '');
 		}
 	});
 

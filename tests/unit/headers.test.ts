@@ -26,6 +26,16 @@ describe('security headers', () => {
 		expect(nginxConf(headers)).toContain(`add_header Content-Security-Policy "default-src 'self'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'" always;`);
 	});
 
+	it('lets browsers keep the hashed files for a year, and nginx keeps the security headers on them too', () => {
+		const headers = { 'Content-Security-Policy': "default-src 'self'", 'X-Content-Type-Options': 'nosniff' };
+		expect(headersFile(headers)).toMatch(/\n\/_app\/immutable\/\*\n {2}Cache-Control: public, max-age=31536000, immutable\n$/);
+		// nginx drops every inherited add_header in a location that has one of its own.
+		const location = /location \/_app\/immutable\/ \{\n([^}]*)\}/.exec(nginxConf(headers))?.[1] ?? '';
+		expect(location).toContain('add_header Cache-Control "public, max-age=31536000, immutable" always;');
+		expect(location).toContain(`add_header Content-Security-Policy "default-src 'self'" always;`);
+		expect(location).toContain('add_header X-Content-Type-Options "nosniff" always;');
+	});
+
 	it('refuses a build with no policy at all rather than serve without one', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'build-'));
 		writeFileSync(join(dir, 'index.html'), '<html></html>');
