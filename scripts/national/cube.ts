@@ -6,6 +6,8 @@ import type { Participant, Support, Tables } from '../../src/lib/dictionary';
 
 export interface CubeRow {
 	centre_id: string;
+	/** The centre's 7-digit TERC code as a number: the national pages group by it with no join to `centres`. */
+	centre_code: number;
 	year: number;
 	sex: Participant['sex'];
 	age_band: string;
@@ -15,7 +17,8 @@ export interface CubeRow {
 	cost_pln: number;
 }
 
-export function buildCube(set: Pick<Tables, 'editions' | 'participants' | 'support'>): CubeRow[] {
+export function buildCube(set: Pick<Tables, 'centres' | 'editions' | 'participants' | 'support'>): CubeRow[] {
+	const code = new Map(set.centres.map((c) => [c.centre_id, Number(c.teryt)]));
 	const year = new Map(set.editions.map((e) => [e.edition_id, e.year]));
 	const cost = new Map<string, number>();
 	for (const s of set.support as Support[]) cost.set(s.participant_id, (cost.get(s.participant_id) ?? 0) + s.cost_pln);
@@ -27,7 +30,7 @@ export function buildCube(set: Pick<Tables, 'editions' | 'participants' | 'suppo
 		if (y === null || y === undefined) continue;
 		const key = `${p.centre_id}|${y}|${p.sex}|${p.age_band}`;
 		let cell = cells.get(key);
-		if (!cell) cells.set(key, (cell = { centre_id: p.centre_id, year: y, sex: p.sex, age_band: p.age_band, participants: 0, completed: 0, employed: 0, cost_pln: 0 }));
+		if (!cell) cells.set(key, (cell = { centre_id: p.centre_id, centre_code: code.get(p.centre_id)!, year: y, sex: p.sex, age_band: p.age_band, participants: 0, completed: 0, employed: 0, cost_pln: 0 }));
 		cell.participants += 1;
 		if (p.completion === 'completed') cell.completed += 1;
 		if (p.outcome_employed) cell.employed += 1;
@@ -41,6 +44,7 @@ export function buildCube(set: Pick<Tables, 'editions' | 'participants' | 'suppo
 export function cubeIPC(cube: CubeRow[]): Uint8Array {
 	const table = tableFromArrays({
 		centre_id: cube.map((r) => r.centre_id),
+		centre_code: Int32Array.from(cube, (r) => r.centre_code),
 		year: Int16Array.from(cube, (r) => r.year),
 		sex: cube.map((r) => r.sex),
 		age_band: cube.map((r) => r.age_band),

@@ -72,7 +72,10 @@ export interface SelectionRow {
 
 const COLUMN: Record<NationalDimension, string> = { years: 'q.year', sex: 'q.sex', ageBands: 'q.age_band' };
 
-/** The cube summed per centre and per combination of the active filters' values, money at the chosen prices. */
+/**
+ * The cube summed per centre and per combination of the active filters' values, money at the chosen prices. By
+ * the cube's own integer TERC code, with no join (measured in Node: 17 ms against 27 ms joined to `centres`).
+ */
 export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions: NationalDimension[] } {
 	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
 	const radix = radixOf(dimensions.map((d) => filters[d]));
@@ -85,10 +88,10 @@ export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions:
 	const money = atPrices('q.cost_pln', 'q.year', filters.priceBase);
 	return {
 		sql: `
-SELECT CAST(c.teryt AS INTEGER) AS teryt, CAST(${terms.length ? terms.join(' + ') : '0'} AS INTEGER) AS combo,
+SELECT q.centre_code AS teryt, CAST(${terms.length ? terms.join(' + ') : '0'} AS INTEGER) AS combo,
 	CAST(sum(q.participants) AS INTEGER) AS n, CAST(sum(q.employed) AS INTEGER) AS employed,
 	CAST(sum(q.completed) AS INTEGER) AS completed, CAST(sum(${money.sql}) AS DOUBLE) AS cost
-FROM cube q JOIN centres c USING (centre_id)
+FROM cube q
 GROUP BY ALL`,
 		params: [...params, ...money.params],
 		dimensions
