@@ -26,9 +26,9 @@ const summaryFile = join(root, 'src/lib/generated/national.json');
 const keyFile = join(root, 'src/lib/generated/national.key');
 const shapesFile = join(root, 'src/lib/generated/national-shapes.json');
 
-function write(name: string, bytes: Uint8Array, ext: string, rows: number, voivodeship?: string): NationalFile {
+function write(name: string, bytes: Uint8Array, ext: string, rows: number, voivodeship?: string, fileName = name): NationalFile {
 	// Content-hashed names: a static host may cache them forever.
-	const file = `${name}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${ext}`;
+	const file = `${fileName}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${ext}`;
 	writeFileSync(join(outDir, file), bytes);
 	return { name, file, rows, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, ...(voivodeship ? { voivodeship } : {}) };
 }
@@ -78,8 +78,12 @@ export function writeEngineFiles(set: Tables, register: Register): NationalFile[
 	// cpi makes price_levels (db/schema.ts), for constant prices; editions and figures make edition_facts.
 	for (const name of ['sources', 'editions', 'figures', 'cpi'] as const satisfies TableName[]) {
 		const rows = set[name] as unknown as Record<string, unknown>[];
-		files.push(write(name, toArrowIPC(name, rows), 'arrow', rows.length));
+		files.push({ ...write(name, toArrowIPC(name, rows), 'arrow', rows.length), ...(name === 'editions' ? { audience: 'explorer' as const } : {}) });
 	}
+	// The national pages read editions only for the real centres' cost at constant prices: theirs alone (under
+	// the same table name), not the 12,709 synthetic ones the explorer offers, which took 0.1 s of the engine's start.
+	const sourced = set.editions.filter((e) => !e.centre_id.startsWith('g')) as unknown as Record<string, unknown>[];
+	files.push({ ...write('editions', toArrowIPC('editions', sourced), 'arrow', sourced.length, undefined, 'editions-sourced'), audience: 'pages' });
 
 	// Participant rows by voivodeship, for the regional views that filter or explore them: one row per participant
 	// with the total cost of their support and the forms they got (one bit per form, in the dictionary's order),
@@ -138,19 +142,24 @@ async function main() {
 	rmSync(outDir, { recursive: true, force: true });
 	if (arrowFiles) mkdirSync(outDir, { recursive: true });
 	const files = arrowFiles ? writeEngineFiles(set, register) : [];
-	// `tables` is what the national engine loads (a DataManifest, as for the five centres); `regions` are each
-	// voivodeship's participant rows, loaded only by a view that asks for its region.
-	if (arrowFiles) writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ tables: files.filter((f) => !f.voivodeship), regions: files.filter((f) => f.voivodeship) } satisfies NationalManifest, null, '\t'));
+	// `tables` is what the explorer's engine loads (a DataManifest, as for the five centres), `pages` what the national
+	// pages' engine loads; `regions` are each voivodeship's participant rows, loaded only by a view that asks for its region.
+	const whole = files.filter((f) => !f.voivodeship);
+	if (arrowFiles)
+		writeFileSync(
+			join(outDir, 'manifest.json'),
+			JSON.stringify({ tables: whole.filter((f) => f.audience !== 'pages'), pages: whole.filter((f) => f.audience !== 'explorer'), regions: files.filter((f) => f.voivodeship) } satisfies NationalManifest, null, '\t')
+		);
 	mkdirSync(dirname(summaryFile), { recursive: true });
 	writeFileSync(summaryFile, JSON.stringify(nationalSummary(set, register)));
 	writeFileSync(shapesFile, JSON.stringify(nationalShapes(register)));
 	writeFileSync(keyFile, key);
-	const national = files.filter((f) => !f.voivodeship);
+	const national = files.filter((f) => !f.voivodeship && f.audience !== 'explorer');
 	const regional = files.filter((f) => f.voivodeship);
 	const sum = (fs: NationalFile[], key: 'bytes' | 'gzipBytes') => fs.reduce((s, f) => s + f[key], 0);
 	console.log(`✓ national set: ${set.centres.length} centres, ${set.participants.length} participants, ${set.support.length} support rows in ${Math.round(performance.now() - started)} ms`);
 	for (const f of national) console.log(`  ${f.name.padEnd(20)} ${String(f.rows).padStart(8)} rows  ${mb(f.bytes)}  ${mb(f.gzipBytes)} gzipped`);
-	if (arrowFiles) console.log(`  national view (no participant rows): ${mb(sum(national, 'bytes'))}, ${mb(sum(national, 'gzipBytes'))} gzipped`);
+	if (arrowFiles) console.log(`  national view (the pages' engine, no participant rows): ${mb(sum(national, 'bytes'))}, ${mb(sum(national, 'gzipBytes'))} gzipped`);
 	for (const code of [...new Set(regional.map((f) => f.voivodeship!))]) {
 		const own = regional.filter((f) => f.voivodeship === code);
 		console.log(`  voivodeship ${code}: ${own[0].rows} participants, ${mb(sum(own, 'bytes'))}, ${mb(sum(own, 'gzipBytes'))} gzipped`);

@@ -2,8 +2,10 @@
 // files an engine loads for a regional view, and that engine itself, on the real files: locked as the five centres'
 // is, its completion schema the engine's own tables, its examples running, every answer marked synthetic, and a
 // switch of dataset that leaves nothing of the other's query behind.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, LOCKDOWN, type DatabaseDoor } from '../../src/lib/db/database';
@@ -82,6 +84,19 @@ describe('which files a national engine loads', () => {
 		expect(regional.map((t) => t.name)).toEqual(['centres', 'cube', 'sources', 'editions', 'figures', 'cpi', 'participants']);
 		expect(regional.at(-1)!.file).toMatch(new RegExp(`^participants-${REGION}\\.[0-9a-f]{10}\\.arrow$`));
 		expect(() => nationalTables(manifest, '99')).toThrow(/99/);
+	});
+
+	it('gives the national pages the same tables, but only the real centres’ editions: the explorer gets all of them', () => {
+		expect(manifest.pages.map((t) => t.name).sort()).toEqual(['centres', 'cpi', 'cube', 'editions', 'figures', 'sources']);
+		const editions = (list: typeof manifest.tables) => tableFromIPC(readFileSync(join(NATIONAL, list.find((t) => t.name === 'editions')!.file)));
+		const pages = editions(manifest.pages);
+		const explorer = editions(manifest.tables);
+		const centresOf = (table: ReturnType<typeof editions>) => new Set(Array.from(table.getChild('centre_id')!, String));
+		expect([...centresOf(pages)].sort()).toEqual(['chocianow', 'janow-lubelski', 'leszno', 'lezajsk', 'swiebodzice']);
+		expect(explorer.numRows).toBeGreaterThan(10_000);
+		// Every real edition is in the explorer's table too, so the two engines agree on them.
+		expect([...centresOf(pages)].every((c) => centresOf(explorer).has(c))).toBe(true);
+		expect(pages.numRows).toBe(Array.from(explorer.getChild('centre_id')!, String).filter((c) => !c.startsWith('g')).length);
 	});
 
 	it('has a file for every voivodeship', () => {

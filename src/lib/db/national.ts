@@ -10,10 +10,15 @@ export interface NationalFile {
 	gzipBytes: number;
 	/** 2-digit TERC code of the voivodeship whose rows the file holds; absent for national files. */
 	voivodeship?: string;
+	/** Only one engine loads it: the national pages', or the explorer's (a table's full form). Absent: both. */
+	audience?: 'pages' | 'explorer';
 }
 
 export interface NationalManifest extends DataManifest {
+	/** The explorer's tables: every table of the set, whole. */
 	tables: NationalFile[];
+	/** The national pages' tables: what their one query per filter change reads, and no more. */
+	pages: NationalFile[];
 	regions: NationalFile[];
 }
 

@@ -5,7 +5,7 @@
 import { base } from '$app/paths';
 import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
-import type { DataManifest } from '../db/types';
+import type { NationalManifest } from '../db/national';
 import { decodeNationalFilters, isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
 import { EngineState } from './engine-state.svelte';
 
@@ -19,7 +19,8 @@ async function fetchBytes(file: string): Promise<Uint8Array> {
 
 export const nationalDatabase = createDatabase({
 	open: () => openBrowserEngine((loaded, total) => (nationalEngine.progress = total > 0 ? Math.min(1, loaded / total) : 0)),
-	manifest: async () => JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json'))) as DataManifest,
+	// The pages' own list: the explorer's has every synthetic edition too, which no national page reads.
+	manifest: async () => ({ tables: (JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json'))) as NationalManifest).pages }),
 	onOpen: () => {
 		nationalEngine.phase = 'data';
 		nationalEngine.progress = 0;
