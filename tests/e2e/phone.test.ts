@@ -1,6 +1,6 @@
 // At a phone's width (390 px): every text a chart draws (category labels, axis titles, legends, reasons for a
 // missing bar) lies wholly inside its canvas, on every page with charts; a centre's quotes take a card's width; a
-// chart's PNG keeps its whole source line.
+// chart's PNG keeps its whole source line; the national tiles' figures stay inside their tiles.
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage, type OpenedPage } from './browser';
@@ -105,4 +105,24 @@ describe('a chart’s PNG from a phone', () => {
 		// The last footer line is drawn just above the bottom padding, not cut off below it.
 		expect(ink.bottom).toBeGreaterThan(ink.height - 40 * ink.scale);
 	});
+});
+
+describe('the national tiles on a phone', () => {
+	// English money is the longest form („8,722.98 PLN”, a no-break space before the code): it once ran past its tile.
+	for (const path of ['/en/polska/?lata=2010', '/polska/?lata=2010', '/en/polska/14/?plec=K'])
+		it(`${path}: every tile's figure lies inside its tile`, async () => {
+			opened = await openPage(path, { viewport: PHONE });
+			await opened.page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 45_000 });
+			const spill = await opened.page.evaluate(() =>
+				[...document.querySelectorAll<HTMLElement>('.tiles dd')].flatMap((dd) => {
+					const tile = dd.parentElement!.getBoundingClientRect();
+					const range = document.createRange();
+					range.selectNodeContents(dd);
+					const text = range.getBoundingClientRect();
+					return text.right > tile.right - 1 || text.left < tile.left + 1 ? [`${dd.textContent}: ${Math.round(text.right - tile.right)} px past`] : [];
+				})
+			);
+			expect(await opened.page.locator('.tiles dd[data-tile="cost"]').count()).toBe(1);
+			expect(spill).toEqual([]);
+		});
 });
