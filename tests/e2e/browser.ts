@@ -134,3 +134,19 @@ export async function openNationalPage(path: string, options: Parameters<typeof 
 	await opened.page.waitForSelector('[data-testid="national-filters"][data-live]', { timeout: 45_000 });
 	return opened;
 }
+
+/**
+ * Every count a reader can see in the cells `selector` matches: a bare number, and k, n − k and n of each „k z n”.
+ * The attack tests look among them for a group of 1 to 4 people.
+ */
+export function shownCounts(page: Page, selector: string): Promise<number[]> {
+	return page.evaluate((selector) => {
+		const out: number[] = [];
+		for (const el of document.querySelectorAll(selector)) {
+			const text = (el.textContent ?? '').replace(/(\d)\s(\d)/g, '$1$2');
+			for (const m of text.matchAll(/(\d+) z (\d+)/g)) out.push(Number(m[1]), Number(m[2]) - Number(m[1]), Number(m[2]));
+			if (/^\s*\d+\s*$/.test(text)) out.push(Number(text.trim()));
+		}
+		return out;
+	}, selector);
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openNationalPage, plain, type OpenedPage } from './browser';
+import { openNationalPage, plain, shownCounts, type OpenedPage } from './browser';
 import type { NationalSummary } from '../../src/lib/national';
 
 const summary = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/lib/generated/national.json'), 'utf8')) as NationalSummary;
@@ -68,15 +68,7 @@ describe('national compare view', () => {
 		opened = await openNationalPage(`/polska/porownanie/?osrodki=${smallest.map((c) => c.code).join(',')}&lata=2012&plec=M&wiek=18-24`, { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
 		await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
-		const counts = await page.evaluate(() => {
-			const out: number[] = [];
-			for (const el of document.querySelectorAll('[data-table="national-compare"] td, [data-chart="porownanie"] td')) {
-				const text = (el.textContent ?? '').replace(/(\d)\s(\d)/g, '$1$2');
-				for (const m of text.matchAll(/(\d+) z (\d+)/g)) out.push(Number(m[1]), Number(m[2]) - Number(m[1]), Number(m[2]));
-				if (/^\s*\d+\s*$/.test(text)) out.push(Number(text.trim()));
-			}
-			return out;
-		});
+		const counts = await shownCounts(page, '[data-table="national-compare"] td, [data-chart="porownanie"] td');
 		// Poland's own counts are there, so the check reads figures at all; none of them is a group of 1 to 4.
 		expect(counts.length).toBeGreaterThan(2);
 		expect(counts.filter((n) => n >= 1 && n <= 4)).toEqual([]);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openNationalPage, plain, type OpenedPage } from './browser';
+import { openNationalPage, plain, shownCounts, type OpenedPage } from './browser';
 
 const dir = resolve(import.meta.dirname, '../../build/national');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tables: { name: string; file: string }[] };
@@ -82,15 +82,7 @@ describe('national pages under filters', () => {
 		const { page } = opened;
 		await page.waitForSelector(ready, { timeout: 60_000 });
 		// Every count on the tiles and in the table: participants, and k in „k z n”.
-		const counts = await page.evaluate(() => {
-			const out: number[] = [];
-			for (const el of document.querySelectorAll('[data-table] td, [data-table] th, .tiles dd, [data-testid="national-sentence"]')) {
-				const text = (el.textContent ?? '').replace(/(\d)\s(\d)/g, '$1$2');
-				for (const m of text.matchAll(/(\d+) z (\d+)/g)) out.push(Number(m[1]), Number(m[2]) - Number(m[1]), Number(m[2]));
-				if (/^\s*\d+\s*$/.test(text)) out.push(Number(text.trim()));
-			}
-			return out;
-		});
+		const counts = await shownCounts(page, '[data-table] td, [data-table] th, .tiles dd, [data-testid="national-sentence"]');
 		expect(counts.length).toBeGreaterThan(3);
 		expect(counts.filter((n) => n >= 1 && n <= 4)).toEqual([]);
 		// And some figure is hidden, so the check above had something to hide.
