@@ -194,7 +194,7 @@ describe('the national selection query', () => {
 		const db = createNodeDatabase(dir);
 		const question = selectionSql(filters);
 		const selected = question.dimensions.map((d) => filters[d].map(String));
-		const fromEngine = selectionRows((await db.columns(question)) as unknown as SelectionColumns, selected);
+		const fromEngine = selectionRows(await db.columns<SelectionColumns>(question), selected);
 		const byHand = rowsByHand(cube, filters).rows;
 		const key = (r: SelectionRow) => `${r.teryt}|${r.values.join('|')}`;
 		expect(fromEngine.length).toBe(byHand.length);

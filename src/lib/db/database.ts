@@ -3,7 +3,7 @@
 import { toColumns, toRows } from './rows';
 import { SCHEMA_SQL } from './schema';
 import { dictionary, type TableName } from '../dictionary';
-import type { DataManifest, Database, EngineConnection, Row, SqlParam, SqlQuery } from './types';
+import type { Columns, DataManifest, Database, EngineConnection, Row, SqlParam, SqlQuery } from './types';
 import { ui } from '../i18n';
 
 export interface DatabaseOptions {
@@ -178,6 +178,8 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 			}
 			return result as Promise<T[]>;
 		},
-		columns: ({ sql, params = [] }: SqlQuery) => connect().then((engine) => engine.run(sql, params)).then(toColumns)
+		columns<T extends Columns>({ sql, params = [] }: SqlQuery): Promise<T> {
+			return connect().then((engine) => engine.run(sql, params)).then((table) => toColumns<T>(table));
+		}
 	};
 }

@@ -1,6 +1,6 @@
 // Arrow results to plain JS rows, so no BigInt, epoch-millisecond date or Arrow vector leaks past the database door.
 import { DataType, type Table } from 'apache-arrow';
-import type { Row } from './types';
+import type { Columns, Row } from './types';
 
 function plain(value: unknown): unknown {
 	if (typeof value === 'bigint') {
@@ -24,8 +24,8 @@ function columnValues(column: ReturnType<Table['getChild']> & object, isDate: bo
 }
 
 /** An answer's columns by name, as `columnValues` gives them. */
-export function toColumns(table: Table): Record<string, ArrayLike<unknown>> {
-	return Object.fromEntries(table.schema.fields.map((f) => [f.name, columnValues(table.getChild(f.name)!, DataType.isDate(f.type))]));
+export function toColumns<T extends Columns>(table: Table): T {
+	return Object.fromEntries(table.schema.fields.map((f) => [f.name, columnValues(table.getChild(f.name)!, DataType.isDate(f.type))])) as T;
 }
 
 /** Column by column (thousands of rows at national scale: Arrow's typed arrays, not a getter per cell). */

@@ -7,6 +7,8 @@ export interface SqlQuery {
 }
 
 export type Row = Record<string, unknown>;
+/** An answer column by column, by name. */
+export type Columns = Record<string, ArrayLike<unknown>>;
 
 /** A database the UI can query: the browser's duckdb-wasm, the same engine in Node for tests, or later a server. */
 export interface Database {
@@ -15,7 +17,7 @@ export interface Database {
 	 * The answer column by column, numbers as Arrow's typed arrays where nothing is null: for answers of thousands
 	 * of rows read whole (the national pages), with no object made per row. Not cached.
 	 */
-	columns(query: SqlQuery): Promise<Record<string, ArrayLike<unknown>>>;
+	columns<T extends Columns = Columns>(query: SqlQuery): Promise<T>;
 }
 
 /** What an engine must do for `createDatabase`: run SQL with parameters and take Arrow IPC bytes as a table. */

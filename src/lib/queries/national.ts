@@ -144,11 +144,11 @@ export async function nationalSelection(db: Database, filters: NationalFilters):
 	const started = performance.now();
 	const question = selectionSql(filters);
 	const [columns, real] = await Promise.all([
-		db.columns(question),
+		db.columns<SelectionColumns>(question),
 		filters.priceBase !== null && !selectsParticipants(filters) ? db.query<{ teryt: string; cost: number | null }>(realCostSql(filters.priceBase)) : Promise.resolve([])
 	]);
 	const answered = performance.now();
-	const units = protectColumns(columns as unknown as SelectionColumns, question.dimensions.map((d) => filters[d].map(String)));
+	const units = protectColumns(columns, question.dimensions.map((d) => filters[d].map(String)));
 	return {
 		filters,
 		units,

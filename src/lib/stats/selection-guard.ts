@@ -5,6 +5,7 @@
 //    of a filter removed) leaves a small group, as for the five centres (queries/differencing.ts);
 // 3. the tree: while a hidden figure follows from its parent and siblings, one more is hidden (stats/hierarchy.ts).
 // The whole country is protected at once, so a figure hidden on one page is hidden on every page.
+import type { Columns } from '../db/types';
 import type { SelectionRow } from '../queries/national';
 import { isSmall, rateIsDisclosive } from './disclosure';
 import { protectTree, type TreeCount } from './hierarchy';
@@ -31,7 +32,7 @@ const treeId = (code: string) => (code === '' ? ROOT : code);
  * with no string decoded per row (measured: 15 ms of a 2,477-centre filter change went to decoding): the centre's
  * 7-digit TERC code as an integer, and the row's combination of the filters' values as one number (see `comboOf`).
  */
-export interface SelectionColumns {
+export interface SelectionColumns extends Columns {
 	teryt: ArrayLike<number>;
 	combo: ArrayLike<number>;
 	n: ArrayLike<number>;
@@ -102,7 +103,7 @@ export function protectSelection(rows: SelectionRow[], selected: string[][]): Ma
 
 /** The same, from the query's columns: each row a centre (TERC code as a number) and a combination of values. */
 export function protectColumns(rows: SelectionColumns, selected: string[][]): Map<string, GuardedUnit> {
-	// A unit's participants are a small array of tallies by combination (queries/national.ts `comboOf`), which every
+	// A unit's participants are a small array of tallies by combination (`comboOf` above), which every
 	// neighbouring view sums with a mask, in typed arrays: this runs over the whole country on every filter change.
 	const radix = radixOf(selected);
 	const combos = radix.reduce((a, b) => a * b, 1);
