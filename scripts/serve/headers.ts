@@ -65,8 +65,8 @@ export function securityHeaders(buildDir: string): Record<string, string> {
 /**
  * Files whose names carry their content's hash (Vite's output: the app's scripts, DuckDB's worker and wasm) never
  * change under the same name, so a browser may keep them for a year without asking again: a repeat visit skips
- * the wasm's 5 MB download and its revalidation, and Chromium may keep the compiled wasm too. The data files are hashed too, but under names of our own (static/), and stay
- * revalidated by their ETag.
+ * the wasm's 5 MB download and its revalidation, and Chromium may keep the compiled wasm too. The data files are
+ * hashed too, but under names of our own (static/), and stay revalidated by their ETag.
  */
 export const IMMUTABLE_PREFIX = '/_app/immutable/';
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
