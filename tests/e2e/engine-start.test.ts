@@ -1,8 +1,9 @@
 // DuckDB's worker starts from the page's head (static/engine-start.js), before the app's scripts have loaded, and
 // the engine takes that worker instead of making a second one; a head that names a file of another build (or a
 // tampered page) costs nothing but the early start: the engine then makes its own worker, as before.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage, type OpenedPage } from './browser';
+import type { Page } from 'playwright-core';
 
 let opened: OpenedPage | undefined;
 afterEach(async () => {
@@ -38,16 +39,17 @@ describe('the engine’s early start', () => {
 		});
 	}
 
-	it('a head naming another worker file (another build, or a tampered page) still gets its engine, from a worker of its own', async () => {
-		opened = await openPage('/', {
-			prepare: async (page) => {
-				await page.route(/\/$/, async (route) => {
-					const response = await route.fetch();
-					const html = (await response.text()).replace(/(<meta name="duckdb-worker" content=")[^"]+/, '$1/_app/immutable/assets/duckdb-browser-eh.worker.other-build.js');
-					await route.fulfill({ response, body: html });
-				});
-			}
+	/** Serves `/` with its head naming `worker` as DuckDB's worker. */
+	const naming = (worker: string) => async (page: Page) => {
+		await page.route(/\/$/, async (route) => {
+			const response = await route.fetch();
+			const html = (await response.text()).replace(/(<meta name="duckdb-worker" content=")[^"]+/, `$1${worker}`);
+			await route.fulfill({ response, body: html });
 		});
+	};
+
+	it('a head naming another worker file (another build, or a tampered page) still gets its engine, from a worker of its own', async () => {
+		opened = await openPage('/', { prepare: naming('/_app/immutable/assets/duckdb-browser-eh.worker.other-build.js') });
 		await opened.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
 		const seen = await workers(opened);
 		expect(seen.named).toMatch(/other-build\.js$/);
@@ -55,5 +57,14 @@ describe('the engine’s early start', () => {
 		// The engine's own worker is this build's file, and DuckDB answered from it.
 		expect(seen.requested.filter((url) => !url.endsWith('other-build.js'))).toHaveLength(1);
 		expect(await opened.page.locator('footer [role="status"]').textContent()).toContain('DuckDB gotowy');
+	});
+
+	it('a head naming a worker on another origin reaches nothing there, and the engine still starts from its own', async () => {
+		const other = inject('otherOrigin');
+		opened = await openPage('/', { prepare: naming(`${other}/duckdb-worker.js`) });
+		await opened.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+		expect((await workers(opened)).taken).toBe('own');
+		expect(opened.offOriginRequests).toEqual([]);
+		expect(await (await fetch(`${other}/__hits`)).json()).toEqual([]);
 	});
 });
