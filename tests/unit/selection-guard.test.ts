@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
-import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, selectionRows, selectionSql, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
+import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
 import { isSmall } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
 import { comboOf, digitsOf, neighbourSelections, protectSelection, terytOf, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
@@ -26,7 +26,7 @@ interface CubeRow {
 
 const VALUE: Record<NationalDimension, (r: CubeRow) => string> = { years: (r) => String(r.year), sex: (r) => r.sex, ageBands: (r) => r.age_band };
 
-/** What selectionSql answers, by hand: the cube summed per centre and per active filter's value or its absence. */
+/** The cube summed by hand per centre and per active filter's value or its absence, as the guard sums the engine's rows. */
 function rowsByHand(cube: CubeRow[], filters: NationalFilters): { rows: SelectionRow[]; selected: string[][] } {
 	const dims = NATIONAL_DIMENSIONS.filter((d) => filters[d].length);
 	const selected = dims.map((d) => filters[d].map(String));
@@ -192,20 +192,35 @@ describe('the national selection query', () => {
 		}));
 		const filters: NationalFilters = { years: [2010, 2012], sex: ['K'], ageBands: ['18-24', '55-64'], priceBase: null };
 		const db = createNodeDatabase(dir);
-		const question = selectionSql(filters);
-		const selected = question.dimensions.map((d) => filters[d].map(String));
-		const fromEngine = selectionRows(await db.columns<SelectionColumns>(question), selected);
-		const byHand = rowsByHand(cube, filters).rows;
+		const { columns, dimensions } = await selectionColumns(db, filters);
+		const selected = dimensions.map((d) => filters[d].map(String));
+		// One row per cube row, in the cube's order: summed here per centre and combination, as the guard sums them.
+		expect(columns.teryt.length).toBe(cube.length);
 		const key = (r: SelectionRow) => `${r.teryt}|${r.values.join('|')}`;
-		expect(fromEngine.length).toBe(byHand.length);
-		const hand = new Map(byHand.map((r) => [key(r), r]));
-		for (const r of fromEngine) {
-			const h = hand.get(key(r))!;
+		const fromEngine = new Map<string, SelectionRow>();
+		for (const r of selectionRows(columns, selected)) {
+			const sum = fromEngine.get(key(r));
+			if (sum) (sum.n += r.n), (sum.employed += r.employed), (sum.completed += r.completed), (sum.cost += r.cost);
+			else fromEngine.set(key(r), { ...r });
+		}
+		const byHand = rowsByHand(cube, filters).rows;
+		expect(fromEngine.size).toBe(byHand.length);
+		for (const h of byHand) {
+			const r = fromEngine.get(key(h))!;
 			expect([r.n, r.employed, r.completed]).toEqual([h.n, h.employed, h.completed]);
 			expect(r.cost).toBeCloseTo(h.cost, 2);
 		}
-		const total = protectSelection(fromEngine, selected).get('')!;
+		// The page's whole path (figures kept, combinations asked, the guard) hides what the guard hides in the hand's rows.
+		const plain = (units: Map<string, GuardedUnit>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.hidden]);
+		const live = await nationalSelection(db, filters);
+		expect(plain(live.units)).toEqual(plain(protectSelection(byHand, selected)));
+		expect([...live.units.values()].filter((u) => u.hidden.n).length).toBeGreaterThan(100);
+		const total = live.units.get('')!;
 		expect(total.n).toBe(cube.filter((r) => [2010, 2012].includes(r.year) && r.sex === 'K' && ['18-24', '55-64'].includes(r.age_band)).reduce((s, r) => s + r.participants, 0));
+		// Another price basis gets figures of its own: the counts stay, the money moves.
+		const constant = await nationalSelection(db, { ...filters, priceBase: 2014 });
+		expect(constant.units.get('')!.n).toBe(total.n);
+		expect(constant.units.get('')!.cost).toBeGreaterThan(total.cost);
 		await db.close();
 	});
 });

@@ -112,19 +112,31 @@ const codeOfKey = (key: number) => {
  * whole country on every filter change (measured in Node over the real cube: 22–29 ms with maps and objects).
  */
 export function protectColumns(rows: SelectionColumns, selected: string[][]): Map<string, GuardedUnit> {
-	// A unit's participants are a small array of tallies by combination (`comboOf` above), which every
-	// neighbouring view sums over the combinations it keeps.
+	// A unit's participants are a small array of tallies by combination (`comboOf` above).
 	const radix = radixOf(selected);
 	const combos = radix.reduce((a, b) => a * b, 1);
-	/** The combinations a view keeps. */
-	const keptBy = (selection: Keep[]) =>
-		Int32Array.from(
-			Array.from({ length: combos }, (_, combo) => combo).filter((combo) =>
-				digitsOf(combo, radix).every((digit, d) => selection[d] === 'all' || (digit > 0 && (selection[d] === 'selected' || selected[d][digit - 1] !== (selection[d] as { without: string }).without)))
-			)
-		);
-	const own = keptBy(selected.map(() => 'selected'));
-	const around = neighbourSelections(selected).map(keptBy);
+	const all = (length: number) => Array.from({ length }, (_, i) => i);
+	// The neighbouring views (`neighbourSelections`) come in two kinds, each summed the cheap way:
+	// - filters removed: a unit's tallies are folded once into 2^D cells, by which of the D filters a combination
+	//   meets, and each such view sums the cells it keeps (3^D cells over all of them, not every combination per view);
+	// - one value of a filter removed: that view differs from the selection by the value's slice alone, summed directly.
+	const full = (1 << radix.length) - 1;
+	const metBy = Int32Array.from(all(combos), (combo) => digitsOf(combo, radix).reduce((met, digit, d) => met | (digit > 0 ? 1 << d : 0), 0));
+	/** Per set of filters removed (bit d: filter d), the cells its view keeps: every filter not removed met. */
+	const removedViews = all(full).map((i) => Int32Array.from(all(full + 1).filter((met) => (met | (i + 1)) === full)));
+	/** Per value of a filter with two or more, the combinations with that value and every other filter met. */
+	const valueSlices = selected.flatMap((values, d) =>
+		values.length < 2
+			? []
+			: values.map((_, v) =>
+					Int32Array.from(
+						all(combos).filter((combo) => {
+							const digits = digitsOf(combo, radix);
+							return digits[d] === v + 1 && digits.every((digit) => digit > 0);
+						})
+					)
+				)
+	);
 
 	// Units get slots as their first centre brings them (the centre, its powiat, voivodeship, then Poland): the tree's
 	// order, which decides among equally good units to hide, stays the order the rows come in.
@@ -142,21 +154,25 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 		return u;
 	};
 	let tallies = new Float64Array(4096 * combos * MEASURES);
+	// Each row is tallied into its centre; powiats, voivodeships and Poland are summed from those below them after.
 	let lastCode = -1;
-	let units: number[] = [];
-	const unitsOfCentre = new Map<number, number[]>();
+	let centre = 0;
+	const centreOf = new Map<number, number>();
 	const { teryt, combo: comboOfRow, n: nOfRow, employed: employedOfRow, completed: completedOfRow, cost: costOfRow } = rows;
 	for (let i = 0; i < teryt.length; i++) {
 		const code = teryt[i];
 		if (code !== lastCode) {
 			lastCode = code;
-			const known = unitsOfCentre.get(code);
-			if (known) units = known;
+			const known = centreOf.get(code);
+			if (known !== undefined) centre = known;
 			else {
 				const powiat = unitKey(2, Math.floor(code / 1000));
 				const voivodeship = unitKey(1, Math.floor(code / 100_000));
 				const poland = unitKey(0, 0);
-				unitsOfCentre.set(code, (units = [slotOf(unitKey(3, code), powiat), slotOf(powiat, voivodeship), slotOf(voivodeship, poland), slotOf(poland, -1)]));
+				centreOf.set(code, (centre = slotOf(unitKey(3, code), powiat)));
+				slotOf(powiat, voivodeship);
+				slotOf(voivodeship, poland);
+				slotOf(poland, -1);
 				if (keys.length * combos * MEASURES > tallies.length) {
 					const grown = new Float64Array(tallies.length * 2);
 					grown.set(tallies);
@@ -164,55 +180,71 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 				}
 			}
 		}
-		const combo = comboOfRow[i];
-		const n = nOfRow[i];
-		const employed = employedOfRow[i];
-		const completed = completedOfRow[i];
-		const cost = costOfRow[i];
-		for (let j = 0; j < 4; j++) {
-			const at = (units[j] * combos + combo) * MEASURES;
-			tallies[at] += n;
-			tallies[at + 1] += employed;
-			tallies[at + 2] += completed;
-			tallies[at + 3] += cost;
-		}
+		const at = (centre * combos + comboOfRow[i]) * MEASURES;
+		tallies[at] += nOfRow[i];
+		tallies[at + 1] += employedOfRow[i];
+		tallies[at + 2] += completedOfRow[i];
+		tallies[at + 3] += costOfRow[i];
 	}
-	const count = keys.length;
-	/** The unit's tallies summed over the combinations a view keeps, into `into` (n, employed, completed, cost). */
-	const sum = (u: number, kept: Int32Array, into: Float64Array) => {
-		into.fill(0);
-		const base = u * combos;
-		for (let c = 0; c < kept.length; c++) {
-			const at = (base + kept[c]) * MEASURES;
-			into[0] += tallies[at];
-			into[1] += tallies[at + 1];
-			into[2] += tallies[at + 2];
-			into[3] += tallies[at + 3];
+	const parents = Int32Array.from(parentKeys, (key) => (key < 0 ? -1 : slot.get(key)!));
+	const block = combos * MEASURES;
+	for (const level of [3, 2, 1])
+		for (let u = 0; u < keys.length; u++) {
+			if (Math.floor(keys[u] / 1e7) !== level) continue;
+			const from = u * block;
+			const to = parents[u] * block;
+			for (let m = 0; m < block; m++) tallies[to + m] += tallies[from + m];
 		}
-	};
-
+	const count = keys.length;
 	// Rules 1 and 2, per unit and measure: 1 where the figure is exposed.
 	const figures = new Float64Array(count * MEASURES);
 	const exposedN = new Uint8Array(count);
 	const exposedEmployed = new Uint8Array(count);
 	const exposedCompleted = new Uint8Array(count);
-	const selection = new Float64Array(MEASURES);
-	const other = new Float64Array(MEASURES);
+	const met = new Float64Array((full + 1) * MEASURES);
 	for (let u = 0; u < count; u++) {
-		sum(u, own, selection);
-		figures.set(selection, u * MEASURES);
-		const [n, employed, completed] = selection;
+		met.fill(0);
+		for (let combo = 0, at = u * combos * MEASURES; combo < combos; combo++, at += MEASURES) {
+			const cell = metBy[combo] * MEASURES;
+			for (let m = 0; m < MEASURES; m++) met[cell + m] += tallies[at + m];
+		}
+		const own = full * MEASURES;
+		const n = met[own];
+		const employed = met[own + 1];
+		const completed = met[own + 2];
+		figures.set(met.subarray(own, own + MEASURES), u * MEASURES);
 		let hideN = isSmall(n);
 		let hideEmployed = rateIsDisclosive(employed, n);
 		let hideCompleted = rateIsDisclosive(completed, n);
-		for (const kept of around) {
-			sum(u, kept, other);
-			const dn = other[0] - n;
-			const de = other[1] - employed;
-			const dc = other[2] - completed;
+		// Each neighbour's difference from the selection: its n, employed and completed.
+		const differs = (dn: number, de: number, dc: number) => {
 			if (small(dn)) hideN = true;
 			if (small(de) || small(dn - de)) hideEmployed = true;
 			if (small(dc) || small(dn - dc)) hideCompleted = true;
+		};
+		for (const cells of removedViews) {
+			let dn = -n;
+			let de = -employed;
+			let dc = -completed;
+			for (let c = 0; c < cells.length; c++) {
+				const at = cells[c] * MEASURES;
+				dn += met[at];
+				de += met[at + 1];
+				dc += met[at + 2];
+			}
+			differs(dn, de, dc);
+		}
+		for (const slice of valueSlices) {
+			let dn = 0;
+			let de = 0;
+			let dc = 0;
+			for (let c = 0, base = u * combos; c < slice.length; c++) {
+				const at = (base + slice[c]) * MEASURES;
+				dn += tallies[at];
+				de += tallies[at + 1];
+				dc += tallies[at + 2];
+			}
+			differs(dn, de, dc);
 		}
 		exposedN[u] = Number(hideN);
 		exposedEmployed[u] = Number(hideEmployed);
@@ -220,7 +252,7 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 	}
 
 	// Rule 3 over one tree shape for the three counts. Ties in size break by TERC code, Poland ('PL') last.
-	const shape = treeShape(parentKeys.map((key) => (key < 0 ? -1 : slot.get(key)!)));
+	const shape = treeShape(parents);
 	const codes = keys.map(codeOfKey);
 	const ids = codes.map(treeId);
 	const tree = { n: Float64Array.from({ length: count }, (_, u) => figures[u * MEASURES]), before: (a: number, b: number) => ids[a] < ids[b], name: (u: number) => ids[u] };
