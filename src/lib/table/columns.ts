@@ -73,9 +73,14 @@ export const kindOf = (cell: ShownCell): Provenance | Exclude<ShownCell['kind'],
  */
 export function columnProvenance<R>(column: Column<R>, rows: R[]): 'published' | 'derived' | 'synthetic' | null {
 	if (!column.cell) return null;
-	const kinds = new Set(rows.map((r) => provenanceOf(column.cell!(r))).filter((k) => k !== null));
-	if (kinds.size !== 1) return null;
-	const [kind] = kinds;
+	// One pass that stops at the second kind: a national table asks this of 2,477 rows on every filter change.
+	let kind: Provenance | null = null;
+	for (const row of rows) {
+		const found = provenanceOf(column.cell(row));
+		if (found === null || found === kind) continue;
+		if (kind !== null) return null;
+		kind = found;
+	}
 	return kind === 'published' || kind === 'derived' || kind === 'synthetic' ? kind : null;
 }
 
