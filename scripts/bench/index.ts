@@ -222,7 +222,7 @@ async function nationalFilters(): Promise<NationalFilterResult[]> {
 	for (const size of sizes) {
 		const cube = size ? cubeFor(root, size) : undefined;
 		const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-		const result = await nationalFilterBench(browser, root, RUNS, cube).finally(() => browser.close());
+		const result = await nationalFilterBench(browser, join(root, BUILD), RUNS, cube).finally(() => browser.close());
 		out.push(result);
 		console.log(`  ${size ? `${result.participants.toLocaleString('pl-PL')} participants, ${result.cubeRows.toLocaleString('pl-PL')} cube rows (bench only)` : 'the built national set (1,000,000 participants)'}:`);
 		line('cold /polska/14/?plec=K: until DuckDB’s answer is drawn', result.voivodeshipReady);
@@ -264,7 +264,7 @@ line('overview (all its queries), all centres', engine.overviewAllCentres);
 line('overview (all its queries), five centres', engine.overviewFiveCentres);
 console.log(`\nNational pages in Chromium (${RUNS} cold visits):`);
 const nationalBrowser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-const nationalPages = await nationalPagesBench(nationalBrowser, root, RUNS).finally(() => nationalBrowser.close());
+const nationalPages = await nationalPagesBench(nationalBrowser, join(root, BUILD), RUNS).finally(() => nationalBrowser.close());
 line('/polska/: first contentful paint (figures prerendered)', nationalPages.countryPaint);
 line('/polska/14/ (314 centres): first contentful paint', nationalPages.voivodeshipPaint);
 line('map click → voivodeship page drawn', nationalPages.drillDown);
@@ -274,6 +274,9 @@ console.log(`  ${nationalCube.participants.toLocaleString('pl-PL')} participants
 line('filter (sex, age, years) by voivodeship: DuckDB', nationalCube.engine);
 line('the same answer: hand-written loop (the floor)', nationalCube.loop);
 console.log(`  ratio of medians DuckDB / loop: ${(nationalCube.engine.median / nationalCube.loop.median).toFixed(1)}×`);
+line('a filter change’s question (each row’s combination): DuckDB', nationalCube.selection);
+line('the same numbers: hand-written loop (the floor)', nationalCube.selectionLoop);
+console.log(`  ratio of medians DuckDB / loop: ${(nationalCube.selection.median / nationalCube.selectionLoop.median).toFixed(1)}×`);
 console.log(`\nNational filters in Chromium (${RUNS} runs):`);
 const nationalFilterResults = await nationalFilters();
 let ownData: Awaited<ReturnType<typeof importBench>> | null = null;
