@@ -60,6 +60,32 @@ describe('the table of every centre', () => {
 		expect(opened.consoleErrors).toEqual([]);
 	});
 
+	it('keeps the reader’s place when a filter brings a new answer, and starts a new search at the top', async () => {
+		opened = await openNationalPage('/polska/', { viewport: { width: 1366, height: 768 } });
+		const { page } = opened;
+		await scroller(opened).focus();
+		await page.keyboard.press('End');
+		const row = page.locator(`${TABLE} tr[data-centre="${last.code}"]`);
+		await expect.poll(() => row.isVisible()).toBe(true);
+		const before = plain(await row.textContent());
+		const scrolled = await scroller(opened).evaluate((el) => el.scrollTop);
+		expect(scrolled).toBeGreaterThan(1000);
+
+		await page.locator('input[name="years"][value="2010"]').click();
+		await page.waitForURL(/lata=2010/);
+		await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
+		// The row now holds the selection's figures, and it is where the reader left it.
+		await expect.poll(async () => plain(await row.textContent())).not.toBe(before);
+		expect(await scroller(opened).evaluate((el) => el.scrollTop)).toBe(scrolled);
+		expect(await row.isVisible()).toBe(true);
+
+		// A search is a new set of rows: it starts at the top (the cities' centres, MOPS, are still hundreds of rows).
+		await page.getByTestId('centre-table-search').fill('mops');
+		await expect.poll(() => count(opened!)).toMatch(/^\d+ z \d+/);
+		await expect.poll(() => scroller(opened!).evaluate((el) => el.scrollTop)).toBe(0);
+		expect(opened.consoleErrors).toEqual([]);
+	});
+
 	it('finds „Lezajsk” and „lodz” typed without Polish letters, says how many it shows, and opens the centre', async () => {
 		opened = await openNationalPage('/polska/');
 		const { page } = opened;
