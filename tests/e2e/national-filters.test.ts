@@ -87,6 +87,10 @@ describe('national pages under filters', () => {
 		expect(counts.filter((n) => n >= 1 && n <= 4)).toEqual([]);
 		// And some figure is hidden, so the check above had something to hide.
 		expect(await page.locator('[data-table] td').filter({ hasText: /<5|ukryt/ }).count()).toBeGreaterThan(0);
+		// A hidden cost says so in words: „<5” under „Koszt na uczestnika” would read as less than 5 złoty.
+		const hiddenCosts = await page.locator('[data-table] td[data-col="cost"] [data-reason="hidden_small"]').allTextContents();
+		expect(hiddenCosts.length).toBeGreaterThan(0);
+		for (const text of hiddenCosts) expect(plain(text)).toMatch(/^ukryte Ukryte: mniej niż 5 osób/);
 	});
 
 	it('names the parameters it cannot read and keeps the ones it can', async () => {

@@ -101,6 +101,8 @@ export const en: Messages = {
 		published: 'source',
 		derived: 'derived from published figures',
 		publishedLegend: 'figure from the centre’s page (the link leads to the list of sources; the quote stands beside the figure on the centre’s page)',
+		/** A hidden amount of money: „<5” under „cost per participant” would read as less than 5 złoty. */
+		hiddenAmount: 'hidden',
 		n: (n: number) => `n = ${n}`,
 		interval: '95% confidence interval (Wilson)',
 		columnMark: {

@@ -96,6 +96,8 @@ export const pl = {
 		published: 'źródło',
 		derived: 'wyliczone z liczb opublikowanych',
 		publishedLegend: 'liczba ze strony ośrodka (link prowadzi do listy źródeł; cytat stoi przy liczbie na stronie ośrodka)',
+		/** A hidden amount of money: „<5” under „cost per participant” would read as less than 5 złoty. */
+		hiddenAmount: 'ukryte',
 		n: (n: number) => `n = ${n}`,
 		interval: '95% przedział ufności (Wilsona)',
 		/** A column's mark when every figure in it is of one kind (the cells then carry no badge of their own). */
