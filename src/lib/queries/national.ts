@@ -1,7 +1,7 @@
-// The national pages' filters (years, sex, age band, constant prices), their address, and the one query that
-// answers every view of a national page under them: the cube (centre × year × sex × age band) summed per centre,
-// with each active filter's value kept where the row meets it, so the differencing guard can work out every
-// neighbouring selection from the same answer (stats/selection-guard.ts).
+// The national pages' filters (years, sex, age band, constant prices), their address, and the questions that
+// answer every view of a national page under them: the cube's figures (centre × year × sex × age band), read once
+// per price basis, and per filter change each cube row's combination of the active filters' values, so the
+// differencing guard can work out every neighbouring selection from the same answer (stats/selection-guard.ts).
 import { allowedValues } from '../dictionary';
 import type { Database, SqlParam, SqlQuery } from '../db/types';
 import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, type SelectionColumns } from '../stats/selection-guard';
@@ -88,10 +88,10 @@ export function cubeFiguresSql(priceBase: number | null): SqlQuery {
 /**
  * Which combination of the active filters' values each cube row falls in (`comboOf`: 0 per filter where the row
  * misses it), in the cube's own order, the order `cubeFiguresSql` reads: DuckDB keeps a table's insertion order in
- * a query without ORDER BY (its `preserve_insertion_order`, on by default and never turned off here). One small
- * integer per row, not the rows summed per centre and combination: the guard sums them in its own pass anyway, and
- * DuckDB's grouping into 9,000–39,000 groups was most of a filter change's query (measured in Node over the real
- * cube: 17–29 ms grouped, 4–10 ms for the combinations alone).
+ * a query without ORDER BY (its `preserve_insertion_order`, on by default and never turned off here), and each
+ * row's centre comes along to check it. One small integer per row, not the rows summed per centre and combination:
+ * the guard sums them in its own pass anyway, and DuckDB's grouping into 9,000–39,000 groups was most of a filter
+ * change's query (measured in Node over the real cube: 17–29 ms grouped, 4–10 ms for the combinations alone).
  */
 export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions: NationalDimension[] } {
 	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
@@ -103,7 +103,8 @@ export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions:
 		return `(CASE ${COLUMN[d]} ${filters[d].map((_, v) => `WHEN ? THEN ${v + 1}`).join(' ')} ELSE 0 END) * ${weight}`;
 	});
 	return {
-		sql: `SELECT CAST(${terms.length ? terms.join(' + ') : '0'} AS INTEGER) AS combo FROM cube q`,
+		// The centre comes along so the answer can be checked against the figures row by row (`selectionColumns`).
+		sql: `SELECT q.centre_code AS teryt, CAST(${terms.length ? terms.join(' + ') : '0'} AS INTEGER) AS combo FROM cube q`,
 		params,
 		dimensions
 	};
@@ -122,7 +123,7 @@ export function cubeFigures(db: Database, priceBase: number | null): Promise<Cub
 		figures = db.columns<CubeFigures>(cubeFiguresSql(priceBase));
 		byBase.set(priceBase, figures);
 		// A failed answer is not kept: the next question asks again.
-		figures.catch(() => byBase.delete(priceBase));
+		figures.catch(() => byBase.get(priceBase) === figures && byBase.delete(priceBase));
 	}
 	return figures;
 }
@@ -130,8 +131,11 @@ export function cubeFigures(db: Database, priceBase: number | null): Promise<Cub
 /** The selection's columns for the guard: the cube's figures with each row's combination beside them. */
 export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: SelectionColumns; dimensions: NationalDimension[] }> {
 	const question = selectionSql(filters);
-	const [figures, { combo }] = await Promise.all([cubeFigures(db, filters.priceBase), db.columns<{ combo: ArrayLike<number> }>(question)]);
-	if (combo.length !== figures.teryt.length) throw new Error(`national selection: ${combo.length} combinations for ${figures.teryt.length} cube rows`);
+	const [figures, { teryt, combo }] = await Promise.all([cubeFigures(db, filters.priceBase), db.columns<{ teryt: ArrayLike<number>; combo: ArrayLike<number> }>(question)]);
+	// Rows zipped by position must be the same rows: a sum of the wrong rows would show, and protect, wrong figures.
+	let aligned = combo.length === figures.teryt.length;
+	for (let i = 0; aligned && i < teryt.length; i++) aligned = teryt[i] === figures.teryt[i];
+	if (!aligned) throw new Error(`national selection: the ${combo.length} combinations do not line up with the cube's ${figures.teryt.length} rows`);
 	return { columns: { ...figures, combo }, dimensions: question.dimensions };
 }
 
@@ -166,10 +170,10 @@ GROUP BY ALL`,
 	};
 }
 
-/** What a national page shows under its filters: every unit's protected figures, from one query and one guard. */
+/** What a national page shows under its filters: every unit's protected figures, from one question and one guard. */
 export interface NationalSelection {
 	filters: NationalFilters;
-	/** By unit code: '' Poland, then 2, 4 and 7 digits. A unit with no participants selected is absent. */
+	/** By unit code: '' Poland, then 2, 4 and 7 digits. Every unit of the cube, with n = 0 where no one is selected. */
 	units: Map<string, GuardedUnit>;
 	/** The real centres' cost per participant at constant prices, by TERC code (null where it cannot be deflated). */
 	realCosts: Map<string, number | null>;
