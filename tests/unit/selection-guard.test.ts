@@ -9,7 +9,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
-import { isSmall } from '../../src/lib/stats/disclosure';
+import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
 import { comboOf, digitsOf, neighbourSelections, protectSelection, terytOf, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
 
@@ -129,7 +129,69 @@ const filtersArbitrary = fc
 	.map((f): NationalFilters => ({ ...f, priceBase: null }))
 	.filter((f) => f.years.length + f.sex.length + f.ageBands.length > 0);
 
+/**
+ * The guard spelled out the slow way, as a reference: every neighbouring view (`neighbourSelections`) summed from the
+ * rows, each unit's figures compared with it (rules 1 and 2), then the tree (`protectTree`) for the three counts.
+ * Units are listed as the guard meets them (a centre, its powiat, voivodeship, Poland), since the tree's choice
+ * among equally small units follows that order.
+ */
+function referenceGuard(rows: SelectionRow[], selected: string[][]): Map<string, GuardedUnit['hidden']> {
+	type Keep = ReturnType<typeof neighbourSelections>[number][number];
+	const keeps = (row: SelectionRow, view: Keep[]) =>
+		view.every((keep, d) => keep === 'all' || (row.values[d] !== null && (keep === 'selected' || row.values[d] !== keep.without)));
+	const codes: string[] = [];
+	for (const r of rows) for (const code of [r.teryt, r.teryt.slice(0, 4), r.teryt.slice(0, 2), '']) if (!codes.includes(code)) codes.push(code);
+	const inUnit = (code: string) => rows.filter((r) => r.teryt.startsWith(code));
+	const sum = (rs: SelectionRow[]) => rs.reduce((t, r) => ({ n: t.n + r.n, employed: t.employed + r.employed, completed: t.completed + r.completed }), { n: 0, employed: 0, completed: 0 });
+	const own = selected.map((): Keep => 'selected');
+	const exposed = new Map(
+		codes.map((code) => {
+			const unit = inUnit(code);
+			const s = sum(unit.filter((r) => keeps(r, own)));
+			const hide = { n: isSmall(s.n), employed: rateIsDisclosive(s.employed, s.n), completed: rateIsDisclosive(s.completed, s.n) };
+			for (const view of neighbourSelections(selected)) {
+				const o = sum(unit.filter((r) => keeps(r, view)));
+				const dn = o.n - s.n;
+				if (isSmall(Math.abs(dn))) hide.n = true;
+				for (const k of ['employed', 'completed'] as const) if (isSmall(Math.abs(o[k] - s[k])) || isSmall(Math.abs(dn - (o[k] - s[k])))) hide[k] = true;
+			}
+			return [code, { figures: s, hide }];
+		})
+	);
+	const id = (code: string) => code || 'PL';
+	const parent = (code: string) => (code === '' ? null : id(code.length === 7 ? code.slice(0, 4) : code.length === 4 ? code.slice(0, 2) : ''));
+	const tree = (k: 'n' | 'employed' | 'completed', hide: (code: string) => boolean) =>
+		protectTree(codes.map((code) => ({ id: id(code), parent: parent(code), n: exposed.get(code)!.figures.n, k: exposed.get(code)!.figures[k], hide: hide(code) })));
+	const hiddenN = tree('n', (code) => exposed.get(code)!.hide.n);
+	const employed = tree('employed', (code) => exposed.get(code)!.hide.employed || hiddenN.has(id(code)));
+	const completed = tree('completed', (code) => exposed.get(code)!.hide.completed || hiddenN.has(id(code)));
+	return new Map(codes.map((code) => [code, { n: hiddenN.has(id(code)), employed: employed.has(id(code)), completed: completed.has(id(code)) }]));
+}
+
+/** Filters of the small country with up to three values each (the years 2009–2011 here), any of them active. */
+const widerFiltersArbitrary = fc
+	.record({ years: fc.subarray([2009, 2010, 2011]), sex: fc.subarray(['K', 'M']), ageBands: fc.subarray(['18-24', '25-34', '35-44']) })
+	.map((f): NationalFilters => ({ ...f, priceBase: null }));
+
 describe('the national selection guard', () => {
+	it('hides exactly what the guard spelled out the slow way hides, for any small country and filters, called again and again (property)', () => {
+		const wider = cubeArbitrary.chain((cube) => fc.constant(cube.map((r, i) => ({ ...r, year: [2009, 2010, 2011][i % 3], age_band: ['18-24', '25-34', '35-44'][i % 3] }))));
+		let hidings = 0;
+		fc.assert(
+			fc.property(wider, widerFiltersArbitrary, (cube, filters) => {
+				const { rows, selected } = rowsByHand(cube, filters);
+				const fast = protectSelection(rows, selected);
+				const slow = referenceGuard(rows, selected);
+				expect(new Set(fast.keys())).toEqual(new Set(slow.keys()));
+				for (const [code, hidden] of slow) expect([code, fast.get(code)!.hidden]).toEqual([code, hidden]);
+				hidings += [...slow.values()].filter((h) => h.n || h.employed || h.completed).length;
+			}),
+			{ numRuns: 400, seed: 26112026 }
+		);
+		// The property had something to compare: hidden figures in many of the countries.
+		expect(hidings).toBeGreaterThan(400);
+	});
+
 	it('hides a centre whose filtered count is 3 short of its whole count, and one more in its powiat so the sum cannot give it back', () => {
 		const cube: CubeRow[] = [
 			{ teryt: '0201011', year: 2010, sex: 'K', age_band: '18-24', participants: 12, employed: 6, completed: 10, cost: 1 },

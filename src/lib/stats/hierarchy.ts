@@ -96,8 +96,11 @@ function linesShape(lines: { parts: Entry[]; total: Entry }[]): { shape: TreeSha
 	for (let l = 0; l < lines.length; l++)
 		for (let m = lineStart[l]; m < lineStart[l + 1]; m++) {
 			const u = members[m];
+			// The solver counts on what a tree gives: each entry in at most two lines, once in each.
+			if (unitLines[2 * u] === l || unitLines[2 * u + 1] === l) throw new Error('determinedInTree: an entry stands twice in one line');
 			if (unitLines[2 * u] < 0) unitLines[2 * u] = l;
-			else if (unitLines[2 * u] !== l) unitLines[2 * u + 1] = l;
+			else if (unitLines[2 * u + 1] < 0) unitLines[2 * u + 1] = l;
+			else throw new Error('determinedInTree: an entry stands in more than two lines');
 		}
 	return { shape: { units: entries.length, lineStart, lineMembers: Int32Array.from(members), unitLines }, entries };
 }

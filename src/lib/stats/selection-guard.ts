@@ -183,7 +183,10 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 	for (let i = 0, lastCode = -1, centre = 0; i < teryt.length; i++) {
 		const code = teryt[i];
 		if (code !== lastCode) (lastCode = code), (centre = centreOf.get(code)!);
-		const at = (centre * combos + comboOfRow[i]) * MEASURES;
+		const combo = comboOfRow[i];
+		// A combination out of range would land in the next unit's tallies: never guess, stop.
+		if (!(combo >= 0 && combo < combos)) throw new Error(`protectColumns: row ${i} has combination ${combo} of ${combos}`);
+		const at = (centre * combos + combo) * MEASURES;
 		tallies[at] += nOfRow[i];
 		tallies[at + 1] += employedOfRow[i];
 		tallies[at + 2] += completedOfRow[i];
@@ -199,7 +202,7 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 			for (let m = 0; m < block; m++) tallies[to + m] += tallies[from + m];
 		}
 	const count = keys.length;
-	// Rules 1 and 2, per unit and measure: 1 where the figure is exposed.
+	// Rules 1 and 2, per unit and measure: 1 where the figure must be hidden.
 	const figures = new Float64Array(count * MEASURES);
 	const exposedN = new Uint8Array(count);
 	const exposedEmployed = new Uint8Array(count);
