@@ -1,6 +1,7 @@
 // Columns as data: one list of columns renders a table (DataTable.svelte), sorts it, lays it out as cards on a
 // phone and exports it (table/export.ts), so what is on screen and what is exported are the same object.
-import type { ShownCell } from '../queries/cells';
+import type { MissingReason, ShownCell } from '../queries/cells';
+import { ui } from '../i18n';
 import { formatDate, formatInteger, formatMoney, formatNumber, formatPercent } from '../format/number';
 
 /**
@@ -62,6 +63,12 @@ export function provenanceOf(cell: ShownCell): Provenance | null {
 	if (cell.kind === 'synthetic') return cell.imported === 'all' ? 'imported' : cell.imported ? 'synthetic+imported' : 'synthetic';
 	return null;
 }
+
+/**
+ * A gap's short words in a cell, on screen (FigureCell) and in the export alike. A hidden amount of money says
+ * „ukryte”: the usual „<5” under „cost per participant” would read as less than 5 złoty.
+ */
+export const gapShort = (reason: MissingReason, format: Format): string => (reason === 'hidden_small' && format === 'money' ? ui.cell.hiddenAmount : ui.reason(reason).short);
 
 /** The data-kind of a cell on screen and its provenance in the export: its provenance, or what kind of gap it is. */
 export const kindOf = (cell: ShownCell): Provenance | Exclude<ShownCell['kind'], 'published' | 'synthetic'> => provenanceOf(cell) ?? (cell.kind as Exclude<ShownCell['kind'], 'published' | 'synthetic'>);

@@ -5,7 +5,7 @@ import { missingReason, type ShownCell } from '../queries/cells';
 import { ui } from '../i18n';
 import { fileName, type ExportColumn, type ExportMeta, type ExportTable, type ExportValue, type WideCell, type WideColumn } from '../export/table';
 import type { BarChartData } from '../charts/bar-config';
-import { cellNumber, columnProvenance, kindOf, provenanceOf, type Column, type Format, type TableModel } from './columns';
+import { cellNumber, columnProvenance, gapShort, kindOf, provenanceOf, type Column, type Format, type TableModel } from './columns';
 import { chartTable } from './tables';
 
 const NUMERIC: Format[] = ['integer', 'number', 'percent', 'percentUnits', 'money', 'points'];
@@ -29,7 +29,7 @@ export function wideTable<R>(model: TableModel<R>): { columns: WideColumn[]; row
 			const mark = uniform ? ` — ${ui.cell.kinds[uniform]}` : '';
 			const value = (cell: ShownCell): WideCell => {
 				const reason = missingReason(cell);
-				return reason ? { value: ui.reason(reason).short } : { value: cellNumber(cell), synthetic: cell.kind === 'synthetic' };
+				return reason ? { value: gapShort(reason, column.format) } : { value: cellNumber(cell), synthetic: cell.kind === 'synthetic' };
 			};
 			parts.push({ column: { header: header(column, mark), format: column.format }, cell: (r) => value(figure(r)) });
 			if (hasRates(column, model.rows)) {
