@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, type FontSet, type OpenedPage, type OpenOptions } from './browser';
+import { hydrated, openPage, type FontSet, type OpenedPage, type OpenOptions } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -41,7 +41,7 @@ async function openReady(path: string, viewport?: OpenOptions['viewport'], fonts
 async function ready(page: Page, path: string) {
 	const url = new URL(path, 'http://x');
 	// Judged as a reader meets it once its script runs: a scroll box becomes a focusable region only then.
-	await page.waitForSelector('html[data-hydrated]', { timeout: 45_000 });
+	await hydrated(page);
 	// A national page under filters is final once its own engine has answered.
 	if (url.pathname.startsWith('/polska') && /lata|plec|wiek|ceny/.test(url.search)) await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
 	else if (url.pathname.startsWith('/polska')) await page.waitForLoadState('networkidle');

@@ -121,6 +121,9 @@ export async function openPage(path: string, { fonts = 'system', release = 'demo
 	return { page, consoleErrors, offOriginRequests, failedRequests, close: () => context.close() };
 }
 
+/** Waits until the page's script has hydrated it: a click before that does nothing (an export menu, a filter). */
+export const hydrated = (page: Page) => page.waitForSelector('html[data-hydrated]', { timeout: 45_000 });
+
 /** Text as a reader sees it: no-break spaces (Polish number groups) as spaces, runs of white space as one. */
 export const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 

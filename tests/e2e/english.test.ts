@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { openPage, plain, type OpenedPage } from './browser';
+import { hydrated, openPage, plain, type OpenedPage } from './browser';
 
 const BUILD = fileURLToPath(new URL('../../build/', import.meta.url));
 
@@ -179,6 +179,8 @@ describe('English pages', () => {
 	it('an export from an English page has English headers and English money', async () => {
 		opened = await openPage('/en/osrodki/lezajsk/');
 		const { page } = opened;
+		// Under load the click could land before hydration and start no download (seen once in 30 s).
+		await hydrated(page);
 		const menu = page.locator('section:has([data-table="figures"]) details.export').first();
 		await menu.locator('summary').click();
 		const [file] = await Promise.all([page.waitForEvent('download'), menu.locator('button[data-format="csv-excel"]').click()]);
