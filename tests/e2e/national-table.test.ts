@@ -66,7 +66,9 @@ describe('the table of every centre', () => {
 		await scroller(opened).focus();
 		await page.keyboard.press('End');
 		const row = page.locator(`${TABLE} tr[data-centre="${last.code}"]`);
-		await expect.poll(() => row.isVisible()).toBe(true);
+		// A loaded machine (CI) may take seconds to scroll and draw the virtual rows: wait for them, then look.
+		await row.waitFor();
+		await expect.poll(() => row.isVisible(), { timeout: 15_000 }).toBe(true);
 		const before = plain(await row.textContent());
 		const scrolled = await scroller(opened).evaluate((el) => el.scrollTop);
 		expect(scrolled).toBeGreaterThan(1000);
@@ -75,14 +77,14 @@ describe('the table of every centre', () => {
 		await page.waitForURL(/lata=2010/);
 		await page.waitForSelector('[data-testid="national-status"][data-state="ready"]', { timeout: 60_000 });
 		// The row now holds the selection's figures, and it is where the reader left it.
-		await expect.poll(async () => plain(await row.textContent())).not.toBe(before);
+		await expect.poll(async () => plain(await row.textContent()), { timeout: 15_000 }).not.toBe(before);
 		expect(await scroller(opened).evaluate((el) => el.scrollTop)).toBe(scrolled);
 		expect(await row.isVisible()).toBe(true);
 
 		// A search is a new set of rows: it starts at the top (the cities' centres, MOPS, are still hundreds of rows).
 		await page.getByTestId('centre-table-search').fill('mops');
-		await expect.poll(() => count(opened!)).toMatch(/^\d+ z \d+/);
-		await expect.poll(() => scroller(opened!).evaluate((el) => el.scrollTop)).toBe(0);
+		await expect.poll(() => count(opened!), { timeout: 15_000 }).toMatch(/^\d+ z \d+/);
+		await expect.poll(() => scroller(opened!).evaluate((el) => el.scrollTop), { timeout: 15_000 }).toBe(0);
 		expect(opened.consoleErrors).toEqual([]);
 	});
 
