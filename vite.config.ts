@@ -12,7 +12,9 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 }
+				// Two files at a time: vitest's default on two cores is one, which left a core idle once the type check
+				// beside it ended (measured alone: 158 s one at a time, 93 s two at a time).
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, fileParallelism: true, maxWorkers: 2 }
 			},
 			{
 				extends: true,
