@@ -91,6 +91,16 @@ describe('national pages under filters', () => {
 		const hiddenCosts = await page.locator('[data-table] td[data-col="cost"] [data-reason="hidden_small"]').allTextContents();
 		expect(hiddenCosts.length).toBeGreaterThan(0);
 		for (const text of hiddenCosts) expect(plain(text)).toMatch(/^ukryte Ukryte: mniej niż 5 osób/);
+		// A centre the filters select no one from: its rates and cost say so, never „nie opublikowano” (the source
+		// is not silent: there is nobody to count).
+		const empty = page.locator('[data-table] tbody tr').filter({ has: page.locator('td[data-col="participants"]', { hasText: /^\s*0\s*$/ }) });
+		expect(await empty.count()).toBeGreaterThan(0);
+		for (const col of ['employment', 'completion', 'cost']) {
+			const words = await empty.locator(`td[data-col="${col}"]`).allTextContents();
+			expect(words.length).toBe(await empty.count());
+			for (const text of words) expect(plain(text)).toMatch(/^brak osób Filtry nie wybierają żadnego uczestnika/);
+		}
+		expect(await page.locator('[data-table] td [data-reason="not_published"]').count()).toBe(0);
 	});
 
 	it('names the parameters it cannot read and keeps the ones it can', async () => {

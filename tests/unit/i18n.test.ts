@@ -61,7 +61,7 @@ function polishLeft(text: string, carried: string[] = []): string[] {
 	return rest.match(POLISH) ?? [];
 }
 
-const REASONS = ['not_published', 'hidden_small', 'published_only', 'unknown_year', 'no_edition', 'no_cost', 'not_applicable', 'whole_edition_only', 'overlapping_support'] as const satisfies readonly MissingReason[];
+const REASONS = ['not_published', 'hidden_small', 'published_only', 'unknown_year', 'no_edition', 'no_cost', 'not_applicable', 'whole_edition_only', 'overlapping_support', 'no_one_selected'] as const satisfies readonly MissingReason[];
 /** A reason added to MissingReason and not to the list above is a type error here. */
 const everyReason: [Exclude<MissingReason, (typeof REASONS)[number]>] extends [never] ? true : never = true;
 

@@ -5,6 +5,8 @@ import { compareChart, compareHref, costHistogram, costSpread, filterWords, funn
 import { expandCentre, type CentrePoint, type NationalUnit } from '../../src/lib/national';
 import type { NationalSelection } from '../../src/lib/queries/national';
 import type { GuardedUnit } from '../../src/lib/stats/selection-guard';
+import { missingReason } from '../../src/lib/queries/cells';
+import { ui } from '../../src/lib/i18n';
 
 const synthetic = (code: string, n: number, employed: number | null, cost: number) => expandCentre([code, `GOPS ${code}`, code, 'p', n, employed, 10, cost]);
 const published: CentrePoint = {
@@ -80,10 +82,19 @@ describe('a unit under filters', () => {
 		expect(leszno.costPerParticipant).toEqual({ kind: 'unknown' });
 	});
 
-	it('shows no one selected as 0 with no rates', () => {
+	it('shows no one selected as 0, and its rates and cost as „no one selected”, never as „not published”', () => {
 		const f = selectedFigures('zz', centres[0], false, selection({}));
 		expect(f.participants).toEqual({ kind: 'synthetic', value: 0 });
-		expect(f.employment).toEqual({ kind: 'unknown' });
+		for (const cell of [f.employment, f.completion, f.costPerParticipant]) expect(missingReason(cell)).toBe('no_one_selected');
+		// A real centre too: its published cost is a whole edition's, but here there is nobody to divide it by.
+		expect(missingReason(selectedFigures('1808011', published, true, selection({})).costPerParticipant)).toBe('no_one_selected');
+		expect(ui.reason('no_one_selected').short).toBe('brak osób');
+	});
+
+	it('counts centres with no one selected apart from unknown costs under the histogram', () => {
+		const empty = selectedFigures('zz', centres[0], false, selection({}));
+		const { gaps } = costHistogram([{ ...centres[0], ...empty }], 'Ośrodki');
+		expect(gaps).toEqual({ unknown: 0, hidden: 0, omitted: 0, empty: 1 });
 	});
 });
 

@@ -8,8 +8,9 @@ import { fetchCompare, toComparison } from '../../src/lib/queries/compare';
 import { DEFAULT_FILTERS, type Filters } from '../../src/lib/queries/filters';
 import { fetchOverview } from '../../src/lib/queries/overview';
 import { pl } from '../../src/lib/i18n/pl';
+import { exportMeta } from '../../src/lib/export/meta';
 import { tableExport } from '../../src/lib/table/export';
-import { compareTable } from '../../src/lib/table/tables';
+import { centreTable, compareTable } from '../../src/lib/table/tables';
 
 const db = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 beforeAll(() => db.ready(), 60_000);
@@ -73,5 +74,25 @@ describe('under a form-of-support filter', () => {
 
 	it('is never crossed with who the participants are: asked for women with social support, it answers for social support', async () => {
 		expect(await view({ supportForms: ['social'], sex: ['K'] })).toEqual(await view({ supportForms: ['social'] }));
+	});
+});
+
+describe('a centre the filters select no one from', () => {
+	// The built-in rows have no participant of Chocianów aged 18–24.
+	it('Chocianów at 18–24: 0 participants, its rates „brak osób” with their code, never „nie opublikowano”, on screen and in the export', async () => {
+		const overview = await view({ ageBands: ['18-24'] });
+		const chocianow = overview.centres.find((c) => c.centreId === 'chocianow')!;
+		expect(chocianow.participants).toEqual({ kind: 'synthetic', value: 0 });
+		for (const rate of [chocianow.women, chocianow.completion, chocianow.employment]) expect(rate).toEqual({ kind: 'omitted', reason: 'no_one_selected' });
+		// Its cost stays a whole-edition figure: the note about budgets is still the one that applies.
+		expect(costDescription(overview.centres)).toBe(pl.chart.wholeEditionNote);
+		const meta = exportMeta('Ośrodki', { ...DEFAULT_FILTERS, ageBands: ['18-24'] }, new Map(), [], new Date(0));
+		const rows = tableExport(centreTable(overview.centres, overview.editions, 'all', null), meta).long.rows;
+		const reasons = rows.filter((r) => r.centre_id === 'chocianow' && ['women', 'completion', 'employment'].includes(String(r.measure))).map((r) => r.reason);
+		expect(reasons).toHaveLength(3);
+		expect(new Set(reasons)).toEqual(new Set(['no_one_selected']));
+		// The "published only" view shows no synthetic fact, „nobody here” included.
+		const published = tableExport(centreTable(overview.centres, overview.editions, 'published', null), meta).long.rows;
+		expect(published.filter((r) => r.centre_id === 'chocianow').map((r) => r.reason)).not.toContain('no_one_selected');
 	});
 });

@@ -88,11 +88,13 @@ export function costChart(centres: CentreSummary[]): BarChartData {
 	};
 }
 
+const isWholeEditionOnly = (cell: ValueCell) => cell.kind === 'omitted' && cell.reason === 'whole_edition_only';
+
 /** The note for a view that leaves budgets and costs out (a participant filter): why they are not there. */
-export const wholeEditionNotes = (centres: Pick<CentreSummary, 'budget'>[]): string[] => (centres.some((c) => c.budget.kind === 'omitted') ? [ui.chart.wholeEditionNote] : []);
+export const wholeEditionNotes = (centres: Pick<CentreSummary, 'budget'>[]): string[] => (centres.some((c) => isWholeEditionOnly(c.budget)) ? [ui.chart.wholeEditionNote] : []);
 
 export function costDescription(centres: CentreSummary[]): string {
-	if (centres.some((c) => c.costPerParticipant.kind === 'omitted')) return ui.chart.wholeEditionNote;
+	if (centres.some((c) => isWholeEditionOnly(c.costPerParticipant))) return ui.chart.wholeEditionNote;
 	const known = centres.filter((c) => c.costPerParticipant.kind === 'published');
 	const unknown = centres.filter((c) => c.costPerParticipant.kind !== 'published').map((c) => c.shortName);
 	const parts = known.map((c) => `${c.shortName} ${formatMoney((c.costPerParticipant as { value: number }).value)}`);

@@ -44,6 +44,11 @@ const REASONS: Record<MissingReason, { short: string; label: string; title: stri
 		label: 'refers to the whole edition: left out under a participant filter',
 		title: 'The budget and the cost refer to the whole edition, not to the selected participants, so they are not shown here under a participant filter.'
 	},
+	no_one_selected: {
+		short: 'no one',
+		label: 'no one from this centre in this selection',
+		title: 'The filters select none of this centre’s participants: there is nothing to compute a rate or a cost per participant from.'
+	},
 	overlapping_support: {
 		short: 'left out',
 		label: 'rates left out under a form-of-support filter',
@@ -594,7 +599,7 @@ export const en: Messages = {
 			disclosureText: 'Figures from participant data between 1 and 4 are hidden (empty cells with provenance “suppressed”), also where they could be subtracted from other figures. Published project figures are not hidden.',
 			columns: 'Columns'
 		},
-		provenance: 'The provenance column gives the origin of every row: published (a figure from a centre’s page, its source in the sources column), derived (computed by the dashboard from published figures, e.g. the budget divided by the number of participants), synthetic (synthetic demonstration data), imported (from your files), unknown (the source does not say), suppressed (hidden: fewer than 5 people), hidden (synthetic, hidden in the “published figures only” view), omitted (left out in this view). The reason column gives the code for why a value is missing (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support). Rates are fractions (0.459 = 45.9%).',
+		provenance: 'The provenance column gives the origin of every row: published (a figure from a centre’s page, its source in the sources column), derived (computed by the dashboard from published figures, e.g. the budget divided by the number of participants), synthetic (synthetic demonstration data), imported (from your files), unknown (the source does not say), suppressed (hidden: fewer than 5 people), hidden (synthetic, hidden in the “published figures only” view), omitted (left out in this view). The reason column gives the code for why a value is missing (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected). Rates are fractions (0.459 = 45.9%).',
 		syntheticMark: 'Contains synthetic (demonstration) data, marked by hatching.',
 		sourceLine: 'Sources: the centres’ pages (published figures), Statistics Poland (prices, population); the dashboard “Active integration in social welfare centres”.',
 		sources: [

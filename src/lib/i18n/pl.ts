@@ -35,6 +35,11 @@ const REASONS: Record<MissingReason, { short: string; label: string; title: stri
 		label: 'dotyczy całej edycji: pominięte przy filtrze uczestników',
 		title: 'Budżet i koszt dotyczą całej edycji, nie wybranych uczestników, więc przy filtrze uczestników nie są tu pokazane.'
 	},
+	no_one_selected: {
+		short: 'brak osób',
+		label: 'nikt z tego ośrodka w tym wyborze',
+		title: 'Filtry nie wybierają żadnego uczestnika tego ośrodka: nie ma z czego policzyć odsetka ani kosztu na uczestnika.'
+	},
 	overlapping_support: {
 		short: 'pominięte',
 		label: 'odsetki pominięte przy filtrze formy wsparcia',
@@ -601,7 +606,7 @@ export const pl = {
 			disclosureText: 'Liczby z danych o uczestnikach od 1 do 4 są ukryte (puste komórki z pochodzeniem „ukryte”), także tam, gdzie dałoby się je odjąć od innych liczb. Opublikowanych liczb projektów się nie ukrywa.',
 			columns: 'Kolumny'
 		},
-		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), derived (wyliczone przez pulpit z liczb opublikowanych, np. budżet podzielony przez liczbę uczestników), synthetic (dane syntetyczne, demonstracyjne), imported (z Twoich plików), unknown (źródło nie podaje), suppressed (ukryte: mniej niż 5 osób), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”), omitted (pominięte w tym widoku). Kolumna reason podaje kod powodu braku wartości (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support). Odsetki są ułamkami (0,459 = 45,9%).',
+		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), derived (wyliczone przez pulpit z liczb opublikowanych, np. budżet podzielony przez liczbę uczestników), synthetic (dane syntetyczne, demonstracyjne), imported (z Twoich plików), unknown (źródło nie podaje), suppressed (ukryte: mniej niż 5 osób), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”), omitted (pominięte w tym widoku). Kolumna reason podaje kod powodu braku wartości (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected). Odsetki są ułamkami (0,459 = 45,9%).',
 		syntheticMark: 'Zawiera dane syntetyczne (demonstracyjne), oznaczone kreskowaniem.',
 		sourceLine: 'Źródła: strony ośrodków (liczby opublikowane), GUS (ceny, ludność); pulpit „Aktywna integracja w OPS”.',
 		sources: ['Strony internetowe ośrodków: źródło każdej opublikowanej liczby w kolumnie sources', 'GUS: TERYT (TERC), średnioroczne wskaźniki cen (CPI), liczba ludności przytoczona na stronach z podanym rokiem', 'Dane syntetyczne: generator w repozytorium (scripts/data/generate.ts), ziarno stałe'],

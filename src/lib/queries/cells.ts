@@ -11,14 +11,16 @@ export type ValueCell =
 	| { kind: 'omitted'; reason: OmittedReason };
 
 /**
- * Why a known figure is left out of a view on purpose.
+ * Why a figure is left out of a view on purpose.
  * `whole_edition_only`: a budget, or a cost per participant, describes the whole edition, not the participants a
  * filter selects: it would answer a different question than the view asks.
  * `overlapping_support`: a rate under a form-of-support filter. One person gets several forms, so these views
  * overlap each other and every other view; their rates and complements, set side by side, single out groups that
  * no suppression pattern of one view can keep hidden (the auditor found them). Head counts stay.
+ * `no_one_selected`: the filters select none of the unit's participants. Its head count is 0; a rate or a cost per
+ * participant over nobody is no figure at all, and „not published” would say the source is silent, which it is not.
  */
-export type OmittedReason = 'whole_edition_only' | 'overlapping_support';
+export type OmittedReason = 'whole_edition_only' | 'overlapping_support' | 'no_one_selected';
 
 export const omitted = (reason: OmittedReason): ValueCell => ({ kind: 'omitted', reason });
 export const omittedRate = (reason: OmittedReason): RateCell => ({ kind: 'omitted', reason });
@@ -54,7 +56,8 @@ export function syntheticCount(count: number | null): ValueCell {
 
 /** A rate from synthetic participant rows: hidden when a small cell could single someone out. */
 export function syntheticRate(k: number | null, n: number | null): RateCell {
-	if (k === null || n === null || n === 0) return { kind: 'unknown' };
+	if (k === null || n === null) return { kind: 'unknown' };
+	if (n === 0) return omittedRate('no_one_selected');
 	if (rateIsDisclosive(k, n)) return { kind: 'suppressed', n };
 	return { kind: 'synthetic', k, n, sources: [], ...wilson(k, n) };
 }
@@ -92,7 +95,8 @@ export function missingReason(cell: ShownCell): MissingReason | null {
 	}
 }
 
-/** What the "published figures only" view keeps. */
+/** What the "published figures only" view keeps. „No one selected” is read off synthetic rows, so it goes too. */
 export function onlyPublished<C extends ValueCell | RateCell>(cell: C, view: 'all' | 'published'): C | { kind: 'hidden' } {
-	return view === 'published' && cell.kind !== 'published' && cell.kind !== 'unknown' && cell.kind !== 'omitted' ? { kind: 'hidden' } : cell;
+	const kept = cell.kind === 'published' || cell.kind === 'unknown' || (cell.kind === 'omitted' && cell.reason !== 'no_one_selected');
+	return view === 'published' && !kept ? { kind: 'hidden' } : cell;
 }

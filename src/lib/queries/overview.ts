@@ -109,9 +109,11 @@ export function summariseCentre(editions: EditionRow[], groups: ParticipantGroup
 	const women = knownSum(reported.map((e) => e.women));
 	const employed = knownSum(reported.map((e) => e.participants_employed));
 	const budget = roundGrosz(knownSum(reported.map((e) => e.budget_pln)));
-	const synthetic = (key: 'n' | 'completed' | Outcome) => (groups.length ? groups.reduce((sum, g) => sum + g[key], 0) : null);
+	// No rows at all is unknown; no rows under a participant filter is nobody selected, a count of 0.
+	const counted = groups.length > 0 || participantFiltered;
+	const synthetic = (key: 'n' | 'completed' | Outcome) => (counted ? groups.reduce((sum, g) => sum + g[key], 0) : null);
 	const syntheticN = synthetic('n');
-	const syntheticWomen = groups.length ? (groups.find((g) => g.sex === 'K')?.n ?? 0) : null;
+	const syntheticWomen = counted ? (groups.find((g) => g.sex === 'K')?.n ?? 0) : null;
 	const imported = groups.reduce((sum, g) => sum + (g.imported ?? 0), 0);
 	const fromRows = <C extends RateCell | ValueCell>(cell: C) => markImported(cell, imported, syntheticN ?? 0);
 	const rate = (publishedK: number | null, syntheticK: number | null): RateCell =>

@@ -5,7 +5,7 @@ import type { FunnelPoint } from '$lib/charts/funnel-config';
 import { formatInteger, formatInterval, formatMoney, formatPercent, formatWholeMoney } from '$lib/format/number';
 import type { AreaValue } from '$lib/maps/scale';
 import type { CentrePoint, NationalCentre, NationalPage, NationalUnit } from '$lib/national';
-import { missingReason, omitted, type RateCell, type ValueCell } from '$lib/queries/cells';
+import { missingReason, omitted, omittedRate, type RateCell, type ValueCell } from '$lib/queries/cells';
 import { encodeNationalFilters, selectsParticipants, type NationalFilters, type NationalSelection } from '$lib/queries/national';
 import { pageHref } from '$lib/i18n/paths';
 import { valueLabel } from '$lib/dictionary';
@@ -93,7 +93,7 @@ export function costHistogram(centres: CentrePoint[], label: string): { chart: B
 	for (const c of centres) {
 		const cell = c.costPerParticipant;
 		if (cell.kind === 'published' || cell.kind === 'synthetic') known.push({ cost: cell.value, synthetic: cell.kind === 'synthetic' });
-		else if (c.participants.kind === 'synthetic' && c.participants.value === 0) gaps.empty += 1;
+		else if (cell.kind === 'omitted' && cell.reason === 'no_one_selected') gaps.empty += 1;
 		else if (cell.kind === 'suppressed') gaps.hidden += 1;
 		else if (cell.kind === 'omitted') gaps.omitted += 1;
 		else gaps.unknown += 1;
@@ -157,7 +157,7 @@ export function selectedFigures(code: string, prior: Figures, real: boolean, sel
 				: prior.costPerParticipant;
 		return { ...prior, costPerParticipant: cost };
 	}
-	if (!f || f.n === 0) return { participants: { kind: 'synthetic', value: 0 }, employment: { kind: 'unknown' }, completion: { kind: 'unknown' }, costPerParticipant: { kind: 'unknown' } };
+	if (!f || f.n === 0) return { participants: { kind: 'synthetic', value: 0 }, employment: omittedRate('no_one_selected'), completion: omittedRate('no_one_selected'), costPerParticipant: omitted('no_one_selected') };
 	const rate = (k: number, hidden: boolean): RateCell => (hidden ? { kind: 'suppressed', ...(f.hidden.n ? {} : { n: f.n }) } : { kind: 'synthetic', k, n: f.n, sources: [], ...wilson(k, f.n) });
 	return {
 		participants: f.hidden.n ? { kind: 'suppressed' } : { kind: 'synthetic', value: f.n },
