@@ -98,7 +98,7 @@ describe('national pages under filters', () => {
 		for (const col of ['employment', 'completion', 'cost']) {
 			const words = await empty.locator(`td[data-col="${col}"]`).allTextContents();
 			expect(words.length).toBe(await empty.count());
-			for (const text of words) expect(plain(text)).toMatch(/^brak osób Filtry nie wybierają żadnego uczestnika/);
+			for (const text of words) expect(plain(text)).toMatch(/^brak osób Filtry nie wybierają tu żadnego uczestnika/);
 		}
 		expect(await page.locator('[data-table] td [data-reason="not_published"]').count()).toBe(0);
 	});

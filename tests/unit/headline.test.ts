@@ -66,6 +66,15 @@ describe('headline under filters', () => {
 		expect(text).toContain('Budżety i koszty: dotyczy całej edycji: pominięte przy filtrze uczestników.');
 	});
 
+	it('at 18–24, with no one from Chocianów and every other rate hidden, the employment tile says hidden, not „no one”', async () => {
+		const overview = await view({ ageBands: ['18-24'] });
+		expect(overview.centres.find((c) => c.centreId === 'chocianow')!.employment).toEqual({ kind: 'omitted', reason: 'no_one_selected' });
+		const { tiles, sentence } = headline(overview, 'all');
+		expect(tile(tiles, 'employment').value).toEqual({ missing: 'hidden_small' });
+		expect(sentenceText(sentence)).toContain('ukryte (<5)');
+		expect(sentenceText(sentence)).not.toContain('nikt w tym wyborze.');
+	});
+
 	it('the same filter in the "published only" view shows no synthetic figure at all', async () => {
 		const { tiles, sentence } = headline(await view({ sex: ['K'] }), 'published');
 		expect(tile(tiles, 'participants').value).toEqual({ missing: 'published_only' });

@@ -46,8 +46,8 @@ const REASONS: Record<MissingReason, { short: string; label: string; title: stri
 	},
 	no_one_selected: {
 		short: 'no one',
-		label: 'no one from this centre in this selection',
-		title: 'The filters select none of this centre’s participants: there is nothing to compute a rate or a cost per participant from.'
+		label: 'no one in this selection',
+		title: 'The filters select no participant here: there is nothing to compute a rate or a cost per participant from.'
 	},
 	overlapping_support: {
 		short: 'left out',

@@ -37,8 +37,8 @@ const REASONS: Record<MissingReason, { short: string; label: string; title: stri
 	},
 	no_one_selected: {
 		short: 'brak osób',
-		label: 'nikt z tego ośrodka w tym wyborze',
-		title: 'Filtry nie wybierają żadnego uczestnika tego ośrodka: nie ma z czego policzyć odsetka ani kosztu na uczestnika.'
+		label: 'nikt w tym wyborze',
+		title: 'Filtry nie wybierają tu żadnego uczestnika: nie ma z czego policzyć odsetka ani kosztu na uczestnika.'
 	},
 	overlapping_support: {
 		short: 'pominięte',

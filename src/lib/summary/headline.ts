@@ -119,7 +119,9 @@ function employmentOf(centres: CentreSummary[], view: View): Employment {
 	const others = [...new Set(reasons.filter((r): r is MissingReason => !!r))];
 	const covered = ui.headline.centresCovered(shown.length, centres.length);
 	const rest = others.length ? ui.headline.others(others.map((r) => ui.reason(r).label)) : null;
-	if (!shown.length || n === 0) return { tile: { id: 'employment', label, value: { missing: others[0] ?? 'not_published' }, detail: [] }, interval: '', covered, leftOut: leftOut(centres, reasons) };
+	// The tile's one reason is a centre's that has participants: with 15 selected, „no one selected” would be untrue.
+	const reason = others.find((r) => r !== 'no_one_selected') ?? others[0] ?? 'not_published';
+	if (!shown.length || n === 0) return { tile: { id: 'employment', label, value: { missing: reason }, detail: [] }, interval: '', covered, leftOut: leftOut(centres, reasons) };
 	const { rate, low, high } = wilson(k, n);
 	const interval = ui.headline.rate(k, n, formatPercent(low), formatPercent(high));
 	return {
