@@ -305,3 +305,13 @@ describe('English plurals', () => {
 		expect(en.unitNouns['osoby']).toBe(en.nouns.person);
 	});
 });
+
+describe('the national sentence with its years phrase', () => {
+	it.each([[[2014]], [[2008, 2009, 2010]], [[2010, 2012]]])('ends each clause with one full stop, „r.” included (%j)', (years) => {
+		for (const t of [pl, en]) {
+			const text = t.national.sentence('mazowieckie', 314, 5639, t.national.yearsPhrase(years), '14,8%', 0);
+			expect(text).not.toMatch(/\.\./u);
+			expect(text).toContain(`${t.national.yearsPhrase(years).replace(/\.$/u, '')}.`);
+		}
+	});
+});

@@ -730,7 +730,7 @@ export const pl = {
 		/** The years of a sentence: „w 2012 r.”, „w latach 2008–2014”, „w latach 2010, 2012”. */
 		yearsPhrase: (years: number[]) => (years.length === 1 ? `w ${years[0]} r.` : `w latach ${contiguous(years) ? `${years[0]}–${years.at(-1)}` : years.join(', ')}`),
 		sentence: (unit: string, centres: number, participants: number, years: string, employed: string, outside: number) =>
-			`${unit}: ${formatCount(centres, nouns.centre)}, ${formatCount(participants, nouns.participant)} ${years}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
+			`${unit}: ${formatCount(centres, nouns.centre)}, ${formatCount(participants, nouns.participant)} ${years.replace(/\.$/u, '')}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} na mapie`,
 			legend: 'Legenda',
