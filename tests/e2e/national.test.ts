@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openNationalPage, openPage, plain, type OpenedPage } from './browser';
 import type { NationalSummary } from '../../src/lib/national';
+import { formatMoney } from '../../src/lib/format/number';
 
 const summary = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/lib/generated/national.json'), 'utf8')) as NationalSummary;
 
@@ -35,6 +36,12 @@ describe('national pages', () => {
 		const sentence = plain(await page.getByTestId('national-sentence').textContent());
 		expect(sentence.replace(/(\d)\s(\d)/g, '$1$2')).toContain(`${participants} uczestników`);
 		expect(plain(await page.locator('.headline h2 .badge.synthetic').textContent())).toMatch(/^syntetyczne$/i);
+		// „Koszt na uczestnika” is Poland's own cost per participant, as Poland's figures give it; the centres' median
+		// is the line under it (it once stood in the tile, under the same words).
+		const cost = summary.country.costPerParticipant;
+		if (cost.kind !== 'synthetic') throw new Error(`Poland's cost is ${cost.kind}`);
+		expect(plain(await page.locator('[data-tile="cost"]').textContent())).toBe(plain(formatMoney(cost.value)));
+		expect(plain(await page.locator('[data-tile="cost"] + .sub').textContent())).toMatch(/^mediana ośrodków \d[\d ]*,\d\d zł \(od /);
 		expect(await page.locator('[data-chart="mapa"] a[data-area]').count()).toBe(16);
 		await page.waitForFunction(() => Number(document.querySelector('[data-funnel] canvas')?.getAttribute('data-drawn')) > 0);
 		expect(await page.evaluate(drawnPixels('[data-funnel] canvas'))).toBeGreaterThan(1000);
