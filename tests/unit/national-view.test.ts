@@ -91,6 +91,12 @@ describe('a unit under filters', () => {
 		expect(ui.reason('no_one_selected').short).toBe('brak osób');
 	});
 
+	it('keeps a hidden 0 hidden: the guard hides it where a neighbouring view would tell what it is', () => {
+		const f = selectedFigures('a', centres[0], false, selection({ a: { n: 0, employed: 0, completed: 0, cost: 0, hidden: { n: true, employed: true, completed: true } } }));
+		expect(f.participants).toEqual({ kind: 'suppressed' });
+		for (const cell of [f.employment, f.completion, f.costPerParticipant]) expect(missingReason(cell)).toBe('hidden_small');
+	});
+
 	it('counts centres with no one selected apart from unknown costs under the histogram', () => {
 		const empty = selectedFigures('zz', centres[0], false, selection({}));
 		const { gaps } = costHistogram([{ ...centres[0], ...empty }], 'Ośrodki');

@@ -109,6 +109,27 @@ function recoveredInTree(units: Map<string, GuardedUnit>, key: 'n' | 'employed' 
 	return [...units].filter(([code, u]) => u.hidden[key] && known.has(code)).map(([code]) => code);
 }
 
+/**
+ * Groups an attacker reads off one view as a line's shown total less its shown parts: the hidden parts together.
+ * For a rate, those employed (or completed) and those not; for a size, the people. None may be 1 to 4.
+ */
+function smallHiddenSums(units: Map<string, GuardedUnit>, key: 'n' | 'employed' | 'completed'): string[] {
+	const parent = (code: string) => (code.length === 7 ? code.slice(0, 4) : code.length === 4 ? code.slice(0, 2) : '');
+	const found: string[] = [];
+	for (const [total, t] of units) {
+		if (t.hidden[key] || t.hidden.n) continue;
+		const parts = [...units].filter(([code]) => code !== '' && code !== total && parent(code) === total);
+		const hidden = parts.filter(([, u]) => u.hidden[key]);
+		if (!parts.length || !hidden.length) continue;
+		const counts = (u: GuardedUnit) => (key === 'n' ? [u.n] : [u[key], u.n - u[key]]);
+		counts(t).forEach((whole, i) => {
+			const rest = whole - parts.filter(([, u]) => !u.hidden[key]).reduce((sum, [, u]) => sum + counts(u)[i], 0);
+			if (isSmall(Math.abs(rest))) found.push(`${total || 'PL'} ${key}: hidden ${hidden.map(([c]) => c).join(' + ')} = ${rest}`);
+		});
+	}
+	return found;
+}
+
 /** A small country: voivodeships 02 and 04, two powiats each, a few centres, years 2010–2011. */
 const cubeArbitrary = fc
 	.array(
@@ -210,7 +231,10 @@ describe('the national selection guard', () => {
 		fc.assert(
 			fc.property(cubeArbitrary, filtersArbitrary, (cube, filters) => {
 				const view = protect(cube, filters);
-				for (const key of ['n', 'employed', 'completed'] as const) expect(recoveredInTree(view, key)).toEqual([]);
+				for (const key of ['n', 'employed', 'completed'] as const) {
+					expect(recoveredInTree(view, key)).toEqual([]);
+					expect(smallHiddenSums(view, key)).toEqual([]);
+				}
 				for (const other of neighbourFilters(filters)) {
 					const neighbour = other.years.length + other.sex.length + other.ageBands.length ? protect(cube, other) : builtView(cube);
 					expect(smallDifferences(view, neighbour)).toEqual([]);
@@ -218,6 +242,28 @@ describe('the national selection guard', () => {
 			}),
 			{ numRuns: 300, seed: 20261125 }
 		);
+	});
+
+	it('never pairs a hidden 3 with a centre of 0 selected: the powiat less its shown centres would be those 3', () => {
+		// Powiat 0201 in 2010: A 3, B none (all its people came in 2011), C 40. Hiding B beside A breaks the sum's
+		// determination on paper, but B's 0 is no cover: 43 − 40 = 3 is A's group all the same.
+		const cube: CubeRow[] = [
+			{ teryt: '0201011', year: 2010, sex: 'K', age_band: '18-24', participants: 3, employed: 1, completed: 3, cost: 1 },
+			{ teryt: '0201011', year: 2011, sex: 'K', age_band: '18-24', participants: 30, employed: 15, completed: 30, cost: 1 },
+			{ teryt: '0201022', year: 2011, sex: 'K', age_band: '18-24', participants: 30, employed: 15, completed: 30, cost: 1 },
+			{ teryt: '0201033', year: 2010, sex: 'K', age_band: '18-24', participants: 40, employed: 20, completed: 30, cost: 1 },
+			{ teryt: '0202011', year: 2010, sex: 'K', age_band: '18-24', participants: 50, employed: 25, completed: 40, cost: 1 },
+			{ teryt: '0401011', year: 2010, sex: 'K', age_band: '18-24', participants: 60, employed: 30, completed: 50, cost: 1 }
+		];
+		const units = protect(cube, { years: [2010], sex: [], ageBands: [], priceBase: null });
+		expect(units.get('0201011')!.hidden.n).toBe(true);
+		expect(units.get('0201022')!.n).toBe(0);
+		for (const key of ['n', 'employed', 'completed'] as const) {
+			expect(smallHiddenSums(units, key)).toEqual([]);
+			expect(recoveredInTree(units, key)).toEqual([]);
+		}
+		// What was hidden beside A has people in it: C, or the powiat itself.
+		expect(units.get('0201033')!.hidden.n || units.get('0201')!.hidden.n).toBe(true);
 	});
 
 	it('the attack finds the 3 men once the guard’s hiding is undone, so it can fail', () => {

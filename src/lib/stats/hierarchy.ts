@@ -2,9 +2,12 @@
 // a rate k/n is hidden where k or n − k is small. The k of a parent is the sum of its children's, so a hidden k must
 // not follow from its siblings and parent, nor a hidden parent from its children: while any hidden k is determined
 // by those sums (solved as one linear system), the smallest shown unit that breaks the determination is hidden too.
+// Nor may a line's hidden parts add up to a small group (its shown total less its shown parts): then one more part
+// is hidden, never one of size 0, which would leave the hidden group as small as it was. (A 0 may still be hidden to
+// break a determination: where a neighbouring view differs from it by a few, the 0 itself is what must not show.)
 // The work is done over index arrays (`TreeShape`), built once per tree: a national filter change protects three
 // counts over the same 2,900 units, and string-keyed maps and objects cost most of its time (12–17 ms measured).
-import { rateIsDisclosive } from './disclosure';
+import { isSmall, rateIsDisclosive } from './disclosure';
 
 export interface TreeCount {
 	id: string;
@@ -165,6 +168,12 @@ export function determinedInTree(lines: { parts: Entry[]; total: Entry }[]): Ent
 export interface ShapeUnits {
 	/** Each unit's size: the smallest shown unit is hidden first. */
 	n: ArrayLike<number>;
+	/**
+	 * The counts a line's hidden parts must not add up to a small group in (k and n − k for a rate, n for a size):
+	 * where a line's total is shown, its hidden parts together are that total less its shown parts. Without it, the
+	 * first count of `n` alone.
+	 */
+	values?: ArrayLike<number>[];
 	/** Whether unit a's id sorts before b's, for a tie in size. */
 	before: (a: number, b: number) => boolean;
 	/** The unit's id, for an error. */
@@ -177,12 +186,63 @@ export interface ShapeUnits {
  * Protects one count over a tree: `hidden` (1 = hidden by the rules so far) gains the units hidden so that no hidden
  * one follows from the others. Returns `hidden`.
  */
-export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, name, fixed }: ShapeUnits): Uint8Array {
+export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, name, fixed, values = [n] }: ShapeUnits): Uint8Array {
 	const { lineStart, lineMembers, unitLines } = shape;
 	const { determined, order } = treeSolver(shape);
 	const seen = new Uint8Array(shape.units);
+	const bySize = (a: number, b: number) => n[a] - n[b] || (before(a, b) ? -1 : 1);
+	const lines = lineStart.length - 1;
+	const sums = new Float64Array(values.length);
+	/** Whether line l's total is shown: then `sums` holds its hidden parts together, per count. */
+	const hiddenSums = (l: number): boolean => {
+		const total = lineMembers[lineStart[l + 1] - 1];
+		if (hidden[total]) return false;
+		for (let i = 0; i < values.length; i++) sums[i] = values[i][total];
+		for (let m = lineStart[l]; m < lineStart[l + 1] - 1; m++) {
+			const u = lineMembers[m];
+			if (!hidden[u]) for (let i = 0; i < values.length; i++) sums[i] -= values[i][u];
+		}
+		return true;
+	};
+	const smallIn = (extra: number) => {
+		for (let i = 0; i < values.length; i++) if (isSmall(Math.round(Math.abs(sums[i] + (extra < 0 ? 0 : values[i][extra]))))) return true;
+		return false;
+	};
+	/** The first line from `from` on whose hidden parts add up to a small group (1 to 4) in some count, or −1. */
+	const smallLine = (from: number): number => {
+		for (let l = from; l < lines; l++) if (hiddenSums(l) && smallIn(-1)) return l;
+		return -1;
+	};
 	let left = determined(hidden);
-	while (left > 0) {
+	// Lines are checked in order, from where the last one was mended; a full pass with none found ends it.
+	let from = 0;
+	for (;;) {
+		let line = -1;
+		if (left === 0) {
+			line = smallLine(from);
+			if (line < 0 && from > 0) line = smallLine((from = 0));
+			if (line < 0) break;
+			from = line;
+		}
+		if (line >= 0) {
+			// One more shown part joins the hidden ones: the smallest that lifts every sum out of the small range, else
+			// the largest there is (the loop comes back to this line); none shown, then the line's total goes.
+			hiddenSums(line);
+			const parts: number[] = [];
+			for (let m = lineStart[line]; m < lineStart[line + 1] - 1; m++) {
+				const u = lineMembers[m];
+				if (!hidden[u] && !fixed?.[u] && n[u] > 0) parts.push(u);
+			}
+			parts.sort(bySize);
+			const total = lineMembers[lineStart[line + 1] - 1];
+			const pick = parts.find((u) => !smallIn(u)) ?? parts.at(-1) ?? (fixed?.[total] ? -1 : total);
+			if (pick < 0) throw new Error(`protectTree: the hidden parts of ${name(total)} add up to a small group`);
+			hidden[pick] = 1;
+			left = determined(hidden);
+			// A hidden total changes its parent's line, which may come earlier.
+			if (pick === total) from = 0;
+			continue;
+		}
 		// The hidden units tied to the first determined one through shared lines; a shown unit on any of their lines
 		// may break the chain (a city powiat's only centre is freed by hiding a sibling powiat, one level up).
 		seen.fill(0);
@@ -207,7 +267,7 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 					if (!seen[u] && !hidden[u] && !fixed?.[u]) (seen[u] = 1), candidates.push(u);
 				}
 			}
-		candidates.sort((a, b) => n[a] - n[b] || (before(a, b) ? -1 : 1));
+		candidates.sort(bySize);
 		let best = -1;
 		let bestLeft = Infinity;
 		for (const u of candidates) {
@@ -221,6 +281,8 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 		if (best < 0) throw new Error(`protectTree: ${name(order[0])} cannot be protected`);
 		hidden[best] = 1;
 		left = determined(hidden);
+		// A newly hidden part may make any line's hidden parts small: check them all again.
+		from = 0;
 	}
 	return hidden;
 }
@@ -236,6 +298,7 @@ export function protectTree(units: TreeCount[]): Set<string> {
 	});
 	const fixed = Uint8Array.from(units, (u) => Number(u.fixed === true));
 	const hidden = Uint8Array.from(units, (u) => Number(!u.fixed && (u.hide === true || rateIsDisclosive(u.k, u.n))));
-	protectShape(treeShape(parent), hidden, { n: units.map((u) => u.n), before: (a, b) => units[a].id < units[b].id, name: (u) => units[u].id, fixed });
+	const values = [units.map((u) => u.k), units.map((u) => u.n - u.k)];
+	protectShape(treeShape(parent), hidden, { n: units.map((u) => u.n), values, before: (a, b) => units[a].id < units[b].id, name: (u) => units[u].id, fixed });
 	return new Set(units.filter((_, i) => hidden[i]).map((u) => u.id));
 }

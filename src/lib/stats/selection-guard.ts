@@ -261,12 +261,16 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 	const shape = treeShape(parents);
 	const codes = keys.map(codeOfKey);
 	const ids = codes.map(treeId);
-	const tree = { n: Float64Array.from({ length: count }, (_, u) => figures[u * MEASURES]), before: (a: number, b: number) => ids[a] < ids[b], name: (u: number) => ids[u] };
+	const column = (m: number) => Float64Array.from({ length: count }, (_, u) => figures[u * MEASURES + m]);
+	const [n, employed, completed] = [column(0), column(1), column(2)];
+	const tree = { n, before: (a: number, b: number) => ids[a] < ids[b], name: (u: number) => ids[u] };
 	// A count is protected as a "rate" of n out of n: then only n itself can be small.
 	const hiddenN = protectShape(shape, exposedN, tree);
-	// Where a unit's size is hidden, so are its rates: with n gone, k must not stand alone either.
-	const hiddenEmployed = protectShape(shape, exposedEmployed.map((e, u) => e | hiddenN[u]), tree);
-	const hiddenCompleted = protectShape(shape, exposedCompleted.map((e, u) => e | hiddenN[u]), tree);
+	// Where a unit's size is hidden, so are its rates: with n gone, k must not stand alone either. A line's hidden
+	// rates must not add up to a small group of those employed, nor of those not.
+	const rest = (k: Float64Array) => k.map((value, u) => n[u] - value);
+	const hiddenEmployed = protectShape(shape, exposedEmployed.map((e, u) => e | hiddenN[u]), { ...tree, values: [employed, rest(employed)] });
+	const hiddenCompleted = protectShape(shape, exposedCompleted.map((e, u) => e | hiddenN[u]), { ...tree, values: [completed, rest(completed)] });
 	const out = new Map<string, GuardedUnit>();
 	for (let u = 0; u < count; u++) {
 		const at = u * MEASURES;

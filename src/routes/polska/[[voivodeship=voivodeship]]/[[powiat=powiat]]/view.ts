@@ -157,7 +157,8 @@ export function selectedFigures(code: string, prior: Figures, real: boolean, sel
 				: prior.costPerParticipant;
 		return { ...prior, costPerParticipant: cost };
 	}
-	if (!f || f.n === 0) return { participants: { kind: 'synthetic', value: 0 }, employment: omittedRate('no_one_selected'), completion: omittedRate('no_one_selected'), costPerParticipant: omitted('no_one_selected') };
+	// A hidden 0 stays hidden: the guard may hide it because a neighbouring view would tell what it is.
+	if (!f || (f.n === 0 && !f.hidden.n)) return { participants: { kind: 'synthetic', value: 0 }, employment: omittedRate('no_one_selected'), completion: omittedRate('no_one_selected'), costPerParticipant: omitted('no_one_selected') };
 	const rate = (k: number, hidden: boolean): RateCell => (hidden ? { kind: 'suppressed', ...(f.hidden.n ? {} : { n: f.n }) } : { kind: 'synthetic', k, n: f.n, sources: [], ...wilson(k, f.n) });
 	return {
 		participants: f.hidden.n ? { kind: 'suppressed' } : { kind: 'synthetic', value: f.n },
