@@ -91,6 +91,111 @@ describe('protectTree', () => {
 	});
 });
 
+/**
+ * Every group of people an attacker can count in one view: a set of hidden units, none inside another, whose sum
+ * follows from the shown units and the lines "parts = total" (its indicator lies in their span, by exact
+ * elimination). Returns those of 1 to 4 people in k or in n − k. Independent of the guard's own reasoning.
+ */
+function smallGroupsBySpan(units: TreeCount[], hidden: Set<string>): string[] {
+	const index = new Map(units.map((u, i) => [u.id, i]));
+	const size = units.length;
+	const basis: number[][] = [];
+	const pivots: number[] = [];
+	const reduce = (v: number[]) => {
+		basis.forEach((b, r) => {
+			const f = v[pivots[r]];
+			if (f !== 0) for (let j = 0; j < size; j++) v[j] -= f * b[j];
+		});
+		return v;
+	};
+	const add = (v: number[]) => {
+		reduce(v);
+		const p = v.findIndex((x) => Math.abs(x) > 1e-9);
+		if (p < 0) return;
+		const f = v[p];
+		for (let j = 0; j < size; j++) v[j] /= f;
+		basis.forEach((b) => {
+			const g = b[p];
+			if (g !== 0) for (let j = 0; j < size; j++) b[j] -= g * v[j];
+		});
+		basis.push(v);
+		pivots.push(p);
+	};
+	const unitVector = (ids: string[]) => {
+		const v = new Array<number>(size).fill(0);
+		for (const id of ids) v[index.get(id)!] += 1;
+		return v;
+	};
+	for (const u of units) if (!hidden.has(u.id)) add(unitVector([u.id]));
+	for (const t of units) {
+		const parts = units.filter((c) => c.parent === t.id);
+		if (!parts.length) continue;
+		const v = unitVector(parts.map((c) => c.id));
+		v[index.get(t.id)!] -= 1;
+		add(v);
+	}
+	const ancestors = (id: string) => {
+		const out = new Set<string>();
+		for (let p = units[index.get(id)!].parent; p !== null; p = units[index.get(p)!].parent) out.add(p);
+		return out;
+	};
+	const list = [...hidden];
+	const found: string[] = [];
+	for (let mask = 1; mask < 1 << list.length; mask++) {
+		const group = list.filter((_, i) => mask & (1 << i));
+		if (group.some((id) => group.some((other) => ancestors(id).has(other)))) continue;
+		if (reduce(unitVector(group)).some((x) => Math.abs(x) > 1e-9)) continue;
+		const k = group.reduce((sum, id) => sum + units[index.get(id)!].k, 0);
+		const rest = group.reduce((sum, id) => sum + units[index.get(id)!].n - units[index.get(id)!].k, 0);
+		if (k >= 1 && k <= 4) found.push(`{${group.join(', ')}}: k = ${k}`);
+		if (rest >= 1 && rest <= 4) found.push(`{${group.join(', ')}}: n − k = ${rest}`);
+	}
+	return found;
+}
+
+describe('groups read off a protected tree', () => {
+	const centre = fc.record({ woj: fc.integer({ min: 1, max: 2 }), pow: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 0, max: 40 }), share: fc.double({ min: 0, max: 1, noNaN: true }) });
+	const built = (raw: { woj: number; pow: number; n: number; share: number }[]) => tree(raw.map((c) => ({ woj: c.woj, pow: c.pow, n: c.n, k: Math.round(c.share * c.n) })));
+
+	it('no set of hidden units whose sum follows from the shown ones is a group of 1 to 4, in k or in n − k (property)', () => {
+		let checked = 0;
+		fc.assert(
+			fc.property(fc.array(centre, { minLength: 1, maxLength: 9 }), (raw) => {
+				const units = built(raw);
+				const hidden = protectTree(units);
+				checked += hidden.size;
+				expect(smallGroupsBySpan(units, hidden)).toEqual([]);
+			}),
+			{ numRuns: 400, seed: 26112026 }
+		);
+		expect(checked).toBeGreaterThan(400);
+	});
+
+	it('the span attacker finds the 3 that a hidden 0 was meant to cover, so it can fail', () => {
+		// Powiat p1-1: c0 with k 3 of 3 (hidden), c1 with none, c2 with 20 of 40. Hiding c0 and c1 alone leaves
+		// p1-1 − c2 = c0 + c1, a group of 3.
+		const units = tree([
+			{ woj: 1, pow: 1, n: 3, k: 3 },
+			{ woj: 1, pow: 1, n: 0, k: 0 },
+			{ woj: 1, pow: 1, n: 40, k: 20 },
+			{ woj: 1, pow: 2, n: 50, k: 25 }
+		]);
+		expect(smallGroupsBySpan(units, new Set(['c0', 'c1']))).toContain('{c0, c1}: k = 3');
+		expect(smallGroupsBySpan(units, protectTree(units))).toEqual([]);
+	});
+
+	it('a group across two lines: a hidden centre with its hidden sibling powiat, read through both lines', () => {
+		// The per-line check alone passed this tree; the span attacker found {c0, p1-1} = 1 in n − k.
+		const units = built([
+			{ woj: 1, pow: 3, n: 0, share: 0 },
+			{ woj: 1, pow: 1, n: 1, share: 0 },
+			{ woj: 1, pow: 3, n: 5, share: 0 },
+			{ woj: 1, pow: 1, n: 0, share: 0 }
+		]);
+		expect(smallGroupsBySpan(units, protectTree(units))).toEqual([]);
+	});
+});
+
 describe('determinedInTree', () => {
 	it('finds exactly the hidden units Gauss–Jordan finds, on any tree and any hiding (property)', () => {
 		const centre = fc.record({ woj: fc.integer({ min: 1, max: 3 }), pow: fc.integer({ min: 1, max: 4 }) });

@@ -2,9 +2,13 @@
 // a rate k/n is hidden where k or n − k is small. The k of a parent is the sum of its children's, so a hidden k must
 // not follow from its siblings and parent, nor a hidden parent from its children: while any hidden k is determined
 // by those sums (solved as one linear system), the smallest shown unit that breaks the determination is hidden too.
-// Nor may a line's hidden parts add up to a small group (its shown total less its shown parts): then one more part
-// is hidden, never one of size 0, which would leave the hidden group as small as it was. (A 0 may still be hidden to
-// break a determination: where a neighbouring view differs from it by a few, the 0 itself is what must not show.)
+// Nor may any group the lines let one count be small: a line's hidden parts together (its shown total less its
+// shown parts), where each hidden part may also be read as its own hidden parts (subtracting its shown ones), down
+// the tree. Group sizes are tracked as sets of 0–4 and "5 or more", so every such group is checked without listing
+// them; a test checks the same against an attacker who solves the lines as one linear system. Where a group is
+// small one more part is hidden, never one of size 0, which would leave the group as small as it was. (A 0 may
+// still be hidden to break a determination: where a neighbouring view differs from it by a few, the 0 itself is
+// what must not show.)
 // The work is done over index arrays (`TreeShape`), built once per tree: a national filter change protects three
 // counts over the same 2,900 units, and string-keyed maps and objects cost most of its time (12–17 ms measured).
 import { isSmall, rateIsDisclosive } from './disclosure';
@@ -192,25 +196,43 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 	const seen = new Uint8Array(shape.units);
 	const bySize = (a: number, b: number) => n[a] - n[b] || (before(a, b) ? -1 : 1);
 	const lines = lineStart.length - 1;
-	const sums = new Float64Array(values.length);
-	/** Whether line l's total is shown: then `sums` holds its hidden parts together, per count. */
-	const hiddenSums = (l: number): boolean => {
-		const total = lineMembers[lineStart[l + 1] - 1];
-		if (hidden[total]) return false;
-		for (let i = 0; i < values.length; i++) sums[i] = values[i][total];
-		for (let m = lineStart[l]; m < lineStart[l + 1] - 1; m++) {
-			const u = lineMembers[m];
-			if (!hidden[u]) for (let i = 0; i < values.length; i++) sums[i] -= values[i][u];
+	const ownLine = new Int32Array(shape.units).fill(-1);
+	for (let l = 0; l < lines; l++) ownLine[lineMembers[lineStart[l + 1] - 1]] = l;
+	// A group's size as a bit of a 6-bit set: 0 to 4 each, 5 for "5 or more" (as good as any larger).
+	const bit = (v: number) => 1 << Math.min(5, Math.round(Math.abs(v)));
+	const plus = (a: number, b: number) => {
+		let out = 0;
+		for (let i = 0; i < 6; i++) if (a & (1 << i)) for (let j = 0; j < 6; j++) if (b & (1 << j)) out |= 1 << Math.min(5, i + j);
+		return out;
+	};
+	const SMALL = 0b011110;
+	// The sizes a hidden unit can stand for in a group an attacker reads: itself, or (subtracting its shown parts
+	// from it) its hidden parts, each again itself or its own parts. Kept per count until `hidden` changes.
+	const reach = values.map(() => new Int32Array(shape.units));
+	const reachOf = (i: number, u: number): number => {
+		if (reach[i][u]) return reach[i][u];
+		let out = bit(values[i][u]);
+		const l = ownLine[u];
+		if (l >= 0) {
+			let parts = 1;
+			for (let m = lineStart[l]; m < lineStart[l + 1] - 1; m++) if (hidden[lineMembers[m]]) parts = plus(parts, reachOf(i, lineMembers[m]));
+			out |= parts;
 		}
-		return true;
+		return (reach[i][u] = out);
 	};
-	const smallIn = (extra: number) => {
-		for (let i = 0; i < values.length; i++) if (isSmall(Math.round(Math.abs(sums[i] + (extra < 0 ? 0 : values[i][extra]))))) return true;
-		return false;
+	const changed = () => reach.forEach((r) => r.fill(0));
+	/** Per count, the sizes of the groups line l's hidden parts can make, where its total is shown (else null). */
+	const groups = (l: number): number[] | null => {
+		if (hidden[lineMembers[lineStart[l + 1] - 1]]) return null;
+		return values.map((_, i) => {
+			let sizes = 1;
+			for (let m = lineStart[l]; m < lineStart[l + 1] - 1; m++) if (hidden[lineMembers[m]]) sizes = plus(sizes, reachOf(i, lineMembers[m]));
+			return sizes;
+		});
 	};
-	/** The first line from `from` on whose hidden parts add up to a small group (1 to 4) in some count, or −1. */
+	/** The first line from `from` on whose hidden parts make a group of 1 to 4 in some count, or −1. */
 	const smallLine = (from: number): number => {
-		for (let l = from; l < lines; l++) if (hiddenSums(l) && smallIn(-1)) return l;
+		for (let l = from; l < lines; l++) if (groups(l)?.some((sizes) => sizes & SMALL)) return l;
 		return -1;
 	};
 	let left = determined(hidden);
@@ -227,7 +249,7 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 		if (line >= 0) {
 			// One more shown part joins the hidden ones: the smallest that lifts every sum out of the small range, else
 			// the largest there is (the loop comes back to this line); none shown, then the line's total goes.
-			hiddenSums(line);
+			const sizes = groups(line)!;
 			const parts: number[] = [];
 			for (let m = lineStart[line]; m < lineStart[line + 1] - 1; m++) {
 				const u = lineMembers[m];
@@ -235,9 +257,11 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 			}
 			parts.sort(bySize);
 			const total = lineMembers[lineStart[line + 1] - 1];
-			const pick = parts.find((u) => !smallIn(u)) ?? parts.at(-1) ?? (fixed?.[total] ? -1 : total);
+			const lifts = (u: number) => sizes.every((set, i) => !(plus(set, reachOf(i, u)) & SMALL));
+			const pick = parts.find(lifts) ?? parts.at(-1) ?? (fixed?.[total] ? -1 : total);
 			if (pick < 0) throw new Error(`protectTree: the hidden parts of ${name(total)} add up to a small group`);
 			hidden[pick] = 1;
+			changed();
 			left = determined(hidden);
 			// A hidden total changes its parent's line, which may come earlier.
 			if (pick === total) from = 0;
@@ -280,6 +304,7 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 		// Every unit around it is published or hidden already: nothing more can be done, and that is a data error.
 		if (best < 0) throw new Error(`protectTree: ${name(order[0])} cannot be protected`);
 		hidden[best] = 1;
+		changed();
 		left = determined(hidden);
 		// A newly hidden part may make any line's hidden parts small: check them all again.
 		from = 0;
