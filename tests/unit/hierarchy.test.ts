@@ -140,6 +140,8 @@ function smallGroupsBySpan(units: TreeCount[], hidden: Set<string>): string[] {
 		return out;
 	};
 	const list = [...hidden];
+	// Every subset is tried: kept to trees small enough for that.
+	expect(list.length).toBeLessThan(24);
 	const found: string[] = [];
 	for (let mask = 1; mask < 1 << list.length; mask++) {
 		const group = list.filter((_, i) => mask & (1 << i));
@@ -147,17 +149,20 @@ function smallGroupsBySpan(units: TreeCount[], hidden: Set<string>): string[] {
 		if (reduce(unitVector(group)).some((x) => Math.abs(x) > 1e-9)) continue;
 		const k = group.reduce((sum, id) => sum + units[index.get(id)!].k, 0);
 		const rest = group.reduce((sum, id) => sum + units[index.get(id)!].n - units[index.get(id)!].k, 0);
-		if (k >= 1 && k <= 4) found.push(`{${group.join(', ')}}: k = ${k}`);
-		if (rest >= 1 && rest <= 4) found.push(`{${group.join(', ')}}: n − k = ${rest}`);
+		// Counts are never negative: a group of 0 gives each of its hidden units as 0, which is no cover either.
+		if (k <= 4) found.push(`{${group.join(', ')}}: k = ${k}`);
+		if (rest <= 4) found.push(`{${group.join(', ')}}: n − k = ${rest}`);
 	}
 	return found;
 }
 
 describe('groups read off a protected tree', () => {
-	const centre = fc.record({ woj: fc.integer({ min: 1, max: 2 }), pow: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 0, max: 40 }), share: fc.double({ min: 0, max: 1, noNaN: true }) });
-	const built = (raw: { woj: number; pow: number; n: number; share: number }[]) => tree(raw.map((c) => ({ woj: c.woj, pow: c.pow, n: c.n, k: Math.round(c.share * c.n) })));
+	// Some centres hidden by another rule (a neighbouring view), whatever their size: 0s among them.
+	const centre = fc.record({ woj: fc.integer({ min: 1, max: 2 }), pow: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 0, max: 40 }), share: fc.double({ min: 0, max: 1, noNaN: true }), hide: fc.integer({ min: 0, max: 4 }).map((i) => i === 0) });
+	const built = (raw: { woj: number; pow: number; n: number; share: number; hide?: boolean }[]) =>
+		tree(raw.map((c) => ({ woj: c.woj, pow: c.pow, n: c.n, k: Math.round(c.share * c.n) }))).map((u) => (raw[Number(u.id.slice(1))]?.hide && u.id.startsWith('c') ? { ...u, hide: true } : u));
 
-	it('no set of hidden units whose sum follows from the shown ones is a group of 1 to 4, in k or in n − k (property)', () => {
+	it('no set of hidden units whose sum follows from the shown ones is a group of 0 to 4, in k or in n − k (property)', () => {
 		let checked = 0;
 		fc.assert(
 			fc.property(fc.array(centre, { minLength: 1, maxLength: 9 }), (raw) => {
@@ -193,6 +198,20 @@ describe('groups read off a protected tree', () => {
 			{ woj: 1, pow: 1, n: 0, share: 0 }
 		]);
 		expect(smallGroupsBySpan(units, protectTree(units))).toEqual([]);
+	});
+
+	it('a hidden 0 is no cover: two rates hidden with k = 0 each, beside a shown powiat, give both away', () => {
+		// a is hidden by another rule (a neighbouring view); b, with k = 0 too, would add nothing: k(a) + k(b) = 0.
+		const units = tree([
+			{ woj: 1, pow: 1, n: 6, k: 0 },
+			{ woj: 1, pow: 1, n: 5, k: 0 },
+			{ woj: 1, pow: 1, n: 40, k: 20 },
+			{ woj: 1, pow: 2, n: 50, k: 25 }
+		]).map((u) => (u.id === 'c0' ? { ...u, hide: true } : u));
+		expect(smallGroupsBySpan(units, new Set(['c0', 'c1']))).toContain('{c0, c1}: k = 0');
+		const hidden = protectTree(units);
+		expect(hidden.has('c0')).toBe(true);
+		expect(smallGroupsBySpan(units, hidden)).toEqual([]);
 	});
 });
 

@@ -182,7 +182,10 @@ function referenceGuard(rows: SelectionRow[], selected: string[][]): Map<string,
 	const id = (code: string) => code || 'PL';
 	const parent = (code: string) => (code === '' ? null : id(code.length === 7 ? code.slice(0, 4) : code.length === 4 ? code.slice(0, 2) : ''));
 	const tree = (k: 'n' | 'employed' | 'completed', hide: (code: string) => boolean) =>
-		protectTree(codes.map((code) => ({ id: id(code), parent: parent(code), n: exposed.get(code)!.figures.n, k: exposed.get(code)!.figures[k], hide: hide(code) })));
+		protectTree(
+			codes.map((code) => ({ id: id(code), parent: parent(code), n: exposed.get(code)!.figures.n, k: exposed.get(code)!.figures[k], hide: hide(code) })),
+			{ count: k === 'n' }
+		);
 	const hiddenN = tree('n', (code) => exposed.get(code)!.hide.n);
 	const employed = tree('employed', (code) => exposed.get(code)!.hide.employed || hiddenN.has(id(code)));
 	const completed = tree('completed', (code) => exposed.get(code)!.hide.completed || hiddenN.has(id(code)));
@@ -264,6 +267,19 @@ describe('the national selection guard', () => {
 		}
 		// What was hidden beside A has people in it: C, or the powiat itself.
 		expect(units.get('0201033')!.hidden.n || units.get('0201')!.hidden.n).toBe(true);
+	});
+
+	it('does not cover a hidden centre with one that a wider view shows as 0', () => {
+		// Women in 2010: A has 7 (9 in 2010, so hidden: 2 men), B had no 2010 edition, C 40. Covering A with B would
+		// leave the powiat less C = A + B = 7, and the page "2010" shows B's 0, so A's 7 and the 2 men with it.
+		const row = (teryt: string, year: number, sex: string, participants: number): CubeRow => ({ teryt, year, sex, age_band: '18-24', participants, employed: 0, completed: participants, cost: 1 });
+		const cube = [row('0201011', 2010, 'K', 7), row('0201011', 2010, 'M', 2), row('0201022', 2011, 'K', 30), row('0201033', 2010, 'K', 40), row('0201033', 2010, 'M', 10), row('0202011', 2010, 'K', 50), row('0401011', 2010, 'K', 60)];
+		const women = protect(cube, { years: [2010], sex: ['K'], ageBands: [], priceBase: null });
+		const year = protect(cube, { years: [2010], sex: [], ageBands: [], priceBase: null });
+		expect(women.get('0201011')!.hidden.n).toBe(true);
+		expect(year.get('0201022')).toMatchObject({ n: 0, hidden: { n: false } });
+		// The cover has people in it: C, or the powiat.
+		expect(women.get('0201033')!.hidden.n || women.get('0201')!.hidden.n).toBe(true);
 	});
 
 	it('the attack finds the 3 men once the guard’s hiding is undone, so it can fail', () => {

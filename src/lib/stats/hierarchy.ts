@@ -4,11 +4,10 @@
 // by those sums (solved as one linear system), the smallest shown unit that breaks the determination is hidden too.
 // Nor may any group the lines let one count be small: a line's hidden parts together (its shown total less its
 // shown parts), where each hidden part may also be read as its own hidden parts (subtracting its shown ones), down
-// the tree. Group sizes are tracked as sets of 0–4 and "5 or more", so every such group is checked without listing
-// them; a test checks the same against an attacker who solves the lines as one linear system. Where a group is
-// small one more part is hidden, never one of size 0, which would leave the group as small as it was. (A 0 may
-// still be hidden to break a determination: where a neighbouring view differs from it by a few, the 0 itself is
-// what must not show.)
+// the tree. Small is 1 to 4, and 0 too: counts are never negative, so a group of 0 tells that each hidden unit in
+// it is 0 (a hidden 0 "covered" by a hidden 0 is read all the same). Group sizes are tracked as sets of 0–4 and
+// "5 or more", so every such group is checked without listing them; a test checks the same against an attacker
+// who solves the lines as one linear system. Where a group is small one more part is hidden, never one of size 0.
 // The work is done over index arrays (`TreeShape`), built once per tree: a national filter change protects three
 // counts over the same 2,900 units, and string-keyed maps and objects cost most of its time (12–17 ms measured).
 import { isSmall, rateIsDisclosive } from './disclosure';
@@ -205,7 +204,9 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 		for (let i = 0; i < 6; i++) if (a & (1 << i)) for (let j = 0; j < 6; j++) if (b & (1 << j)) out |= 1 << Math.min(5, i + j);
 		return out;
 	};
-	const SMALL = 0b011110;
+	// 1 to 4 is a small group; 0 too, for a group of hidden units: counts are never negative, so each of them is 0,
+	// a value known (a hidden 0 beside a hidden 0 under a shown 0 is no cover, nor k = 0 beside k = 0).
+	const SMALL = 0b011111;
 	// The sizes a hidden unit can stand for in a group an attacker reads: itself, or (subtracting its shown parts
 	// from it) its hidden parts, each again itself or its own parts. Kept per count until `hidden` changes.
 	const reach = values.map(() => new Int32Array(shape.units));
@@ -221,16 +222,20 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 		return (reach[i][u] = out);
 	};
 	const changed = () => reach.forEach((r) => r.fill(0));
-	/** Per count, the sizes of the groups line l's hidden parts can make, where its total is shown (else null). */
+	/** Per count, the sizes of the groups line l's hidden parts can make, where its total is shown and it has hidden
+	 * parts (else null). An expansion with no hidden part left stands for an empty group: the unit is recoverable. */
 	const groups = (l: number): number[] | null => {
 		if (hidden[lineMembers[lineStart[l + 1] - 1]]) return null;
+		let any = false;
+		for (let m = lineStart[l]; m < lineStart[l + 1] - 1 && !any; m++) any = hidden[lineMembers[m]] === 1;
+		if (!any) return null;
 		return values.map((_, i) => {
 			let sizes = 1;
 			for (let m = lineStart[l]; m < lineStart[l + 1] - 1; m++) if (hidden[lineMembers[m]]) sizes = plus(sizes, reachOf(i, lineMembers[m]));
 			return sizes;
 		});
 	};
-	/** The first line from `from` on whose hidden parts make a group of 1 to 4 in some count, or −1. */
+	/** The first line from `from` on whose hidden parts make a group of 0 to 4 in some count, or −1. */
 	const smallLine = (from: number): number => {
 		for (let l = from; l < lines; l++) if (groups(l)?.some((sizes) => sizes & SMALL)) return l;
 		return -1;
@@ -291,7 +296,8 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 					if (!seen[u] && !hidden[u] && !fixed?.[u]) (seen[u] = 1), candidates.push(u);
 				}
 			}
-		candidates.sort(bySize);
+		// Units of 0 last: a 0 in this view is often a 0 in a wider one too, which shows it, and then covers nothing.
+		candidates.sort((a, b) => Number(n[a] === 0) - Number(n[b] === 0) || bySize(a, b));
 		let best = -1;
 		let bestLeft = Infinity;
 		for (const u of candidates) {
@@ -312,8 +318,8 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 	return hidden;
 }
 
-/** The ids whose k (and so whose rate) must be hidden. */
-export function protectTree(units: TreeCount[]): Set<string> {
+/** The ids whose k (and so whose rate) must be hidden; `count`: k is the count n itself, protected alone. */
+export function protectTree(units: TreeCount[], { count = false }: { count?: boolean } = {}): Set<string> {
 	const index = new Map(units.map((u, i) => [u.id, i]));
 	const parent = Int32Array.from(units, (u) => {
 		if (u.parent === null) return -1;
@@ -323,7 +329,8 @@ export function protectTree(units: TreeCount[]): Set<string> {
 	});
 	const fixed = Uint8Array.from(units, (u) => Number(u.fixed === true));
 	const hidden = Uint8Array.from(units, (u) => Number(!u.fixed && (u.hide === true || rateIsDisclosive(u.k, u.n))));
-	const values = [units.map((u) => u.k), units.map((u) => u.n - u.k)];
+	// A count protected as the "rate" n of n has no other side: its n − k is 0 by construction, not a group of 0.
+	const values = count ? [units.map((u) => u.k)] : [units.map((u) => u.k), units.map((u) => u.n - u.k)];
 	protectShape(treeShape(parent), hidden, { n: units.map((u) => u.n), values, before: (a, b) => units[a].id < units[b].id, name: (u) => units[u].id, fixed });
 	return new Set(units.filter((_, i) => hidden[i]).map((u) => u.id));
 }
