@@ -10,7 +10,7 @@
 // who solves the lines as one linear system. Where a group is small one more part is hidden, never one of size 0.
 // The work is done over index arrays (`TreeShape`), built once per tree: a national filter change protects three
 // counts over the same 2,900 units, and string-keyed maps and objects cost most of its time (12–17 ms measured).
-import { isSmall, rateIsDisclosive } from './disclosure';
+import { rateIsDisclosive } from './disclosure';
 
 export interface TreeCount {
 	id: string;
