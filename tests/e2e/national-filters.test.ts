@@ -101,6 +101,26 @@ describe('national pages under filters', () => {
 			for (const text of words) expect(plain(text)).toMatch(/^brak osób Filtry nie wybierają tu żadnego uczestnika/);
 		}
 		expect(await page.locator('[data-table] td [data-reason="not_published"]').count()).toBe(0);
+		// The attacker's sum on this page: the powiat's tile less every centre shown leaves the hidden centres
+		// together, in people and in those employed. That group must not be 0 to 4 (0 too: no count is negative,
+		// so it would give each hidden centre away as 0).
+		const rows = await page.locator('[data-table="national-units"] tbody tr').evaluateAll((trs) =>
+			trs.map((tr) => {
+				const text = (col: string) => (tr.querySelector(`td[data-col="${col}"]`)?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+				return { n: text('participants'), employment: text('employment') };
+			})
+		);
+		expect(rows.length).toBeGreaterThan(5);
+		const powiatN = digits(await page.locator('[data-tile="participants"]').textContent());
+		const powiatK = Number(/(\d+) z (\d+)/.exec(plain(await page.locator('[data-tile="employment"] + .sub').textContent()))![1]);
+		const shownN = rows.filter((r) => /^\d+$/.test(r.n));
+		const shownK = rows.filter((r) => /\d+ z \d+/.test(r.employment.replace(/(\d) (\d)/g, '$1$2')));
+		expect(shownN.length).toBeLessThan(rows.length);
+		const hiddenN = powiatN - shownN.reduce((sum, r) => sum + Number(r.n), 0);
+		const hiddenK = powiatK - shownK.reduce((sum, r) => sum + Number(/(\d+) z/.exec(r.employment.replace(/(\d) (\d)/g, '$1$2'))![1]), 0);
+		expect(shownK.length).toBeLessThan(rows.length);
+		expect(hiddenN).toBeGreaterThanOrEqual(5);
+		expect(hiddenK).toBeGreaterThanOrEqual(5);
 	});
 
 	it('names the parameters it cannot read and keeps the ones it can', async () => {
