@@ -168,6 +168,7 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'national.funnel.target': [['45%']],
 	'national.funnel.within': [[1], [2477]],
 	'national.funnel.hidden': [[1], [5]],
+	'national.funnel.empty': [[1], [5]],
 	'national.cost.axisX': [['current prices'], ['constant 2014 prices']],
 	'national.status.loading': [[0], [100]],
 	'national.compare.picked': [[0, 5], [2, 5]],
@@ -313,5 +314,13 @@ describe('the national sentence with its years phrase', () => {
 			expect(text).not.toMatch(/\.\./u);
 			expect(text).toContain(`${t.national.yearsPhrase(years).replace(/\.$/u, '')}.`);
 		}
+	});
+});
+
+describe('the funnel plot’s note on centres it leaves out', () => {
+	it('reads as Polish for 1, 4 and 10 centres, hidden or with no one selected', () => {
+		expect(pl.national.funnel.hidden(4)).toBe('Poza wykresem: 4 ośrodki z ukrytym odsetkiem (<5).');
+		expect(pl.national.funnel.empty(1)).toBe('Poza wykresem: 1 ośrodek bez uczestników w tym wyborze.');
+		expect(pl.national.funnel.empty(10)).toBe('Poza wykresem: 10 ośrodków bez uczestników w tym wyborze.');
 	});
 });

@@ -1,7 +1,7 @@
 // The national page's derived figures: the cost histogram counts every centre with a known cost once and marks
 // a bin synthetic only where a synthetic cost is in it; the funnel leaves hidden rates off and counts them.
 import { describe, expect, it } from 'vitest';
-import { compareChart, compareHref, costHistogram, costSpread, filterWords, funnelPoints, funnelTarget, selectedFigures, yearsOf } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
+import { cellText, compareChart, compareHref, costHistogram, costSpread, filterWords, funnelPoints, funnelTarget, selectedFigures, yearsOf } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
 import { expandCentre, type CentrePoint, type NationalUnit } from '../../src/lib/national';
 import type { NationalSelection } from '../../src/lib/queries/national';
 import type { GuardedUnit } from '../../src/lib/stats/selection-guard';
@@ -95,6 +95,24 @@ describe('a unit under filters', () => {
 		const f = selectedFigures('a', centres[0], false, selection({ a: { n: 0, employed: 0, completed: 0, cost: 0, hidden: { n: true, employed: true, completed: true } } }));
 		expect(f.participants).toEqual({ kind: 'suppressed' });
 		for (const cell of [f.employment, f.completion, f.costPerParticipant]) expect(missingReason(cell)).toBe('hidden_small');
+	});
+
+	it('keeps centres with no one selected off the funnel as such, not as hidden rates', () => {
+		const empty = { ...centres[0], code: 'e', ...selectedFigures('e', centres[0], false, selection({})) };
+		const hiddenZero = { ...centres[0], code: 'h', ...selectedFigures('h', centres[0], false, selection({ h: { n: 0, employed: 0, completed: 0, cost: 0, hidden: { n: true, employed: true, completed: true } } })) };
+		const { points, hidden, empty: none } = funnelPoints([...centres, empty, hiddenZero], 'employment');
+		expect(points).toHaveLength(4);
+		expect([hidden, none]).toEqual([2, 1]);
+	});
+
+	it('says why a figure is absent in the words of its reason, as a table cell does', () => {
+		const words = { kOfN: ui.national.kOfN };
+		const empty = selectedFigures('zz', centres[0], false, selection({}));
+		expect(cellText(empty.employment, words)).toBe('nikt w tym wyborze');
+		expect(cellText(empty.costPerParticipant, words)).toBe('nikt w tym wyborze');
+		expect(cellText({ kind: 'suppressed', n: 12 }, words)).toBe('ukryte (<5)');
+		expect(cellText({ kind: 'unknown' }, words)).toBe('nie opublikowano');
+		expect(cellText({ kind: 'synthetic', k: 3, n: 25, sources: [], rate: 0.12, low: 0.04, high: 0.3 }, words)).toMatch(/^12% .*3 z 25$/);
 	});
 
 	it('counts centres with no one selected apart from unknown costs under the histogram', () => {

@@ -745,6 +745,7 @@ export const en: Messages = {
 			below: 'Below the 99.8% limits',
 			within: (n: number) => `${formatEnglishCount(n, nouns.centre)} within the limits of chance variation`,
 			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden rate (<5) ${englishNounFor(n, verbs.be)} not plotted.`,
+			empty: (n: number) => `${formatEnglishCount(n, nouns.centre)} with no participants in this selection ${englishNounFor(n, verbs.be)} not plotted.`,
 			method: 'Control limits: exact binomial around the rate of the whole level, interpolated (Spiegelhalter 2005). A centre outside the 99.8% limits differs more than chance would explain; within the limits does not mean "the same".',
 			point: (name: string, k: number, n: number, interval: string) => `${name}: ${k} of ${n} (${interval})`,
 			none: 'No centres to show.',

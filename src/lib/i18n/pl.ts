@@ -753,7 +753,9 @@ export const pl = {
 			targetLabel: 'Odsetek całego poziomu',
 			below: 'Poniżej granic 99,8%',
 			within: (n: number) => `${formatCount(n, nouns.centre)} w granicach zmienności`,
-			hidden: (n: number) => `${formatCount(n, nouns.centre)} z ukrytym odsetkiem (<5) nie ma na wykresie.`,
+			// „Poza wykresem: 4 ośrodki …”: a count before „nie ma” would need the genitive („4 ośrodków”).
+			hidden: (n: number) => `Poza wykresem: ${formatCount(n, nouns.centre)} z ukrytym odsetkiem (<5).`,
+			empty: (n: number) => `Poza wykresem: ${formatCount(n, nouns.centre)} bez uczestników w tym wyborze.`,
 			method: 'Granice kontrolne: dokładny rozkład dwumianowy wokół odsetka całego poziomu, z interpolacją (Spiegelhalter 2005). Ośrodek poza granicami 99,8% różni się bardziej, niż tłumaczyłby przypadek; w granicach nie znaczy „tak samo”.',
 			point: (name: string, k: number, n: number, interval: string) => `${name}: ${k} z ${n} (${interval})`,
 			none: 'Brak ośrodków do pokazania.',

@@ -26,20 +26,21 @@ export const measureOf = (param: string | null): MeasureParam => (param && param
 type Unit = Pick<NationalUnit, 'employment' | 'completion' | 'costPerParticipant'>;
 const cellOf = (unit: Unit, measure: Measure): RateCell | ValueCell => (measure === 'cost' ? unit.costPerParticipant : unit[measure]);
 
-/** A rate or an amount in words: „18% (95% PU: 17–19%), 1 204 z 6 651”; or why it is absent. */
+/** How a page says „k of n” in its language. */
 export interface CellWords {
-	hidden: string;
-	none: string;
 	kOfN: (k: string, n: string) => string;
 }
 
+/**
+ * A rate or an amount in words: „18% (95% PU: 17–19%), 1 204 z 6 651”; or why it is absent, in the words of its
+ * reason that every table cell uses („ukryte (<5)”, „nikt w tym wyborze”, „nie opublikowano”).
+ */
 export function cellText(cell: RateCell | ValueCell, words: CellWords, format: (value: number) => string = formatMoney): string {
-	if (cell.kind === 'suppressed') return words.hidden;
 	if (cell.kind === 'published' || cell.kind === 'synthetic') {
 		if ('k' in cell) return `${formatInterval(cell.rate, cell.low, cell.high, cell.n >= 1000)}, ${words.kOfN(formatInteger(cell.k), formatInteger(cell.n))}`;
 		return format(cell.value);
 	}
-	return words.none;
+	return ui.reason(missingReason(cell) ?? 'not_published').label;
 }
 
 /** A share as a tile shows it: tenths of a per cent once the group is large enough to tell them apart. */
@@ -55,16 +56,21 @@ export function areaValues(units: (Unit & { code: string })[], measure: Measure,
 	);
 }
 
-/** The funnel's points: centres whose rate is shown. Hidden ones stay off the plot, counted. */
-export function funnelPoints(centres: CentrePoint[], measure: 'employment' | 'completion'): { points: FunnelPoint[]; hidden: number } {
+/**
+ * The funnel's points: centres whose rate is shown. The rest stay off the plot, counted by why: hidden, or with no
+ * one selected (who have no rate to hide).
+ */
+export function funnelPoints(centres: CentrePoint[], measure: 'employment' | 'completion'): { points: FunnelPoint[]; hidden: number; empty: number } {
 	const points: FunnelPoint[] = [];
 	let hidden = 0;
+	let empty = 0;
 	for (const c of centres) {
 		const cell = c[measure];
 		if (cell.kind === 'published' || cell.kind === 'synthetic') points.push({ code: c.code, name: c.name, k: cell.k, n: cell.n, low: cell.low, high: cell.high });
+		else if (missingReason(cell) === 'no_one_selected') empty += 1;
 		else hidden += 1;
 	}
-	return { points, hidden };
+	return { points, hidden, empty };
 }
 
 /**
