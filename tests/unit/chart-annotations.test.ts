@@ -45,3 +45,17 @@ describe('missing-bar labels after an update in place', () => {
 		expect(drawAfterUpdate(janowOnly, all)).toEqual(['nie opublikowano']);
 	});
 });
+
+describe('the value axis of counts', () => {
+	const counts = (values: (number | null)[], unit: BarChartData['unit'] = 'number'): BarChartData => ({ categories: values.map((_, i) => `b${i}`), series: [{ label: 's', color: '#000', values }], unit });
+	const ticks = (data: BarChartData) => (barConfig(data, { axisLabel: 'n', format: String }, theme, paint).options!.scales!.y!.ticks as { precision?: number });
+
+	it('ticks in whole numbers where every value is a count (a histogram of a few centres read 0, 0, 0, 1, 1, 1)', () => {
+		expect(ticks(counts([1, 1, 1, null, 1, 1])).precision).toBe(0);
+	});
+
+	it('keeps fractions and percentages free to tick between whole numbers', () => {
+		expect(ticks(counts([0.2, 0.5])).precision).toBeUndefined();
+		expect(ticks(counts([12, 40], 'percent')).precision).toBeUndefined();
+	});
+});

@@ -123,6 +123,8 @@ const wrappedLabel = (categories: string[]) =>
  * the theme's surface. `onSelect` gets the category index of a clicked bar and the index of its series (the
  * segment, in a stack): the page turns them into a filter (cross-filtering).
  */
+const countsOnly = (data: BarChartData) => data.unit === 'number' && data.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v)));
+
 export function barConfig(data: BarChartData, options: BarChartOptions, theme: ChartTheme, paint: Paint, onSelect?: (index: number, series: number) => void): ChartConfiguration {
 	const axis = axisColours(theme);
 	const horizontal = options.horizontal ?? false;
@@ -183,7 +185,13 @@ export function barConfig(data: BarChartData, options: BarChartOptions, theme: C
 					title: { ...axis.title, display: true, text: horizontal ? options.axisLabel : titleLines(options.axisLabel) },
 					grid: axis.grid,
 					border: axis.border,
-					ticks: { ...axis.ticks, callback: (v: number | string) => (options.tickFormat ?? options.format)(Number(v)) }
+					ticks: {
+						...axis.ticks,
+						// Counts tick in whole numbers: a histogram of a few centres otherwise reads 0, 0, 0, 1, 1, 1 (0.2 steps
+						// rounded by the format). Only where every value is whole, so a user's fractions keep their ticks.
+						...(countsOnly(data) ? { precision: 0 } : {}),
+						callback: (v: number | string) => (options.tickFormat ?? options.format)(Number(v))
+					}
 				}
 			},
 			plugins: {
