@@ -387,6 +387,9 @@ export const en: Messages = {
 				completed: 'completed',
 				employed: 'employed upon leaving',
 				cost_pln: 'cost of support (PLN)',
+				key_n: 'cell key: its participants’ record keys summed modulo 256 (protects counts under filters)',
+				key_employed: 'cell key of those employed upon leaving',
+				key_completed: 'cell key of those who completed',
 				support_forms: 'forms of support received: bit n is the dictionary’s n-th form'
 			}
 		},
@@ -796,6 +799,8 @@ export const en: Messages = {
 			caption: 'Bar: the share; whiskers: 95% confidence interval (Wilson). Hatched bar: synthetic data. A hidden share (<5) is named, not drawn.',
 			table: 'The chosen centres and Poland'
 		},
+		perturbed: (max: number) =>
+			`Under filters, counts of people are moved slightly (by at most ${max}), always the same way for the same people: no difference of views points at anyone. Parts may not add up to the whole.`,
 		status: {
 			built: 'No filters: figures worked out when the page was built.',
 			loading: (percent: number) => `Loading the national data into DuckDB: ${percent}%…`,

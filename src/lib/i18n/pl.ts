@@ -389,6 +389,9 @@ export const pl = {
 				completed: 'ukończyli udział',
 				employed: 'zatrudnieni po projekcie',
 				cost_pln: 'koszt wsparcia (zł)',
+				key_n: 'klucz komórki: suma kluczy jej uczestników modulo 256 (ochrona liczb przy filtrach)',
+				key_employed: 'klucz komórki zatrudnionych po projekcie',
+				key_completed: 'klucz komórki tych, którzy ukończyli udział',
 				support_forms: 'otrzymane formy wsparcia: bit n to n-ta forma ze słownika'
 			}
 		},
@@ -806,6 +809,9 @@ export const pl = {
 			caption: 'Słupek: odsetek; wąsy: 95% przedział ufności (Wilson). Słupek kreskowany: dane syntetyczne. Ukryty odsetek (<5) jest nazwany, nie narysowany.',
 			table: 'Wybrane ośrodki i Polska'
 		},
+		/** Under a participant filter every count is moved by its cell key (stats/cell-key.ts); said on the page and in exports. */
+		perturbed: (max: number) =>
+			`Przy filtrach liczby osób są lekko zmienione (najwyżej o ${max}), zawsze tak samo dla tych samych ludzi: różnica widoków nikogo nie wskaże. Części mogą nie sumować się do całości.`,
 		status: {
 			built: 'Bez filtrów: liczby policzone przy budowie strony.',
 			loading: (percent: number) => `Wczytuję dane krajowe do DuckDB: ${percent}%…`,

@@ -1,0 +1,115 @@
+// Cell-key perturbation for the national pages under filters: the method of the table builders of statistical
+// offices (the ABS's TableBuilder, the ONS's census tables), which let a reader ask any combination of filters.
+// Suppression alone cannot hold there: a centre with 40 participants in each of 2008–2013 and 3 in 2014 shows 40 on
+// each single-year page and 243 unfiltered, so 243 − 6 × 40 gives the hidden 3, and no pattern worked out per view
+// can see every such sum of views. So every count a filtered view shows moves by −2…+2, decided by its people:
+// - each participant has a fixed record key (0–255) from their id;
+// - a cell's key is the sum of its people's keys, modulo 256: the same people give the same key, whichever view,
+//   filter or level asks for them, so asking again (or another way) gives the same number, never a fresh draw;
+// - the key picks the change from a fixed table, symmetric around 0.
+// A sum of several views then carries the noise of each: 243 − 6 × (40 ± 2) no longer tells 3 from 0 or 7.
+// The <5 rule, differencing and the tree (selection-guard.ts) still run first, on the true counts.
+import type { Columns } from '../db/types';
+import type { GuardedUnit } from './selection-guard';
+import { DISCLOSURE_THRESHOLD } from './disclosure';
+
+/** Keys run 0…KEYS − 1; a cell's key is its records' keys summed modulo KEYS. */
+export const KEYS = 256;
+
+/** The change a key makes, per key: 26 keys give −2, 51 give −1, 102 give 0, 51 give +1, 26 give +2 (variance 1.2). */
+const CHANGE = Int8Array.from({ length: KEYS }, (_, key) => (key < 26 ? -2 : key < 77 ? -1 : key < 179 ? 0 : key < 230 ? 1 : 2));
+
+/** The most a shown count moves, for the page's note. */
+export const MAX_CHANGE = 2;
+
+/** A participant's record key from their id: a 32-bit string hash (FNV-1a) mixed (murmur3's finaliser), low 8 bits. */
+export function recordKey(id: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
+	return (h >>> 0) % KEYS;
+}
+
+/** The change of a cell with this key, −2…+2. */
+export const changeOf = (cellKey: number) => CHANGE[((cellKey % KEYS) + KEYS) % KEYS];
+
+/**
+ * A count as a filtered view shows it. 0 stays 0 (nobody to protect, and "no one" is its own reason on screen);
+ * 1–4 stay as they are, since the guard hides them; 5 or more move by the key's change, and never below 5, so a
+ * shown count is never read as a small one that escaped the guard (5 − 2 becomes 5 + 2).
+ */
+export function perturbCount(value: number, cellKey: number): number {
+	if (value < DISCLOSURE_THRESHOLD) return value;
+	const change = changeOf(cellKey);
+	return value + change >= DISCLOSURE_THRESHOLD ? value + change : value - change;
+}
+
+/** Per participant row of the cube (centre × year × sex × age band): its people's keys summed, modulo KEYS. */
+export interface CellKeyColumns extends Columns {
+	key_n: ArrayLike<number>;
+	key_employed: ArrayLike<number>;
+	key_completed: ArrayLike<number>;
+}
+
+/** Each unit's cell keys for the selection: the keys of the rows every active filter keeps, summed up the tree. */
+export function selectionKeys(
+	rows: CellKeyColumns & { teryt: ArrayLike<number>; combo: ArrayLike<number> },
+	kept: (combo: number) => boolean
+): Map<string, [number, number, number]> {
+	const out = new Map<string, [number, number, number]>();
+	const add = (code: string, n: number, employed: number, completed: number) => {
+		const keys = out.get(code);
+		if (keys) {
+			keys[0] += n;
+			keys[1] += employed;
+			keys[2] += completed;
+		} else out.set(code, [n, employed, completed]);
+	};
+	// Rows come centre by centre; each centre's sums go up the tree once.
+	let code = -1;
+	let sums = [0, 0, 0];
+	const flush = () => {
+		if (code < 0) return;
+		const teryt = String(code).padStart(7, '0');
+		for (const unit of [teryt, teryt.slice(0, 4), teryt.slice(0, 2), '']) add(unit, sums[0], sums[1], sums[2]);
+	};
+	for (let i = 0; i < rows.teryt.length; i++) {
+		if (rows.teryt[i] !== code) {
+			flush();
+			code = rows.teryt[i];
+			sums = [0, 0, 0];
+		}
+		if (!kept(rows.combo[i])) continue;
+		sums[0] += rows.key_n[i];
+		sums[1] += rows.key_employed[i];
+		sums[2] += rows.key_completed[i];
+	}
+	flush();
+	for (const keys of out.values()) for (let m = 0; m < 3; m++) keys[m] %= KEYS;
+	return out;
+}
+
+/**
+ * The guard's units with their counts perturbed, for a view that selects participants. Which figures are hidden
+ * was decided on the true counts and stays. A rate's k and n move apart, each by its own key; k never passes n.
+ */
+export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, [number, number, number]>): Map<string, GuardedUnit> {
+	const out = new Map<string, GuardedUnit>();
+	for (const [code, unit] of units) {
+		const [keyN, keyEmployed, keyCompleted] = keys.get(code) ?? [0, 0, 0];
+		const n = perturbCount(unit.n, keyN);
+		out.set(code, {
+			...unit,
+			n,
+			employed: Math.min(n, perturbCount(unit.employed, keyEmployed)),
+			completed: Math.min(n, perturbCount(unit.completed, keyCompleted)),
+			// Money is not a head count: cost per participant stays the selection's true average (cost / n).
+			cost: unit.n > 0 ? (unit.cost / unit.n) * n : unit.cost
+		});
+	}
+	return out;
+}

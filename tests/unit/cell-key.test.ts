@@ -1,0 +1,143 @@
+// Cell-key perturbation on the national pages under filters, attacked the way the suppression guard alone could not
+// stop: a reader adds up several single-year views of a centre and takes them from the all-years view. With exact
+// counts that gives the hidden year every time; with the counts moved by their cell keys it must not.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { guardSelection } from '../../src/lib/queries/national';
+import { KEYS, changeOf, perturbCount, recordKey, type CellKeyColumns } from '../../src/lib/stats/cell-key';
+import { protectColumns, type SelectionColumns } from '../../src/lib/stats/selection-guard';
+
+/** One cube row per centre and year (one sex, one age band), with its people's ids for their record keys. */
+interface Cell {
+	teryt: number;
+	year: number;
+	ids: string[];
+	employed: number;
+}
+
+const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+const keyOf = (ids: string[]) => ids.reduce((sum, id) => sum + recordKey(id), 0) % KEYS;
+
+/** The engine's columns for a filter on the given years: combination 1 where a row's year is selected (one value). */
+function columnsFor(cells: Cell[], year: number | null): SelectionColumns & CellKeyColumns {
+	return {
+		teryt: cells.map((c) => c.teryt),
+		combo: cells.map((c) => (year !== null && c.year === year ? 1 : 0)),
+		n: cells.map((c) => c.ids.length),
+		employed: cells.map((c) => c.employed),
+		completed: cells.map((c) => c.ids.length),
+		cost: cells.map((c) => c.ids.length * 1000),
+		key_n: cells.map((c) => keyOf(c.ids)),
+		key_employed: cells.map((c) => keyOf(c.ids.slice(0, c.employed))),
+		key_completed: cells.map((c) => keyOf(c.ids))
+	};
+}
+
+const YEARS = [2008, 2009, 2010, 2011, 2012, 2013, 2014];
+const TARGET = 216011;
+const TARGET_CODE = '0216011';
+
+/** README's example: a centre with 40 people in each of 2008–2013 and 3 in 2014, beside two larger centres of its powiat. */
+function country(salt: number): Cell[] {
+	const cells: Cell[] = [];
+	for (const [teryt, size] of [
+		[TARGET, (y: number) => (y === 2014 ? 3 : 40)],
+		[216022, () => 60],
+		[216033, () => 75]
+	] as const)
+		for (const year of YEARS) {
+			const ids = people(`${salt}:${teryt}:${year}`, size(year));
+			cells.push({ teryt, year, ids, employed: Math.floor(ids.length / 2) });
+		}
+	return cells;
+}
+
+describe('record keys and the change they make', () => {
+	it('gives each id one key, and spreads 20,000 ids over all 256 keys evenly', () => {
+		expect(recordKey('g0201011-p17')).toBe(recordKey('g0201011-p17'));
+		const counts = new Array(KEYS).fill(0);
+		for (let i = 0; i < 20_000; i++) counts[recordKey(`g0201011-2010-p${i}`)] += 1;
+		// 78 expected per key; a biased hash (the low bits of a plain FNV-1a) leaves some keys near empty.
+		expect(Math.min(...counts)).toBeGreaterThan(45);
+		expect(Math.max(...counts)).toBeLessThan(115);
+	});
+
+	it('moves a count by −2 to +2, symmetric around 0, half of the keys not at all', () => {
+		const byChange = new Map<number, number>();
+		for (let key = 0; key < KEYS; key++) byChange.set(changeOf(key), (byChange.get(changeOf(key)) ?? 0) + 1);
+		expect(Object.fromEntries(byChange)).toEqual({ '-2': 26, '-1': 51, '0': 102, '1': 51, '2': 26 });
+	});
+
+	it('keeps 0 and 1–4 as they are, moves 5 or more by at most 2, never below 5, the same way every time (property)', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: KEYS - 1 }), (value, key) => {
+				const shown = perturbCount(value, key);
+				expect(shown).toBe(perturbCount(value, key));
+				if (value < 5) expect(shown).toBe(value);
+				else {
+					expect(shown).toBeGreaterThanOrEqual(5);
+					expect(Math.abs(shown - value)).toBeLessThanOrEqual(2);
+				}
+			})
+		);
+	});
+
+	it('leaves the counts of a large cell unbiased: over every key, the mean change is 0', () => {
+		let sum = 0;
+		for (let key = 0; key < KEYS; key++) sum += perturbCount(100, key) - 100;
+		expect(sum).toBe(0);
+	});
+});
+
+describe('a sum of several views against the whole (the gap the suppression guard left)', () => {
+	it('no longer gives the hidden year: the attack that always worked on exact counts now misses most of the time', () => {
+		const misses: number[] = [];
+		let exactWorked = 0;
+		const salts = 200;
+		for (let salt = 0; salt < salts; salt++) {
+			const cells = country(salt);
+			// The all-years view: no participant filter, so the built, exact counts.
+			const whole = guardSelection(columnsFor(cells, null), []).get(TARGET_CODE)!;
+			expect(whole.n).toBe(243);
+			let shown = 0;
+			let exact = 0;
+			for (const year of YEARS.slice(0, 6)) {
+				const view = guardSelection(columnsFor(cells, year), [[String(year)]]).get(TARGET_CODE)!;
+				// The single-year figure is on screen, so the attacker can add it up.
+				expect(view.hidden.n).toBe(false);
+				shown += view.n;
+				exact += protectColumns(columnsFor(cells, year), [[String(year)]]).get(TARGET_CODE)!.n;
+			}
+			// And 2014 itself is hidden on its own page.
+			expect(guardSelection(columnsFor(cells, 2014), [['2014']]).get(TARGET_CODE)!.hidden.n).toBe(true);
+			if (whole.n - exact === 3) exactWorked += 1;
+			misses.push(whole.n - shown - 3);
+		}
+		// Without the keys the subtraction gives the 3 every time.
+		expect(exactWorked).toBe(salts);
+		// With them it is right about one time in seven (six changes summed: SD about 2.7), and wrong by up to ±12.
+		const hits = misses.filter((m) => m === 0).length;
+		expect(hits / salts).toBeLessThan(0.3);
+		expect(new Set(misses).size).toBeGreaterThanOrEqual(7);
+		expect(Math.max(...misses.map(Math.abs))).toBeLessThanOrEqual(12);
+	});
+
+	it('asks the same people the same way twice and gets the same number: no fresh draw to average away', () => {
+		const cells = country(7);
+		// The powiat's three centres in 2010 against the powiat itself in 2010: the same people, one key.
+		const view = guardSelection(columnsFor(cells, 2010), [['2010']]);
+		const again = guardSelection(columnsFor(cells, 2010), [['2010']]);
+		expect(view.get('0216')!.n).toBe(again.get('0216')!.n);
+		expect(view.get('0216')!.n).toBe(view.get('02')!.n);
+		expect(view.get('02')!.n).toBe(view.get('')!.n);
+		// Every count shown lies within 2 of the truth and the rates' k stay within n.
+		const truth = protectColumns(columnsFor(cells, 2010), [['2010']]);
+		for (const [code, unit] of view) {
+			expect(Math.abs(unit.n - truth.get(code)!.n)).toBeLessThanOrEqual(2);
+			expect(unit.employed).toBeLessThanOrEqual(unit.n);
+			expect(unit.hidden).toEqual(truth.get(code)!.hidden);
+			// Cost per participant is the true average: money is not a head count.
+			if (unit.n > 0) expect(unit.cost / unit.n).toBeCloseTo(1000, 6);
+		}
+	});
+});
