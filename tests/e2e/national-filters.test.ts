@@ -58,7 +58,11 @@ describe('national pages under filters', () => {
 		// The tiles say whom they count, beside them.
 		expect(plain(await page.getByTestId('selection-words').textContent())).toBe('Rok edycji: 2010, 2011 · Płeć: kobieta');
 		// And that their counts are moved a little, so that no sum of views singles anyone out.
-		expect(plain(await page.getByTestId('perturbed-note').textContent())).toMatch(/^Przy filtrach liczby osób są lekko zmienione \(najwyżej o 2\)/);
+		expect(plain(await page.getByTestId('perturbed-note').textContent())).toMatch(/^Przy filtrach liczby osób są lekko zmienione \(najwyżej o 2\), a koszt na uczestnika zaokrąglony do 100 zł/);
+		// Its cost per participant is rounded to 100 zł, so that it cannot undo the counts' noise.
+		const grosze = digits(await page.locator('[data-tile="cost"]').textContent());
+		expect(grosze).toBeGreaterThan(0);
+		expect(grosze % 10_000).toBe(0);
 		// The filters on screen are the address's.
 		expect(await page.locator('input[name="years"][value="2010"]').isChecked()).toBe(true);
 		expect(await page.locator('input[name="sex"][value="K"]').isChecked()).toBe(true);

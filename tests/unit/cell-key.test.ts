@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guardSelection } from '../../src/lib/queries/national';
-import { KEYS, changeOf, perturbCount, recordKey, type CellKeyColumns } from '../../src/lib/stats/cell-key';
+import { COST_STEP, KEYS, changeOf, perturbCount, recordKey, roundCost, type CellKeyColumns } from '../../src/lib/stats/cell-key';
 import { protectColumns, type SelectionColumns } from '../../src/lib/stats/selection-guard';
 
 /** One cube row per centre and year (one sex, one age band), with its people's ids for their record keys. */
@@ -13,6 +13,14 @@ interface Cell {
 	year: number;
 	ids: string[];
 	employed: number;
+	/** Each person's support cost in whole złoty, as the generator makes them (hours × an hourly rate). */
+	costs: number[];
+}
+
+/** A seeded stream of whole-złoty support costs, 720–16,719 zł a person. */
+function costStream(seed: number) {
+	let state = seed >>> 0 || 1;
+	return () => 720 + Math.floor(((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32) * 16_000);
 }
 
 const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
@@ -20,13 +28,18 @@ const keyOf = (ids: string[]) => ids.reduce((sum, id) => sum + recordKey(id), 0)
 
 /** The engine's columns for a filter on the given years: combination 1 where a row's year is selected (one value). */
 function columnsFor(cells: Cell[], year: number | null): SelectionColumns & CellKeyColumns {
+	return columnsForYears(cells, year === null ? [] : [year]);
+}
+
+/** The same for a filter on several years: combination i + 1 for the i-th selected year. */
+function columnsForYears(cells: Cell[], years: number[]): SelectionColumns & CellKeyColumns {
 	return {
 		teryt: cells.map((c) => c.teryt),
-		combo: cells.map((c) => (year !== null && c.year === year ? 1 : 0)),
+		combo: cells.map((c) => years.indexOf(c.year) + 1),
 		n: cells.map((c) => c.ids.length),
 		employed: cells.map((c) => c.employed),
 		completed: cells.map((c) => c.ids.length),
-		cost: cells.map((c) => c.ids.length * 1000),
+		cost: cells.map((c) => c.costs.reduce((a, b) => a + b, 0)),
 		key_n: cells.map((c) => keyOf(c.ids)),
 		key_employed: cells.map((c) => keyOf(c.ids.slice(0, c.employed))),
 		key_completed: cells.map((c) => keyOf(c.ids))
@@ -39,6 +52,7 @@ const TARGET_CODE = '0216011';
 
 /** README's example: a centre with 40 people in each of 2008–2013 and 3 in 2014, beside two larger centres of its powiat. */
 function country(salt: number): Cell[] {
+	const cost = costStream(salt + 1);
 	const cells: Cell[] = [];
 	for (const [teryt, size] of [
 		[TARGET, (y: number) => (y === 2014 ? 3 : 40)],
@@ -47,7 +61,7 @@ function country(salt: number): Cell[] {
 	] as const)
 		for (const year of YEARS) {
 			const ids = people(`${salt}:${teryt}:${year}`, size(year));
-			cells.push({ teryt, year, ids, employed: Math.floor(ids.length / 2) });
+			cells.push({ teryt, year, ids, employed: Math.floor(ids.length / 2), costs: ids.map(() => cost()) });
 		}
 	return cells;
 }
@@ -122,6 +136,87 @@ describe('a sum of several views against the whole (the gap the suppression guar
 		expect(Math.max(...misses.map(Math.abs))).toBeLessThanOrEqual(12);
 	});
 
+	it('keeps the noise when the reader also uses each view’s cost per participant (a reviewer’s attack)', () => {
+		// Support costs are whole złoty, so a true average to the grosz, times a candidate true count, is whole only
+		// for the true count; and a two-year view's average pins how its years' counts weigh. The attacker knows the
+		// method: which true counts each shown count can come from, and how the average was made. Given a view's
+		// shown average, `within` says which true totals C fit a true count v.
+		const SIX = YEARS.slice(0, 6);
+		const sources = new Map<number, number[]>();
+		const from = (shown: number) => {
+			let out = sources.get(shown);
+			if (!out) sources.set(shown, (out = Array.from({ length: 9 }, (_, i) => shown - 4 + i).filter((v) => v >= 5 && Array.from({ length: KEYS }, (_, k) => perturbCount(v, k)).includes(shown))));
+			return out;
+		};
+		type Shown = { n: number; average: number };
+		function attack(whole: number, single: Shown[], pairs: Map<string, Shown>, within: (average: number, v: number) => [number, number]): Set<number> {
+			// Each year: every true count it may come from, with the range of whole-złoty totals its average allows.
+			const options = single.map((s) => from(s.n).flatMap((v) => {
+				const [lo, hi] = within(s.average, v);
+				return Math.ceil(lo) <= Math.floor(hi) ? [{ v, lo: Math.ceil(lo), hi: Math.floor(hi) }] : [];
+			}));
+			const answers = new Set<number>();
+			const pick: { v: number; lo: number; hi: number }[] = [];
+			const walk = (i: number) => {
+				if (i === SIX.length) return void answers.add(whole - pick.reduce((sum, p) => sum + p.v, 0));
+				for (const o of options[i]) {
+					pick[i] = o;
+					// Every pair seen so far: its shown count from the two true counts, its total within its average's range.
+					const fits = pick.slice(0, i).every((p, j) => {
+						const pair = pairs.get(`${j},${i}`)!;
+						const v = p.v + o.v;
+						const [lo, hi] = within(pair.average, v);
+						return from(pair.n).includes(v) && p.lo + o.lo <= hi && p.hi + o.hi >= lo;
+					});
+					if (fits) walk(i + 1);
+				}
+			};
+			walk(0);
+			return answers;
+		}
+		const salts = 60;
+		let exactAverages = 0;
+		let shownAverages = 0;
+		for (let salt = 0; salt < salts; salt++) {
+			const cells = country(salt);
+			const whole = guardSelection(columnsFor(cells, null), []).get(TARGET_CODE)!.n;
+			const view = (years: number[]) => {
+				const shown = guardSelection(columnsForYears(cells, years), [years.map(String)]).get(TARGET_CODE)!;
+				const truth = protectColumns(columnsForYears(cells, years), [years.map(String)]).get(TARGET_CODE)!;
+				return { shown: { n: shown.n, average: shown.cost / shown.n }, exact: { n: shown.n, average: Math.round((truth.cost / truth.n) * 100) / 100 } };
+			};
+			const singles = SIX.map((y) => view([y]));
+			const pairs = new Map<string, ReturnType<typeof view>>();
+			SIX.forEach((a, i) => SIX.forEach((b, j) => j > i && pairs.set(`${i},${j}`, view([a, b]))));
+			const pick = (which: 'shown' | 'exact') => new Map([...pairs].map(([k, v]) => [k, v[which]]));
+			// Had the page shown the true average to the grosz, the hidden 3 would follow for nearly every keying.
+			const grosz = (average: number, v: number): [number, number] => [(average - 0.005) * v - 1e-6, (average + 0.005) * v + 1e-6];
+			const exact = attack(whole, singles.map((s) => s.exact), pick('exact'), grosz);
+			expect(exact.has(3)).toBe(true);
+			if (exact.size === 1) exactAverages += 1;
+			// Rounded to 100 zł, up or down: the true average lies within 100 zł either side.
+			const hundred = (average: number, v: number): [number, number] => [(average - COST_STEP) * v - 1e-6, (average + COST_STEP) * v + 1e-6];
+			const shown = attack(whole, singles.map((s) => s.shown), pick('shown'), hundred);
+			expect(shown.has(3)).toBe(true);
+			if (shown.size === 1) shownAverages += 1;
+			// Several sizes of 0–4 stay possible for the hidden year (the page already says it is hidden).
+			expect([...shown].filter((v) => v >= 0 && v <= 4).length).toBeGreaterThanOrEqual(2);
+		}
+		// Measured: 60 of 60 to the grosz, 0 of 60 rounded (5 to 9 candidates each).
+		expect(exactAverages).toBe(salts);
+		expect(shownAverages).toBe(0);
+	});
+
+	it('rounds the cost per participant to 100 zł without bias: over every key, the mean is the true average', () => {
+		for (const average of [8773.07, 9050, 12_345.5]) {
+			let sum = 0;
+			for (let key = 0; key < KEYS; key++) sum += roundCost(average, key);
+			expect(Math.abs(sum / KEYS - average)).toBeLessThan(COST_STEP / KEYS + 1e-9);
+			// Only the two neighbouring steps.
+			expect(new Set(Array.from({ length: KEYS }, (_, k) => roundCost(average, k))).size).toBeLessThanOrEqual(2);
+		}
+	});
+
 	it('asks the same people the same way twice and gets the same number: no fresh draw to average away', () => {
 		const cells = country(7);
 		// The powiat's three centres in 2010 against the powiat itself in 2010: the same people, one key.
@@ -136,8 +231,13 @@ describe('a sum of several views against the whole (the gap the suppression guar
 			expect(Math.abs(unit.n - truth.get(code)!.n)).toBeLessThanOrEqual(2);
 			expect(unit.employed).toBeLessThanOrEqual(unit.n);
 			expect(unit.hidden).toEqual(truth.get(code)!.hidden);
-			// Cost per participant is the true average: money is not a head count.
-			if (unit.n > 0) expect(unit.cost / unit.n).toBeCloseTo(1000, 6);
+			// Cost per participant: the true average rounded to 100 zł, up or down.
+			const truthUnit = truth.get(code)!;
+			if (unit.n > 0) {
+				const shown = unit.cost / unit.n;
+				expect(Math.abs(shown / COST_STEP - Math.round(shown / COST_STEP))).toBeLessThan(1e-9);
+				expect(Math.abs(shown - truthUnit.cost / truthUnit.n)).toBeLessThan(COST_STEP);
+			}
 		}
 	});
 });

@@ -799,8 +799,8 @@ export const en: Messages = {
 			caption: 'Bar: the share; whiskers: 95% confidence interval (Wilson). Hatched bar: synthetic data. A hidden share (<5) is named, not drawn.',
 			table: 'The chosen centres and Poland'
 		},
-		perturbed: (max: number) =>
-			`Under filters, counts of people are moved slightly (by at most ${max}), always the same way for the same people: no difference of views points at anyone. Parts may not add up to the whole.`,
+		perturbed: (max: number, step: number) =>
+			`Under filters, counts of people are moved slightly (by at most ${max}) and cost per participant is rounded to ${step} PLN, always the same way for the same people: no difference of views points at anyone. Parts may not add up to the whole.`,
 		status: {
 			built: 'No filters: figures worked out when the page was built.',
 			loading: (percent: number) => `Loading the national data into DuckDB: ${percent}%…`,

@@ -810,8 +810,8 @@ export const pl = {
 			table: 'Wybrane ośrodki i Polska'
 		},
 		/** Under a participant filter every count is moved by its cell key (stats/cell-key.ts); said on the page and in exports. */
-		perturbed: (max: number) =>
-			`Przy filtrach liczby osób są lekko zmienione (najwyżej o ${max}), zawsze tak samo dla tych samych ludzi: różnica widoków nikogo nie wskaże. Części mogą nie sumować się do całości.`,
+		perturbed: (max: number, step: number) =>
+			`Przy filtrach liczby osób są lekko zmienione (najwyżej o ${max}), a koszt na uczestnika zaokrąglony do ${step} zł, zawsze tak samo dla tych samych ludzi: różnica widoków nikogo nie wskaże. Części mogą nie sumować się do całości.`,
 		status: {
 			built: 'Bez filtrów: liczby policzone przy budowie strony.',
 			loading: (percent: number) => `Wczytuję dane krajowe do DuckDB: ${percent}%…`,

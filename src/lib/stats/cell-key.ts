@@ -8,6 +8,7 @@
 //   filter or level asks for them, so asking again (or another way) gives the same number, never a fresh draw;
 // - the key picks the change from a fixed table, symmetric around 0.
 // A sum of several views then carries the noise of each: 243 − 6 × (40 ± 2) no longer tells 3 from 0 or 7.
+// The cost per participant is rounded to 100 zł the same way, since an exact average would undo the noise.
 // The <5 rule, differencing and the tree (selection-guard.ts) still run first, on the true counts.
 import type { Columns } from '../db/types';
 import type { GuardedUnit } from './selection-guard';
@@ -21,6 +22,22 @@ const CHANGE = Int8Array.from({ length: KEYS }, (_, key) => (key < 26 ? -2 : key
 
 /** The most a shown count moves, for the page's note. */
 export const MAX_CHANGE = 2;
+
+/** Money under filters is shown in steps of this many złoty (see `roundCost`). */
+export const COST_STEP = 100;
+
+/**
+ * The cost per participant a filtered view shows: the true average, rounded to COST_STEP zł, up or down as the
+ * cell's key says (random rounding: unbiased over keys, and the same for the same people). To the grosz, the true
+ * average gave the noise away: support costs are whole złoty, so avg × n is whole only for the true n, and the
+ * averages of a view and its parts pin the ratio of their counts (a reviewer's attack recovered 867 of 878 hidden
+ * cells of the demo cube exactly that way; rounded to 100 zł, 1).
+ */
+export function roundCost(average: number, cellKey: number): number {
+	// The key scrambled, so the rounding does not follow the count's change (the same key picks both).
+	const up = (((((cellKey * 167 + 89) % KEYS) + KEYS) % KEYS) + 0.5) / KEYS;
+	return COST_STEP * Math.floor(average / COST_STEP + up);
+}
 
 /** A participant's record key from their id: a 32-bit string hash (FNV-1a) mixed (murmur3's finaliser), low 8 bits. */
 export function recordKey(id: string): number {
@@ -96,6 +113,7 @@ export function selectionKeys(
 /**
  * The guard's units with their counts perturbed, for a view that selects participants. Which figures are hidden
  * was decided on the true counts and stays. A rate's k and n move apart, each by its own key; k never passes n.
+ * The cost per participant is rounded (`roundCost`).
  */
 export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, [number, number, number]>): Map<string, GuardedUnit> {
 	const out = new Map<string, GuardedUnit>();
@@ -107,8 +125,8 @@ export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, 
 			n,
 			employed: Math.min(n, perturbCount(unit.employed, keyEmployed)),
 			completed: Math.min(n, perturbCount(unit.completed, keyCompleted)),
-			// Money is not a head count: cost per participant stays the selection's true average (cost / n).
-			cost: unit.n > 0 ? (unit.cost / unit.n) * n : unit.cost
+			// Stored as the total the shown average and the shown n make, so every reader of cost / n gets `roundCost`'s.
+			cost: unit.n > 0 ? roundCost(unit.cost / unit.n, keyN) * n : unit.cost
 		});
 	}
 	return out;

@@ -11,7 +11,7 @@ import { pageHref } from '$lib/i18n/paths';
 import { valueLabel } from '$lib/dictionary';
 import { ui } from '$lib/i18n';
 import { wilson } from '$lib/stats/wilson';
-import { MAX_CHANGE } from '$lib/stats/cell-key';
+import { COST_STEP, MAX_CHANGE } from '$lib/stats/cell-key';
 import { foldPolish } from '$lib/format/text';
 
 /** The measures a national page maps, as they read in its address (?miara=). */
@@ -199,7 +199,7 @@ export function filterWords(filters: NationalFilters): string[] {
 
 /** What an export of a filtered view says about it: its filters, and that its counts are perturbed where they are. */
 export function selectionNotes(filters: NationalFilters): string[] {
-	return [...filterWords(filters), ...(selectsParticipants(filters) ? [ui.national.perturbed(MAX_CHANGE)] : [])];
+	return [...filterWords(filters), ...(selectsParticipants(filters) ? [ui.national.perturbed(MAX_CHANGE, COST_STEP)] : [])];
 }
 
 /** A page's address in the page's language, with its query (none where every parameter is absent). */
