@@ -402,11 +402,17 @@ describe('a combination of filter values as one number', () => {
 describe('national filters in the address', () => {
 	const years = [2008, 2009, 2010, 2011, 2012, 2013, 2014];
 	it('reads back what it writes, and names what it ignores', () => {
-		const filters: NationalFilters = { years: [2010, 2012], sex: ['K'], ageBands: ['18-24'], priceBase: 2014 };
+		const filters: NationalFilters = { years: [2010], sex: ['K'], ageBands: ['18-24'], priceBase: 2014 };
 		expect(decodeNationalFilters(new URLSearchParams(encodeNationalFilters(filters)), years, years)).toEqual({ filters, ignored: [] });
 		const { filters: read, ignored } = decodeNationalFilters(new URLSearchParams('lata=2010,1999,abc&plec=X,M&ceny=stale-1990&wiek=18-24'), years, years);
 		expect(read).toEqual({ years: [2010], sex: ['M'], ageBands: ['18-24'], priceBase: null });
 		expect(ignored).toEqual(['lata=1999', 'lata=abc', 'plec=X', 'ceny=stale-1990']);
+	});
+
+	it('keeps one value per filter: a second one is named as ignored, so no address asks for a sum of several', () => {
+		const { filters, ignored } = decodeNationalFilters(new URLSearchParams('lata=2012,2010,2012&plec=K,M&wiek=18-24,55-64'), years, years);
+		expect(filters).toEqual({ years: [2012], sex: ['K'], ageBands: ['18-24'], priceBase: null });
+		expect(ignored).toEqual(['lata=2010', 'lata=2012', 'plec=M', 'wiek=55-64']);
 	});
 });
 

@@ -146,6 +146,8 @@ export const en: Messages = {
 		coverage: (years: string[], of: number) => `figures only from ${englishNounFor(years.length, nouns.edition)} ${years.join(', ')} (${years.length} of ${of})`,
 		active: 'Active filters',
 		remove: (label: string) => `Remove filter: ${label}`,
+		/** The national filters' choice of every value (no filter). */
+		allValues: 'all',
 		clear: 'Clear all filters',
 		none: 'No filters: all centres and editions are shown.',
 		selection: 'Participants in the selection',
@@ -799,6 +801,7 @@ export const en: Messages = {
 			caption: 'Bar: the share; whiskers: 95% confidence interval (Wilson). Hatched bar: synthetic data. A hidden share (<5) is named, not drawn.',
 			table: 'The chosen centres and Poland'
 		},
+		ignored: (params: string[]) => `Ignored address parameters: ${params.join(', ')} (an unknown or surplus value; each filter here takes one).`,
 		perturbed: (max: number, step: number) =>
 			`Under filters, counts of people are moved slightly (by at most ${max}) and cost per participant is rounded to ${step} PLN, always the same way for the same people: no difference of views points at anyone. Parts may not add up to the whole.`,
 		status: {

@@ -148,6 +148,8 @@ export const pl = {
 		coverage: (years: string[], of: number) => `liczby tylko z edycji ${years.join(', ')} (${years.length} z ${of})`,
 		active: 'Aktywne filtry',
 		remove: (label: string) => `Usuń filtr: ${label}`,
+		/** The national filters' choice of every value (no filter). */
+		allValues: 'wszystkie',
 		clear: 'Wyczyść wszystkie filtry',
 		none: 'Brak filtrów: wszystkie ośrodki i edycje.',
 		selection: 'Uczestnicy w wyborze',
@@ -809,6 +811,8 @@ export const pl = {
 			caption: 'Słupek: odsetek; wąsy: 95% przedział ufności (Wilson). Słupek kreskowany: dane syntetyczne. Ukryty odsetek (<5) jest nazwany, nie narysowany.',
 			table: 'Wybrane ośrodki i Polska'
 		},
+		/** Parameters a national page could not take: unknown, or surplus (a filter's second value, a sixth centre). */
+		ignored: (params: string[]) => `Pominięto parametry adresu: ${params.join(', ')} (nieznana albo nadmiarowa wartość; każdy filtr przyjmuje tu jedną).`,
 		/** Under a participant filter every count is moved by its cell key (stats/cell-key.ts); said on the page and in exports. */
 		perturbed: (max: number, step: number) =>
 			`Przy filtrach liczby osób są lekko zmienione (najwyżej o ${max}), a koszt na uczestnika zaokrąglony do ${step} zł, zawsze tak samo dla tych samych ludzi: różnica widoków nikogo nie wskaże. Części mogą nie sumować się do całości.`,

@@ -8,6 +8,7 @@ import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, 
 import { perturbUnits, selectionKeys, type CellKeyColumns } from '../stats/cell-key';
 import { atPrices } from './prices';
 
+/** What a national page selects. One value per participant filter at most (`decodeNationalFilters`), or none. */
 export interface NationalFilters {
 	years: number[];
 	sex: string[];
@@ -29,7 +30,12 @@ export const isUnfiltered = (filters: NationalFilters) => !selectsParticipants(f
 const PARAMS: Record<NationalDimension, string> = { years: 'lata', sex: 'plec', ageBands: 'wiek' };
 const PRICES = /^stale-(\d{4})$/;
 
-/** Filters from an address; unknown or invalid values are ignored and named, so an old link still opens. */
+/**
+ * Filters from an address; unknown or invalid values are ignored and named, so an old link still opens. One value
+ * per filter (or none, "all"): with several, a reader could ask every subset of a centre's years (127 views of the
+ * same 7 cells), and the cell keys of so many overlapping sums could be solved for the counts (stats/cell-key.ts).
+ * A second value is named as ignored, like an unknown one.
+ */
 export function decodeNationalFilters(params: URLSearchParams, years: readonly number[], priceYears: readonly number[]): { filters: NationalFilters; ignored: string[] } {
 	const filters: NationalFilters = structuredClone(NO_NATIONAL_FILTERS);
 	const ignored: string[] = [];
@@ -37,8 +43,7 @@ export function decodeNationalFilters(params: URLSearchParams, years: readonly n
 	for (const d of NATIONAL_DIMENSIONS) {
 		for (const raw of (params.get(PARAMS[d]) ?? '').split(',').filter(Boolean)) {
 			const list = filters[d] as (string | number)[];
-			const value = d === 'years' ? Number(raw) : raw;
-			if (allowed[d].includes(raw) && !list.includes(value)) list.push(value);
+			if (allowed[d].includes(raw) && list.length === 0) list.push(d === 'years' ? Number(raw) : raw);
 			else ignored.push(`${PARAMS[d]}=${raw}`);
 		}
 	}

@@ -6,9 +6,7 @@ import { base } from '$app/paths';
 import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { NationalManifest } from '../db/national';
-import { protectColumns } from '../stats/selection-guard';
-import { allowedValues } from '../dictionary';
-import { cubeFigures, decodeNationalFilters, isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
+import { NATIONAL_DIMENSIONS, cubeFigures, decodeNationalFilters, guardSelection, isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
 import { EngineState } from './engine-state.svelte';
 
 export const nationalEngine = new EngineState();
@@ -70,19 +68,20 @@ export function startNationalEngine(): Promise<void> {
 /**
  * Runs the guard once over the whole cube at an idle moment, its answer thrown away: the reader's first filter
  * then finds its code compiled, not interpreted (in turns of cold visits, the first click's guard took 30 ms cold).
- * The selection it pretends is the widest there is (every year of 2008–2014, both sexes, every age band), so the
- * guard's buffer is made now at its largest (13 MB), not grown in the middle of a click. Only on a page opened
- * without filters, whose figures are prerendered and whose main thread has nothing else to do.
+ * The selection it pretends is the widest there is (one value of each of the three filters: 8 combinations), so
+ * the guard's buffer is made now at its largest, not grown in the middle of a click, and the cell keys' code runs
+ * too. Only on a page opened without filters, whose figures are prerendered and whose main thread has nothing else
+ * to do.
  */
 function warmGuard(figures: Awaited<ReturnType<typeof cubeFigures>>) {
 	const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (run: () => void) => setTimeout(run, 50);
-	const widest = [7, allowedValues('sex').length, allowedValues('age_band').length].map((values) => Array.from({ length: values }, (_, i) => String(i)));
+	const widest = NATIONAL_DIMENSIONS.map(() => ['0']);
 	idle(() => {
 		// A page opened with filters has asked already, and its own first answer compiles the guard: a warm-up then
 		// would only hold that answer back (measured: 126–183 ms, run while the first answer was on its way).
 		if (answered.size > 0) return;
 		const start = performance.now();
-		protectColumns({ ...figures, combo: new Int32Array(figures.teryt.length) }, widest);
+		guardSelection({ ...figures, combo: new Int32Array(figures.teryt.length) }, widest);
 		// Named in the browser's performance timeline, so a trace or the bench can say what it cost.
 		performance.measure('guard warm-up', { start, end: performance.now() });
 	});
