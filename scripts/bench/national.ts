@@ -183,6 +183,7 @@ export function cubeFor(root: string, participants: number): { ipc: Uint8Array; 
 				cell.key_n = (cell.key_n + row.key_n) % KEYS;
 				cell.key_employed = (cell.key_employed + row.key_employed) % KEYS;
 				cell.key_completed = (cell.key_completed + row.key_completed) % KEYS;
+				cell.key_cost = (cell.key_cost + row.key_cost) % KEYS;
 			} else cells.set(key, { ...row });
 			total += row.participants;
 		}

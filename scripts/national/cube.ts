@@ -3,7 +3,7 @@
 // for a million participants, and every view of the national page is a GROUP BY over them (Mosaic's data cubes).
 import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
 import type { Participant, Support, Tables } from '../../src/lib/dictionary';
-import { KEYS, recordKey } from '../../src/lib/stats/cell-key';
+import { KEYS, costKey, recordKey } from '../../src/lib/stats/cell-key';
 
 export interface CubeRow {
 	centre_id: string;
@@ -16,10 +16,11 @@ export interface CubeRow {
 	completed: number;
 	employed: number;
 	cost_pln: number;
-	/** The cell keys of its participants, of those employed and of those who completed (stats/cell-key.ts). */
+	/** The cell keys of its participants, of those employed, of those who completed, and of its cost (stats/cell-key.ts). */
 	key_n: number;
 	key_employed: number;
 	key_completed: number;
+	key_cost: number;
 }
 
 export function buildCube(set: Pick<Tables, 'centres' | 'editions' | 'participants' | 'support'>): CubeRow[] {
@@ -35,10 +36,11 @@ export function buildCube(set: Pick<Tables, 'centres' | 'editions' | 'participan
 		if (y === null || y === undefined) continue;
 		const at = `${p.centre_id}|${y}|${p.sex}|${p.age_band}`;
 		let cell = cells.get(at);
-		if (!cell) cells.set(at, (cell = { centre_id: p.centre_id, centre_code: code.get(p.centre_id)!, year: y, sex: p.sex, age_band: p.age_band, participants: 0, completed: 0, employed: 0, cost_pln: 0, key_n: 0, key_employed: 0, key_completed: 0 }));
+		if (!cell) cells.set(at, (cell = { centre_id: p.centre_id, centre_code: code.get(p.centre_id)!, year: y, sex: p.sex, age_band: p.age_band, participants: 0, completed: 0, employed: 0, cost_pln: 0, key_n: 0, key_employed: 0, key_completed: 0, key_cost: 0 }));
 		const key = recordKey(p.participant_id);
 		cell.participants += 1;
 		cell.key_n = (cell.key_n + key) % KEYS;
+		cell.key_cost = (cell.key_cost + costKey(p.participant_id)) % KEYS;
 		if (p.completion === 'completed') (cell.completed += 1), (cell.key_completed = (cell.key_completed + key) % KEYS);
 		if (p.outcome_employed) (cell.employed += 1), (cell.key_employed = (cell.key_employed + key) % KEYS);
 		cell.cost_pln += cost.get(p.participant_id) ?? 0;
@@ -61,7 +63,8 @@ export function cubeIPC(cube: CubeRow[]): Uint8Array {
 		cost_pln: Float64Array.from(cube, (r) => r.cost_pln),
 		key_n: Int16Array.from(cube, (r) => r.key_n),
 		key_employed: Int16Array.from(cube, (r) => r.key_employed),
-		key_completed: Int16Array.from(cube, (r) => r.key_completed)
+		key_completed: Int16Array.from(cube, (r) => r.key_completed),
+		key_cost: Int16Array.from(cube, (r) => r.key_cost)
 	}) as Table;
 	return tableToIPC(table, 'stream');
 }

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guardSelection } from '../../src/lib/queries/national';
-import { COST_STEP, KEYS, changeOf, perturbCount, recordKey, roundCost, type CellKeyColumns } from '../../src/lib/stats/cell-key';
+import { COST_STEP, KEYS, changeOf, costKey, perturbCount, recordKey, roundCost, type CellKeyColumns } from '../../src/lib/stats/cell-key';
 import { protectColumns, type SelectionColumns } from '../../src/lib/stats/selection-guard';
 
 /** One cube row per centre and year (one sex, one age band), with its people's ids for their record keys. */
@@ -42,7 +42,8 @@ function columnsForYears(cells: Cell[], years: number[]): SelectionColumns & Cel
 		cost: cells.map((c) => c.costs.reduce((a, b) => a + b, 0)),
 		key_n: cells.map((c) => keyOf(c.ids)),
 		key_employed: cells.map((c) => keyOf(c.ids.slice(0, c.employed))),
-		key_completed: cells.map((c) => keyOf(c.ids))
+		key_completed: cells.map((c) => keyOf(c.ids)),
+		key_cost: cells.map((c) => c.ids.reduce((sum, id) => sum + costKey(id), 0) % KEYS)
 	};
 }
 
@@ -74,6 +75,22 @@ describe('record keys and the change they make', () => {
 		// 78 expected per key; a biased hash (the low bits of a plain FNV-1a) leaves some keys near empty.
 		expect(Math.min(...counts)).toBeGreaterThan(45);
 		expect(Math.max(...counts)).toBeLessThan(115);
+	});
+
+	it('rounds money by a key of its own: the rounding says nothing about the count’s change', () => {
+		// Per cost key, how the count keys' changes fall: the same five-way split in every bucket, within noise.
+		const byBucket = Array.from({ length: 8 }, () => new Map<number, number>());
+		for (let i = 0; i < 40_000; i++) {
+			const id = `g1816011-2012-p${i}`;
+			const bucket = byBucket[costKey(id) % 8];
+			bucket.set(changeOf(recordKey(id)), (bucket.get(changeOf(recordKey(id))) ?? 0) + 1);
+		}
+		for (const bucket of byBucket) {
+			const total = [...bucket.values()].reduce((a, b) => a + b, 0);
+			// 40% of keys change nothing; a cost key that gave the count's key away would push a bucket to 0% or 100%.
+			expect(bucket.get(0)! / total).toBeGreaterThan(0.36);
+			expect(bucket.get(0)! / total).toBeLessThan(0.44);
+		}
 	});
 
 	it('moves a count by −2 to +2, symmetric around 0, half of the keys not at all', () => {

@@ -394,6 +394,7 @@ export const pl = {
 				key_n: 'klucz komórki: suma kluczy jej uczestników modulo 256 (ochrona liczb przy filtrach)',
 				key_employed: 'klucz komórki zatrudnionych po projekcie',
 				key_completed: 'klucz komórki tych, którzy ukończyli udział',
+				key_cost: 'klucz zaokrąglenia kosztu na uczestnika (osobny, by nie zdradzał klucza liczby)',
 				support_forms: 'otrzymane formy wsparcia: bit n to n-ta forma ze słownika'
 			}
 		},

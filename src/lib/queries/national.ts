@@ -86,7 +86,7 @@ const COLUMN: Record<NationalDimension, string> = { years: 'q.year', sex: 'q.sex
 export function cubeFiguresSql(priceBase: number | null): SqlQuery {
 	const money = atPrices('q.cost_pln', 'q.year', priceBase);
 	return {
-		sql: `SELECT q.centre_code AS teryt, q.participants AS n, q.employed, q.completed, CAST(${money.sql} AS DOUBLE) AS cost, q.key_n, q.key_employed, q.key_completed FROM cube q`,
+		sql: `SELECT q.centre_code AS teryt, q.participants AS n, q.employed, q.completed, CAST(${money.sql} AS DOUBLE) AS cost, q.key_n, q.key_employed, q.key_completed, q.key_cost FROM cube q`,
 		params: money.params
 	};
 }

@@ -34,8 +34,7 @@ export const COST_STEP = 100;
  * cells of the demo cube exactly that way; rounded to 100 zł, 1).
  */
 export function roundCost(average: number, cellKey: number): number {
-	// The key scrambled, so the rounding does not follow the count's change (the same key picks both).
-	const up = (((((cellKey * 167 + 89) % KEYS) + KEYS) % KEYS) + 0.5) / KEYS;
+	const up = ((((cellKey % KEYS) + KEYS) % KEYS) + 0.5) / KEYS;
 	return COST_STEP * Math.floor(average / COST_STEP + up);
 }
 
@@ -50,6 +49,12 @@ export function recordKey(id: string): number {
 	h ^= h >>> 16;
 	return (h >>> 0) % KEYS;
 }
+
+/**
+ * A second record key, for money: the rounding of a cost must not follow the count's key, or a reader who pins the
+ * rounding (a view at several price bases, say) would read the count's change off it.
+ */
+export const costKey = (id: string) => recordKey(`${id}\u0000cost`);
 
 /** The change of a cell with this key, −2…+2. */
 export const changeOf = (cellKey: number) => CHANGE[((cellKey % KEYS) + KEYS) % KEYS];
@@ -70,55 +75,58 @@ export interface CellKeyColumns extends Columns {
 	key_n: ArrayLike<number>;
 	key_employed: ArrayLike<number>;
 	key_completed: ArrayLike<number>;
+	/** Its people's cost keys (`costKey`) summed, modulo KEYS: the rounding of its cost per participant. */
+	key_cost: ArrayLike<number>;
 }
+
+/** A unit's cell keys: of its people, of those employed, of those who completed, and for its cost. */
+export type CellKeys = [n: number, employed: number, completed: number, cost: number];
 
 /** Each unit's cell keys for the selection: the keys of the rows every active filter keeps, summed up the tree. */
 export function selectionKeys(
 	rows: CellKeyColumns & { teryt: ArrayLike<number>; combo: ArrayLike<number> },
 	kept: (combo: number) => boolean
-): Map<string, [number, number, number]> {
-	const out = new Map<string, [number, number, number]>();
-	const add = (code: string, n: number, employed: number, completed: number) => {
+): Map<string, CellKeys> {
+	const out = new Map<string, CellKeys>();
+	const add = (code: string, sums: CellKeys) => {
 		const keys = out.get(code);
-		if (keys) {
-			keys[0] += n;
-			keys[1] += employed;
-			keys[2] += completed;
-		} else out.set(code, [n, employed, completed]);
+		if (keys) for (let m = 0; m < keys.length; m++) keys[m] += sums[m];
+		else out.set(code, [...sums]);
 	};
 	// Rows come centre by centre; each centre's sums go up the tree once.
 	let code = -1;
-	let sums = [0, 0, 0];
+	let sums: CellKeys = [0, 0, 0, 0];
 	const flush = () => {
 		if (code < 0) return;
 		const teryt = String(code).padStart(7, '0');
-		for (const unit of [teryt, teryt.slice(0, 4), teryt.slice(0, 2), '']) add(unit, sums[0], sums[1], sums[2]);
+		for (const unit of [teryt, teryt.slice(0, 4), teryt.slice(0, 2), '']) add(unit, sums);
 	};
 	for (let i = 0; i < rows.teryt.length; i++) {
 		if (rows.teryt[i] !== code) {
 			flush();
 			code = rows.teryt[i];
-			sums = [0, 0, 0];
+			sums = [0, 0, 0, 0];
 		}
 		if (!kept(rows.combo[i])) continue;
 		sums[0] += rows.key_n[i];
 		sums[1] += rows.key_employed[i];
 		sums[2] += rows.key_completed[i];
+		sums[3] += rows.key_cost[i];
 	}
 	flush();
-	for (const keys of out.values()) for (let m = 0; m < 3; m++) keys[m] %= KEYS;
+	for (const keys of out.values()) for (let m = 0; m < keys.length; m++) keys[m] %= KEYS;
 	return out;
 }
 
 /**
  * The guard's units with their counts perturbed, for a view that selects participants. Which figures are hidden
  * was decided on the true counts and stays. A rate's k and n move apart, each by its own key; k never passes n.
- * The cost per participant is rounded (`roundCost`).
+ * The cost per participant is rounded (`roundCost`) by its own key.
  */
-export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, [number, number, number]>): Map<string, GuardedUnit> {
+export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, CellKeys>): Map<string, GuardedUnit> {
 	const out = new Map<string, GuardedUnit>();
 	for (const [code, unit] of units) {
-		const [keyN, keyEmployed, keyCompleted] = keys.get(code) ?? [0, 0, 0];
+		const [keyN, keyEmployed, keyCompleted, keyCost] = keys.get(code) ?? [0, 0, 0, 0];
 		const n = perturbCount(unit.n, keyN);
 		out.set(code, {
 			...unit,
@@ -126,7 +134,7 @@ export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, 
 			employed: Math.min(n, perturbCount(unit.employed, keyEmployed)),
 			completed: Math.min(n, perturbCount(unit.completed, keyCompleted)),
 			// Stored as the total the shown average and the shown n make, so every reader of cost / n gets `roundCost`'s.
-			cost: unit.n > 0 ? roundCost(unit.cost / unit.n, keyN) * n : unit.cost
+			cost: unit.n > 0 ? roundCost(unit.cost / unit.n, keyCost) * n : unit.cost
 		});
 	}
 	return out;
