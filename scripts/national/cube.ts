@@ -61,10 +61,10 @@ export function cubeIPC(cube: CubeRow[]): Uint8Array {
 		completed: Int32Array.from(cube, (r) => r.completed),
 		employed: Int32Array.from(cube, (r) => r.employed),
 		cost_pln: Float64Array.from(cube, (r) => r.cost_pln),
-		key_n: Int16Array.from(cube, (r) => r.key_n),
-		key_employed: Int16Array.from(cube, (r) => r.key_employed),
-		key_completed: Int16Array.from(cube, (r) => r.key_completed),
-		key_cost: Int16Array.from(cube, (r) => r.key_cost)
+		key_n: Uint32Array.from(cube, (r) => r.key_n),
+		key_employed: Uint32Array.from(cube, (r) => r.key_employed),
+		key_completed: Uint32Array.from(cube, (r) => r.key_completed),
+		key_cost: Uint32Array.from(cube, (r) => r.key_cost)
 	}) as Table;
 	return tableToIPC(table, 'stream');
 }

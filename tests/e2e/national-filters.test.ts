@@ -162,6 +162,18 @@ describe('national pages under filters', () => {
 		expect(groupNotK).toBeGreaterThanOrEqual(5);
 	});
 
+	it('says a powiat’s hidden head count is hidden, on its tile and in its sentence, never „0”', async () => {
+		// Powiat 0216 has 2 men aged 55–64 in 2008 (the cube says so below): the guard hides them, and the tile once
+		// read „0”, which says nobody.
+		expect(tally('0216', (year, sex, age) => year === 2008 && sex === 'M' && age === '55-64').n).toBeGreaterThan(0);
+		opened = await openNationalPage('/polska/02/0216/?lata=2008&plec=M&wiek=55-64', { viewport: { width: 390, height: 844 } });
+		const { page } = opened;
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		expect(plain(await page.locator('[data-tile="participants"]').textContent())).toMatch(/^ukryte/);
+		expect(plain(await page.getByTestId('national-sentence').textContent())).toMatch(/uczestnicy: ukryte/);
+		expect(plain(await page.getByTestId('national-sentence').textContent())).not.toMatch(/\b0 uczestnik/);
+	});
+
 	it('names the parameters it cannot read and keeps the ones it can', async () => {
 		opened = await openNationalPage('/polska/?plec=K,X&lata=1999', { viewport: { width: 390, height: 844 } });
 		const { page } = opened;

@@ -389,7 +389,7 @@ export const en: Messages = {
 				completed: 'completed',
 				employed: 'employed upon leaving',
 				cost_pln: 'cost of support (PLN)',
-				key_n: 'cell key: its participants’ record keys summed modulo 256 (protects counts under filters)',
+				key_n: 'cell key: its participants’ record keys summed modulo 2³² (protects counts under filters)',
 				key_employed: 'cell key of those employed upon leaving',
 				key_completed: 'cell key of those who completed',
 				key_cost: 'key of the rounding of cost per participant (its own, so it tells nothing of the count’s key)',
@@ -726,8 +726,8 @@ export const en: Messages = {
 			ofCentres: (n: number) => formatEnglishCount(n, nouns.centre)
 		},
 		yearsPhrase: (years: number[]) => `in ${years.length > 1 && contiguous(years) ? `${years[0]}–${years.at(-1)}` : years.join(', ')}`,
-		sentence: (unit: string, centres: number, participants: number, years: string, employed: string, outside: number) =>
-			`${unit}: ${formatEnglishCount(centres, nouns.centre)}, ${formatEnglishCount(participants, nouns.participant)} ${years}. In employment upon leaving: ${employed}; ${outside === 0 ? 'no centre lies outside the 99.8% control limits' : `${formatEnglishCount(outside, nouns.centre)} outside the 99.8% control limits`}.`,
+		sentence: (unit: string, centres: number, participants: number | string, years: string, employed: string, outside: number) =>
+			`${unit}: ${formatEnglishCount(centres, nouns.centre)}, ${typeof participants === 'number' ? formatEnglishCount(participants, nouns.participant) : `participants: ${participants}`} ${years}. In employment upon leaving: ${employed}; ${outside === 0 ? 'no centre lies outside the 99.8% control limits' : `${formatEnglishCount(outside, nouns.centre)} outside the 99.8% control limits`}.`,
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} on the map`,
 			legend: 'Legend',

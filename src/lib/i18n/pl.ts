@@ -391,7 +391,7 @@ export const pl = {
 				completed: 'ukończyli udział',
 				employed: 'zatrudnieni po projekcie',
 				cost_pln: 'koszt wsparcia (zł)',
-				key_n: 'klucz komórki: suma kluczy jej uczestników modulo 256 (ochrona liczb przy filtrach)',
+				key_n: 'klucz komórki: suma kluczy jej uczestników modulo 2³² (ochrona liczb przy filtrach)',
 				key_employed: 'klucz komórki zatrudnionych po projekcie',
 				key_completed: 'klucz komórki tych, którzy ukończyli udział',
 				key_cost: 'klucz zaokrąglenia kosztu na uczestnika (osobny, by nie zdradzał klucza liczby)',
@@ -735,8 +735,9 @@ export const pl = {
 		},
 		/** The years of a sentence: „w 2012 r.”, „w latach 2008–2014”, „w latach 2010, 2012”. */
 		yearsPhrase: (years: number[]) => (years.length === 1 ? `w ${years[0]} r.` : `w latach ${contiguous(years) ? `${years[0]}–${years.at(-1)}` : years.join(', ')}`),
-		sentence: (unit: string, centres: number, participants: number, years: string, employed: string, outside: number) =>
-			`${unit}: ${formatCount(centres, nouns.centre)}, ${formatCount(participants, nouns.participant)} ${years.replace(/\.$/u, '')}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
+		/** `participants`: a count, or why it is not shown („ukryte (<5)”). */
+		sentence: (unit: string, centres: number, participants: number | string, years: string, employed: string, outside: number) =>
+			`${unit}: ${formatCount(centres, nouns.centre)}, ${typeof participants === 'number' ? formatCount(participants, nouns.participant) : `uczestnicy: ${participants}`} ${years.replace(/\.$/u, '')}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} na mapie`,
 			legend: 'Legenda',

@@ -3,10 +3,13 @@
 // Suppression alone cannot hold there: a centre with 40 participants in each of 2008–2013 and 3 in 2014 shows 40 on
 // each single-year page and 243 unfiltered, so 243 − 6 × 40 gives the hidden 3, and no pattern worked out per view
 // can see every such sum of views. So every count a filtered view shows moves by −2…+2, decided by its people:
-// - each participant has a fixed record key (0–255) from their id;
-// - a cell's key is the sum of its people's keys, modulo 256: the same people give the same key, whichever view,
+// - each participant has a fixed 32-bit record key from their id;
+// - a cell's key is the sum of its people's keys, modulo 2³²: the same people give the same key, whichever view,
 //   filter or level asks for them, so asking again (or another way) gives the same number, never a fresh draw;
-// - the key picks the change from a fixed table, symmetric around 0.
+// - the key, mixed, picks the change from a fixed table of 256, symmetric around 0.
+// Keys of 32 bits, not the 8 of the first version: keys add up, so with many overlapping views of the same cells a
+// reader can search for keys that explain every shown figure; among 256 per cell the search pinned the counts (a
+// reviewer's solver over all year subsets: 50 of 50), among 2³² it has nothing to prune with.
 // A sum of several views then carries the noise of each: 243 − 6 × (40 ± 2) no longer tells 3 from 0 or 7.
 // The cost per participant is rounded to 100 zł the same way, since an exact average would undo the noise.
 // The <5 rule, differencing and the tree (selection-guard.ts) still run first, on the true counts.
@@ -15,10 +18,30 @@ import type { GuardedUnit } from './selection-guard';
 import { DISCLOSURE_THRESHOLD } from './disclosure';
 
 /** Keys run 0…KEYS − 1; a cell's key is its records' keys summed modulo KEYS. */
-export const KEYS = 256;
+export const KEYS = 2 ** 32;
 
-/** The change a key makes, per key: 26 keys give −2, 51 give −1, 102 give 0, 51 give +1, 26 give +2 (variance 1.2). */
-const CHANGE = Int8Array.from({ length: KEYS }, (_, key) => (key < 26 ? -2 : key < 77 ? -1 : key < 179 ? 0 : key < 230 ? 1 : 2));
+/** Entries of the change table; a cell's key, mixed, picks one. */
+export const TABLE = 256;
+
+/** The change per entry: 26 entries give −2, 51 give −1, 102 give 0, 51 give +1, 26 give +2 (variance 1.2). */
+const CHANGE = Int8Array.from({ length: TABLE }, (_, i) => (i < 26 ? -2 : i < 77 ? -1 : i < 179 ? 0 : i < 230 ? 1 : 2));
+
+/** The change of table entry `i` (0…255): for the tests, which count the table. */
+export const changeAt = (i: number) => CHANGE[i];
+
+/** murmur3's 32-bit finaliser: every bit of the key moves every bit of the result. */
+function mix(key: number): number {
+	let h = key >>> 0;
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
+	return h >>> 0;
+}
+
+/** A key as the table reads it: any number, taken modulo KEYS. */
+const norm = (key: number) => ((key % KEYS) + KEYS) % KEYS;
 
 /** The most a shown count moves, for the page's note. */
 export const MAX_CHANGE = 2;
@@ -34,20 +57,15 @@ export const COST_STEP = 100;
  * cells of the demo cube exactly that way; rounded to 100 zł, 1).
  */
 export function roundCost(average: number, cellKey: number): number {
-	const up = ((((cellKey % KEYS) + KEYS) % KEYS) + 0.5) / KEYS;
+	const up = ((mix(norm(cellKey)) >>> 16) + 0.5) / 65_536;
 	return COST_STEP * Math.floor(average / COST_STEP + up);
 }
 
-/** A participant's record key from their id: a 32-bit string hash (FNV-1a) mixed (murmur3's finaliser), low 8 bits. */
+/** A participant's record key from their id: a 32-bit string hash (FNV-1a), mixed. */
 export function recordKey(id: string): number {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x85ebca6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2b2ae35);
-	h ^= h >>> 16;
-	return (h >>> 0) % KEYS;
+	return mix(h);
 }
 
 /**
@@ -57,7 +75,7 @@ export function recordKey(id: string): number {
 export const costKey = (id: string) => recordKey(`${id}\u0000cost`);
 
 /** The change of a cell with this key, −2…+2. */
-export const changeOf = (cellKey: number) => CHANGE[((cellKey % KEYS) + KEYS) % KEYS];
+export const changeOf = (cellKey: number) => CHANGE[mix(norm(cellKey)) & (TABLE - 1)];
 
 /**
  * A count as a filtered view shows it. 0 stays 0 (nobody to protect, and "no one" is its own reason on screen);
