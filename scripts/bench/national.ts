@@ -9,7 +9,6 @@ import type { Browser } from 'playwright-core';
 import { createSiteServer } from '../serve/server';
 import { loadData } from '../data/index';
 import { buildCube, cubeIPC, type CubeRow } from '../national/cube';
-import { KEYS } from '../../src/lib/stats/cell-key';
 import { generateNational, NATIONAL_DEFAULTS } from '../national/generate';
 import { readTerc } from '../national/register';
 import { openNodeEngine } from '../../src/lib/db/node';
@@ -180,10 +179,6 @@ export function cubeFor(root: string, participants: number): { ipc: Uint8Array; 
 				cell.employed += row.employed;
 				cell.completed += row.completed;
 				cell.cost_pln = Math.round((cell.cost_pln + row.cost_pln) * 100) / 100;
-				cell.key_n = (cell.key_n + row.key_n) % KEYS;
-				cell.key_employed = (cell.key_employed + row.key_employed) % KEYS;
-				cell.key_completed = (cell.key_completed + row.key_completed) % KEYS;
-				cell.key_cost = (cell.key_cost + row.key_cost) % KEYS;
 			} else cells.set(key, { ...row });
 			total += row.participants;
 		}

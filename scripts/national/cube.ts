@@ -3,7 +3,6 @@
 // for a million participants, and every view of the national page is a GROUP BY over them (Mosaic's data cubes).
 import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
 import type { Participant, Support, Tables } from '../../src/lib/dictionary';
-import { KEYS, costKey, recordKey } from '../../src/lib/stats/cell-key';
 
 export interface CubeRow {
 	centre_id: string;
@@ -16,11 +15,6 @@ export interface CubeRow {
 	completed: number;
 	employed: number;
 	cost_pln: number;
-	/** The cell keys of its participants, of those employed, of those who completed, and of its cost (stats/cell-key.ts). */
-	key_n: number;
-	key_employed: number;
-	key_completed: number;
-	key_cost: number;
 }
 
 export function buildCube(set: Pick<Tables, 'centres' | 'editions' | 'participants' | 'support'>): CubeRow[] {
@@ -34,15 +28,12 @@ export function buildCube(set: Pick<Tables, 'centres' | 'editions' | 'participan
 		// An edition whose year no page states (Leszno's) has no place on a time axis: it stays in the five-centre
 		// views, which show it with its own mark.
 		if (y === null || y === undefined) continue;
-		const at = `${p.centre_id}|${y}|${p.sex}|${p.age_band}`;
-		let cell = cells.get(at);
-		if (!cell) cells.set(at, (cell = { centre_id: p.centre_id, centre_code: code.get(p.centre_id)!, year: y, sex: p.sex, age_band: p.age_band, participants: 0, completed: 0, employed: 0, cost_pln: 0, key_n: 0, key_employed: 0, key_completed: 0, key_cost: 0 }));
-		const key = recordKey(p.participant_id);
+		const key = `${p.centre_id}|${y}|${p.sex}|${p.age_band}`;
+		let cell = cells.get(key);
+		if (!cell) cells.set(key, (cell = { centre_id: p.centre_id, centre_code: code.get(p.centre_id)!, year: y, sex: p.sex, age_band: p.age_band, participants: 0, completed: 0, employed: 0, cost_pln: 0 }));
 		cell.participants += 1;
-		cell.key_n = (cell.key_n + key) % KEYS;
-		cell.key_cost = (cell.key_cost + costKey(p.participant_id)) % KEYS;
-		if (p.completion === 'completed') (cell.completed += 1), (cell.key_completed = (cell.key_completed + key) % KEYS);
-		if (p.outcome_employed) (cell.employed += 1), (cell.key_employed = (cell.key_employed + key) % KEYS);
+		if (p.completion === 'completed') cell.completed += 1;
+		if (p.outcome_employed) cell.employed += 1;
 		cell.cost_pln += cost.get(p.participant_id) ?? 0;
 	}
 	// Sums of grosze, rounded once: float addition over thousands of rows would leave 0.30000000000000004.
@@ -60,11 +51,7 @@ export function cubeIPC(cube: CubeRow[]): Uint8Array {
 		participants: Int32Array.from(cube, (r) => r.participants),
 		completed: Int32Array.from(cube, (r) => r.completed),
 		employed: Int32Array.from(cube, (r) => r.employed),
-		cost_pln: Float64Array.from(cube, (r) => r.cost_pln),
-		key_n: Uint32Array.from(cube, (r) => r.key_n),
-		key_employed: Uint32Array.from(cube, (r) => r.key_employed),
-		key_completed: Uint32Array.from(cube, (r) => r.key_completed),
-		key_cost: Uint32Array.from(cube, (r) => r.key_cost)
+		cost_pln: Float64Array.from(cube, (r) => r.cost_pln)
 	}) as Table;
 	return tableToIPC(table, 'stream');
 }

@@ -9,7 +9,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
-import { KEYS, perturbCount } from '../../src/lib/stats/cell-key';
+import { KEYS, perturbCount, rowKey } from '../../src/lib/stats/cell-key';
 import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
 import { comboOf, digitsOf, neighbourSelections, protectSelection, terytOf, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
@@ -23,10 +23,8 @@ interface CubeRow {
 	employed: number;
 	completed: number;
 	cost: number;
-	/** The cell keys of the row's people (real cube only; stats/cell-key.ts). */
-	key_n?: number;
-	key_employed?: number;
-	key_completed?: number;
+	/** The row's place in the real cube, which gives its cell keys (stats/cell-key.ts `rowKey`). */
+	row?: number;
 }
 
 const VALUE: Record<NationalDimension, (r: CubeRow) => string> = { years: (r) => String(r.year), sex: (r) => r.sex, ageBands: (r) => r.age_band };
@@ -318,9 +316,7 @@ describe('the national selection query', () => {
 			employed: q.getChild('employed')!.get(i),
 			completed: q.getChild('completed')!.get(i),
 			cost: q.getChild('cost_pln')!.get(i),
-			key_n: q.getChild('key_n')!.get(i),
-			key_employed: q.getChild('key_employed')!.get(i),
-			key_completed: q.getChild('key_completed')!.get(i)
+			row: i
 		}));
 		const filters: NationalFilters = { years: [2010, 2012], sex: ['K'], ageBands: ['18-24', '55-64'], priceBase: null };
 		const db = createNodeDatabase(dir);
@@ -343,14 +339,14 @@ describe('the national selection query', () => {
 			expect(r.cost).toBeCloseTo(h.cost, 2);
 		}
 		// The page's whole path (figures kept, combinations asked, the guard) hides what the guard hides in the hand's rows.
-		// It shows each count moved by the cell key of its people (stats/cell-key.ts): their keys summed here by hand,
-		// per unit, over the cube rows the filters keep.
+		// It shows each count moved by the cell key of its people (stats/cell-key.ts): the keys of the cube rows the
+		// filters keep, summed here by hand per unit (a row with no one employed adds nothing to that key).
 		const chosen = (r: CubeRow) => [2010, 2012].includes(r.year) && r.sex === 'K' && ['18-24', '55-64'].includes(r.age_band);
 		const keys = new Map<string, [number, number, number]>();
 		for (const r of cube.filter(chosen))
 			for (const unit of [r.teryt, r.teryt.slice(0, 4), r.teryt.slice(0, 2), '']) {
 				const k = keys.get(unit) ?? [0, 0, 0];
-				keys.set(unit, [k[0] + r.key_n!, k[1] + r.key_employed!, k[2] + r.key_completed!]);
+				keys.set(unit, [k[0] + rowKey(r.row!, 0), k[1] + (r.employed > 0 ? rowKey(r.row!, 1) : 0), k[2] + (r.completed > 0 ? rowKey(r.row!, 2) : 0)]);
 			}
 		const unmoved = protectSelection(byHand, selected);
 		const moved = new Map(

@@ -389,10 +389,6 @@ export const en: Messages = {
 				completed: 'completed',
 				employed: 'employed upon leaving',
 				cost_pln: 'cost of support (PLN)',
-				key_n: 'cell key: its participants’ record keys summed modulo 2³² (protects counts under filters)',
-				key_employed: 'cell key of those employed upon leaving',
-				key_completed: 'cell key of those who completed',
-				key_cost: 'key of the rounding of cost per participant (its own, so it tells nothing of the count’s key)',
 				support_forms: 'forms of support received: bit n is the dictionary’s n-th form'
 			}
 		},

@@ -391,10 +391,6 @@ export const pl = {
 				completed: 'ukończyli udział',
 				employed: 'zatrudnieni po projekcie',
 				cost_pln: 'koszt wsparcia (zł)',
-				key_n: 'klucz komórki: suma kluczy jej uczestników modulo 2³² (ochrona liczb przy filtrach)',
-				key_employed: 'klucz komórki zatrudnionych po projekcie',
-				key_completed: 'klucz komórki tych, którzy ukończyli udział',
-				key_cost: 'klucz zaokrąglenia kosztu na uczestnika (osobny, by nie zdradzał klucza liczby)',
 				support_forms: 'otrzymane formy wsparcia: bit n to n-ta forma ze słownika'
 			}
 		},

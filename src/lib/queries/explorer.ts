@@ -61,7 +61,7 @@ const DERIVED = { edition_facts: [...dictionary.tables.editions.columns.map((c) 
 /** The national set's own tables (scripts/national writes them); the others are the dictionary's. */
 const NATIONAL_COLUMNS = {
 	centres: ['centre_id', 'short_name', 'gmina', 'teryt', 'kind', 'gmina_type', 'powiat_code', 'powiat', 'voivodeship_code', 'voivodeship', 'has_sources'],
-	cube: ['centre_id', 'centre_code', 'year', 'sex', 'age_band', 'participants', 'completed', 'employed', 'cost_pln', 'key_n', 'key_employed', 'key_completed', 'key_cost'],
+	cube: ['centre_id', 'centre_code', 'year', 'sex', 'age_band', 'participants', 'completed', 'employed', 'cost_pln'],
 	// One voivodeship's rows: the dictionary's participant columns, with their support folded in.
 	participants: [...dictionary.tables.participants.columns.map((c) => c.name), 'cost_pln', 'support_forms']
 };

@@ -5,7 +5,7 @@
 import { allowedValues } from '../dictionary';
 import type { Database, SqlParam, SqlQuery } from '../db/types';
 import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, type SelectionColumns } from '../stats/selection-guard';
-import { perturbUnits, selectionKeys, type CellKeyColumns } from '../stats/cell-key';
+import { perturbUnits, selectionKeys } from '../stats/cell-key';
 import { atPrices } from './prices';
 
 /** What a national page selects. One value per participant filter at most (`decodeNationalFilters`), or none. */
@@ -86,7 +86,7 @@ const COLUMN: Record<NationalDimension, string> = { years: 'q.year', sex: 'q.sex
 export function cubeFiguresSql(priceBase: number | null): SqlQuery {
 	const money = atPrices('q.cost_pln', 'q.year', priceBase);
 	return {
-		sql: `SELECT q.centre_code AS teryt, q.participants AS n, q.employed, q.completed, CAST(${money.sql} AS DOUBLE) AS cost, q.key_n, q.key_employed, q.key_completed, q.key_cost FROM cube q`,
+		sql: `SELECT q.centre_code AS teryt, q.participants AS n, q.employed, q.completed, CAST(${money.sql} AS DOUBLE) AS cost FROM cube q`,
 		params: money.params
 	};
 }
@@ -116,7 +116,7 @@ export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions:
 	};
 }
 
-type CubeFigures = Pick<SelectionColumns, 'teryt' | 'n' | 'employed' | 'completed' | 'cost'> & CellKeyColumns;
+type CubeFigures = Pick<SelectionColumns, 'teryt' | 'n' | 'employed' | 'completed' | 'cost'>;
 /** The cube's figures per database and price basis, asked for once: a national page's data never changes. */
 const figuresAsked = new WeakMap<Database, Map<number | null, Promise<CubeFigures>>>();
 
@@ -135,7 +135,7 @@ export function cubeFigures(db: Database, priceBase: number | null): Promise<Cub
 }
 
 /** The selection's columns for the guard: the cube's figures with each row's combination beside them. */
-export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: SelectionColumns & CellKeyColumns; dimensions: NationalDimension[] }> {
+export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: SelectionColumns; dimensions: NationalDimension[] }> {
 	const question = selectionSql(filters);
 	const [figures, { teryt, combo }] = await Promise.all([cubeFigures(db, filters.priceBase), db.columns<{ teryt: ArrayLike<number>; combo: ArrayLike<number> }>(question)]);
 	// Rows zipped by position must be the same rows: a sum of the wrong rows would show, and protect, wrong figures.
@@ -208,7 +208,7 @@ export async function nationalSelection(db: Database, filters: NationalFilters):
  * then, where the filters select participants, each count moved by its cell key (stats/cell-key.ts), so that no sum
  * of several views gives a hidden group exactly. Without a participant filter the counts are the built ones.
  */
-export function guardSelection(columns: SelectionColumns & CellKeyColumns, selected: string[][]): Map<string, GuardedUnit> {
+export function guardSelection(columns: SelectionColumns, selected: string[][]): Map<string, GuardedUnit> {
 	const units = protectColumns(columns, selected);
 	if (selected.length === 0) return units;
 	// The rows every active filter keeps: no digit of their combination is 0 ("not a selected value").
