@@ -171,7 +171,7 @@ describe('national pages under filters', () => {
 		const { page } = opened;
 		await page.waitForSelector(ready, { timeout: 60_000 });
 		expect(plain(await page.locator('[data-tile="participants"]').textContent())).toMatch(/^ukryte/);
-		expect(plain(await page.getByTestId('national-sentence').textContent())).toMatch(/uczestnicy: ukryte/);
+		expect(plain(await page.getByTestId('national-sentence').textContent())).toMatch(/liczba uczestników: ukryte/);
 		expect(plain(await page.getByTestId('national-sentence').textContent())).not.toMatch(/\b0 uczestnik/);
 	});
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guardSelection } from '../../src/lib/queries/national';
-import { COST_STEP, KEYS, TABLE, changeAt, changeOf, perturbCount, roundCost, rowKey } from '../../src/lib/stats/cell-key';
+import { COST_STEP, KEYS, TABLE, changeAt, changeOf, perturbCount, perturbRate, roundCost, rowKey } from '../../src/lib/stats/cell-key';
 import { protectColumns, type SelectionColumns } from '../../src/lib/stats/selection-guard';
 
 /** One cube row per centre and year (one sex, one age band). */
@@ -124,6 +124,35 @@ describe('row keys and the change they make', () => {
 				}
 			})
 		);
+	});
+
+	it('keeps a shown rate’s both sides at 0 or 5 or more, within 2 of the truth, or hides it (property)', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: KEYS - 1 }), fc.integer({ min: 0, max: KEYS - 1 }), (a, b, keyN, keyK) => {
+				// A rate the guard shows: k and n − k each 0 or 5 or more.
+				const k = a < 5 ? 0 : a;
+				const rest = b < 5 ? 0 : b;
+				const n = k + rest;
+				if (n < 5) return;
+				const shownN = perturbCount(n, keyN);
+				const shown = perturbRate(k, n, shownN, keyK);
+				if (shown === null) {
+					// Hidden only where no room was left.
+					expect(shownN).toBeLessThan(10);
+					return;
+				}
+				for (const side of [shown, shownN - shown]) expect(side === 0 || side >= 5).toBe(true);
+				expect(Math.abs(shown - k)).toBeLessThanOrEqual(4);
+				if (k === 0) expect(shown).toBe(0);
+				if (rest === 0) expect(shown).toBe(shownN);
+			})
+		);
+		// A true 45 of 50: never shown as, say, 47 of 49 (2 not employed).
+		for (let key = 0; key < 2_000; key++) {
+			const shownN = perturbCount(50, key * 7919);
+			const shown = perturbRate(45, 50, shownN, key * 104_729)!;
+			expect(shownN - shown).toBeGreaterThanOrEqual(5);
+		}
 	});
 
 	it('leaves the counts of a large cell unbiased: over 2^16 keys, the mean change is 0 within 0.02', () => {

@@ -163,7 +163,7 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'national.tiles.ofCentres': [[1], [2477]],
 	'national.perturbed': [[2, 100]],
 	'national.ignored': [[['lata=2011', 'plec=X']]],
-	'national.sentence': [['Dolnośląskie', 169, 12345, 'in 2008–2014', '45% (95% CI 44–46%)', 0], ['powiat leżajski', 1, 1, 'in 2008', '100%', 1], ['powiat leżajski', 3, 'ukryte (<5)', 'w 2008 r.', 'ukryte (<5)', 0]],
+	'national.sentence': [['Dolnośląskie', 169, 12345, 'in 2008–2014', '45% (95% CI 44–46%)', 0], ['powiat leżajski', 1, 1, 'in 2008', '100%', 1], ['powiat leżajski', 3, 'ukryte', 'w 2008 r.', 'ukryte (<5)', 0]],
 	'national.yearsPhrase': [[[2012]], [[2008, 2009, 2010]], [[2010, 2012]]],
 	'national.map.title': [['In employment upon leaving', 'voivodeships']],
 	'national.funnel.title': [['Completed participation']],

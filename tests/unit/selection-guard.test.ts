@@ -9,7 +9,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
-import { KEYS, perturbCount, rowKey } from '../../src/lib/stats/cell-key';
+import { KEYS, perturbCount, perturbRate, rowKey } from '../../src/lib/stats/cell-key';
 import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
 import { comboOf, digitsOf, neighbourSelections, protectSelection, terytOf, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
@@ -353,7 +353,18 @@ describe('the national selection query', () => {
 			[...unmoved].map(([code, u]) => {
 				const [kn, ke, kc] = (keys.get(code) ?? [0, 0, 0]).map((k) => k % KEYS);
 				const n = perturbCount(u.n, kn);
-				return [code, { ...u, n, employed: Math.min(n, perturbCount(u.employed, ke)), completed: Math.min(n, perturbCount(u.completed, kc)) }];
+				const rate = (k: number, hidden: boolean, key: number) => (hidden ? null : perturbRate(k, u.n, n, key));
+				const [employed, completed] = [rate(u.employed, u.hidden.employed, ke), rate(u.completed, u.hidden.completed, kc)];
+				return [
+					code,
+					{
+						...u,
+						n,
+						employed: employed ?? Math.min(n, perturbCount(u.employed, ke)),
+						completed: completed ?? Math.min(n, perturbCount(u.completed, kc)),
+						hidden: { n: u.hidden.n, employed: u.hidden.employed || employed === null, completed: u.hidden.completed || completed === null }
+					}
+				];
 			})
 		);
 		const plain = (units: Map<string, GuardedUnit>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.hidden]);
@@ -409,6 +420,8 @@ describe('national filters in the address', () => {
 		const { filters, ignored } = decodeNationalFilters(new URLSearchParams('lata=2012,2010,2012&plec=K,M&wiek=18-24,55-64'), years, years);
 		expect(filters).toEqual({ years: [2012], sex: ['K'], ageBands: ['18-24'], priceBase: null });
 		expect(ignored).toEqual(['lata=2010', 'lata=2012', 'plec=M', 'wiek=55-64']);
+		// The parameter given twice is read twice.
+		expect(decodeNationalFilters(new URLSearchParams('lata=2010&lata=2011'), years, years)).toEqual({ filters: { ...filters, years: [2010], sex: [], ageBands: [] }, ignored: ['lata=2011'] });
 	});
 });
 

@@ -723,7 +723,7 @@ export const en: Messages = {
 		},
 		yearsPhrase: (years: number[]) => `in ${years.length > 1 && contiguous(years) ? `${years[0]}–${years.at(-1)}` : years.join(', ')}`,
 		sentence: (unit: string, centres: number, participants: number | string, years: string, employed: string, outside: number) =>
-			`${unit}: ${formatEnglishCount(centres, nouns.centre)}, ${typeof participants === 'number' ? formatEnglishCount(participants, nouns.participant) : `participants: ${participants}`} ${years}. In employment upon leaving: ${employed}; ${outside === 0 ? 'no centre lies outside the 99.8% control limits' : `${formatEnglishCount(outside, nouns.centre)} outside the 99.8% control limits`}.`,
+			`${unit}: ${formatEnglishCount(centres, nouns.centre)}, ${typeof participants === 'number' ? formatEnglishCount(participants, nouns.participant) : `number of participants: ${participants}`} ${years}. In employment upon leaving: ${employed}; ${outside === 0 ? 'no centre lies outside the 99.8% control limits' : `${formatEnglishCount(outside, nouns.centre)} outside the 99.8% control limits`}.`,
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} on the map`,
 			legend: 'Legend',
@@ -798,9 +798,9 @@ export const en: Messages = {
 			caption: 'Bar: the share; whiskers: 95% confidence interval (Wilson). Hatched bar: synthetic data. A hidden share (<5) is named, not drawn.',
 			table: 'The chosen centres and Poland'
 		},
-		ignored: (params: string[]) => `Ignored address parameters: ${params.join(', ')} (an unknown or surplus value; each filter here takes one).`,
+		ignored: (params: string[]) => `Ignored address parameters: ${params.join(', ')} (an unknown or surplus value: each filter here takes one, a comparison up to five centres).`,
 		perturbed: (max: number, step: number) =>
-			`Under filters, counts of people are moved slightly (by at most ${max}) and cost per participant is rounded to ${step} PLN, always the same way for the same people: no difference of views points at anyone. Parts may not add up to the whole.`,
+			`Under filters, counts of people are moved slightly (by at most ${max}) and cost per participant is rounded to ${step} PLN, always the same way for the same people, which makes it hard to single anyone out by a difference of views. Parts may not add up to the whole.`,
 		status: {
 			built: 'No filters: figures worked out when the page was built.',
 			loading: (percent: number) => `Loading the national data into DuckDB: ${percent}%…`,

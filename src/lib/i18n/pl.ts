@@ -733,7 +733,7 @@ export const pl = {
 		yearsPhrase: (years: number[]) => (years.length === 1 ? `w ${years[0]} r.` : `w latach ${contiguous(years) ? `${years[0]}–${years.at(-1)}` : years.join(', ')}`),
 		/** `participants`: a count, or why it is not shown („ukryte (<5)”). */
 		sentence: (unit: string, centres: number, participants: number | string, years: string, employed: string, outside: number) =>
-			`${unit}: ${formatCount(centres, nouns.centre)}, ${typeof participants === 'number' ? formatCount(participants, nouns.participant) : `uczestnicy: ${participants}`} ${years.replace(/\.$/u, '')}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
+			`${unit}: ${formatCount(centres, nouns.centre)}, ${typeof participants === 'number' ? formatCount(participants, nouns.participant) : `liczba uczestników: ${participants}`} ${years.replace(/\.$/u, '')}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} na mapie`,
 			legend: 'Legenda',
@@ -810,10 +810,10 @@ export const pl = {
 			table: 'Wybrane ośrodki i Polska'
 		},
 		/** Parameters a national page could not take: unknown, or surplus (a filter's second value, a sixth centre). */
-		ignored: (params: string[]) => `Pominięto parametry adresu: ${params.join(', ')} (nieznana albo nadmiarowa wartość; każdy filtr przyjmuje tu jedną).`,
+		ignored: (params: string[]) => `Pominięto parametry adresu: ${params.join(', ')} (nieznana albo nadmiarowa wartość: każdy filtr przyjmuje tu jedną, porównanie do pięciu ośrodków).`,
 		/** Under a participant filter every count is moved by its cell key (stats/cell-key.ts); said on the page and in exports. */
 		perturbed: (max: number, step: number) =>
-			`Przy filtrach liczby osób są lekko zmienione (najwyżej o ${max}), a koszt na uczestnika zaokrąglony do ${step} zł, zawsze tak samo dla tych samych ludzi: różnica widoków nikogo nie wskaże. Części mogą nie sumować się do całości.`,
+			`Przy filtrach liczby osób są lekko zmienione (najwyżej o ${max}), a koszt na uczestnika zaokrąglony do ${step} zł, zawsze tak samo dla tych samych ludzi, co utrudnia wskazanie kogokolwiek przez różnicę widoków. Części mogą nie sumować się do całości.`,
 		status: {
 			built: 'Bez filtrów: liczby policzone przy budowie strony.',
 			loading: (percent: number) => `Wczytuję dane krajowe do DuckDB: ${percent}%…`,

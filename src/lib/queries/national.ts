@@ -41,7 +41,8 @@ export function decodeNationalFilters(params: URLSearchParams, years: readonly n
 	const ignored: string[] = [];
 	const allowed: Record<NationalDimension, readonly string[]> = { years: years.map(String), sex: allowedValues('sex'), ageBands: allowedValues('age_band') };
 	for (const d of NATIONAL_DIMENSIONS) {
-		for (const raw of (params.get(PARAMS[d]) ?? '').split(',').filter(Boolean)) {
+		// Every occurrence (`?lata=2010&lata=2011` too), so a surplus value is named, never dropped silently.
+		for (const raw of params.getAll(PARAMS[d]).flatMap((p) => p.split(',')).filter(Boolean)) {
 			const list = filters[d] as (string | number)[];
 			if (allowed[d].includes(raw) && list.length === 0) list.push(d === 'years' ? Number(raw) : raw);
 			else ignored.push(`${PARAMS[d]}=${raw}`);

@@ -130,22 +130,38 @@ export function selectionKeys(
 }
 
 /**
+ * A rate's k as shown beside the shown n: moved by its own key, and kept where a shown rate must stand, so that
+ * neither side reads as a group of 1–4 (the guard showed it because k and n − k are each 0 or 5 or more). k = 0 and
+ * k = n stay so; otherwise k is held within 5…n − 5, which moves it by no more than the two changes did. Where the
+ * shown n leaves no such room (a true n of 10 or 11 shown as 8 or 9), null: the rate is hidden.
+ */
+export function perturbRate(k: number, n: number, shownN: number, kKey: number): number | null {
+	if (k === 0) return 0;
+	if (k === n) return shownN;
+	if (shownN < 2 * DISCLOSURE_THRESHOLD) return null;
+	return Math.min(shownN - DISCLOSURE_THRESHOLD, Math.max(DISCLOSURE_THRESHOLD, perturbCount(k, kKey)));
+}
+
+/**
  * The guard's units with their counts perturbed, for a view that selects participants. Which figures are hidden
- * was decided on the true counts and stays. A rate's k and n move apart, each by its own key; k never passes n.
- * The cost per participant is rounded (`roundCost`) by its own key.
+ * was decided on the true counts and stays (`perturbRate` may hide a rate more). A rate's k and n move apart, each
+ * by its own key. The cost per participant is rounded (`roundCost`) by its own key.
  */
 export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, CellKeys>): Map<string, GuardedUnit> {
 	const out = new Map<string, GuardedUnit>();
 	for (const [code, unit] of units) {
 		const [keyN, keyEmployed, keyCompleted, keyCost] = keys.get(code) ?? [0, 0, 0, 0];
 		const n = perturbCount(unit.n, keyN);
+		const employed = unit.hidden.employed ? null : perturbRate(unit.employed, unit.n, n, keyEmployed);
+		const completed = unit.hidden.completed ? null : perturbRate(unit.completed, unit.n, n, keyCompleted);
 		out.set(code, {
-			...unit,
 			n,
-			employed: Math.min(n, perturbCount(unit.employed, keyEmployed)),
-			completed: Math.min(n, perturbCount(unit.completed, keyCompleted)),
+			// A hidden rate's k is never shown; moved all the same, so no true k sits in what the page holds.
+			employed: employed ?? Math.min(n, perturbCount(unit.employed, keyEmployed)),
+			completed: completed ?? Math.min(n, perturbCount(unit.completed, keyCompleted)),
 			// Stored as the total the shown average and the shown n make, so every reader of cost / n gets `roundCost`'s.
-			cost: unit.n > 0 ? roundCost(unit.cost / unit.n, keyCost) * n : unit.cost
+			cost: unit.n > 0 ? roundCost(unit.cost / unit.n, keyCost) * n : unit.cost,
+			hidden: { n: unit.hidden.n, employed: unit.hidden.employed || employed === null, completed: unit.hidden.completed || completed === null }
 		});
 	}
 	return out;
