@@ -156,7 +156,7 @@ export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, 
 		const completed = unit.hidden.completed ? null : perturbRate(unit.completed, unit.n, n, keyCompleted);
 		out.set(code, {
 			n,
-			// A hidden rate's k is never shown; moved all the same, so no true k sits in what the page holds.
+			// A hidden rate's k is never shown (selectedFigures); moved like a shown one all the same.
 			employed: employed ?? Math.min(n, perturbCount(unit.employed, keyEmployed)),
 			completed: completed ?? Math.min(n, perturbCount(unit.completed, keyCompleted)),
 			// Stored as the total the shown average and the shown n make, so every reader of cost / n gets `roundCost`'s.
