@@ -31,7 +31,7 @@ describe('centre page', () => {
 		const { page } = opened;
 		expect(plain(await page.locator('tr[data-edition="leszno-bez-roku"] th').textContent())).toBe('rok nieznany');
 		const ages = plain(await page.locator('table[data-table="profile-age_band"]').textContent());
-		expect(ages).toContain('<5');
+		expect(ages).toContain('ukryte');
 		expect(ages).not.toMatch(/lata [1-4]\b/);
 	});
 

@@ -117,7 +117,7 @@ describe('keyboard', () => {
 		await tabsToFirstChart(page);
 		const said = page.locator('[data-chart="zatrudnienie"] [data-testid="chart-said"]');
 		await page.keyboard.press('ArrowDown');
-		await expect.poll(async () => plain(await said.textContent())).toBe('OPS Chocianów (n = 8): ukryte (<5). 1 z 5.');
+		await expect.poll(async () => plain(await said.textContent())).toBe('OPS Chocianów (n = 8): ukryte. 1 z 5.');
 		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
 		await expect.poll(async () => plain(await said.textContent())).toBe('MOPS Leżajsk (n = 25): 12% (95% PU 4,2%–30%). 4 z 5.');
 		await page.keyboard.press('ArrowUp');

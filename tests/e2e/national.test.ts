@@ -117,8 +117,8 @@ describe('national pages', () => {
 		expect(await page.locator('input[name="miara"][value="ukonczenie"]').isChecked()).toBe(true);
 		expect(plain(await page.locator('#mapa-title').textContent())).toContain('Ukończyli udział');
 		// A hidden rate stays hidden in the card, the table and the funnel's note.
-		expect(plain(await page.locator(`[data-chosen="${hidden.code}"] dd`).nth(2).textContent())).toMatch(/^<5/);
-		expect(plain(await page.locator(`tr[data-unit="${hidden.code}"]`).textContent())).toContain('<5');
+		expect(plain(await page.locator(`[data-chosen="${hidden.code}"] dd`).nth(2).textContent())).toMatch(/^ukryte/);
+		expect(plain(await page.locator(`tr[data-unit="${hidden.code}"]`).textContent())).toContain('ukryte');
 		expect(plain(await page.locator('[data-chart="lejek"] figcaption').textContent())).toMatch(/z ukrytym odsetkiem/);
 	});
 

@@ -35,7 +35,7 @@ describe('overview', () => {
 		expect(await cell(o, 'lezajsk', 'employment')).toContain('12% (3 z 25; 95% PU 4–30%)');
 		expect(await cell(o, 'chocianow', 'budget')).toBe('nie opublikowano');
 		expect(await cell(o, 'swiebodzice', 'cost-per-participant')).toBe('nie opublikowano');
-		expect(await cell(o, 'chocianow', 'employment')).toContain('<5');
+		expect(await cell(o, 'chocianow', 'employment')).toContain('ukryte');
 		expect(await o.page.locator('footer [role="status"]').textContent()).toContain('DuckDB gotowy');
 		await o.page.waitForLoadState('networkidle');
 		expect(o.consoleErrors, 'console errors').toEqual([]);
@@ -98,7 +98,7 @@ describe('overview', () => {
 		expect(await rows.count()).toBe(20);
 		const lezajsk = plain(await o.page.locator('tr[data-outcome="lezajsk:employed"]').textContent());
 		expect(lezajsk).toContain('n = 25');
-		expect(lezajsk).toContain('<5');
+		expect(lezajsk).toContain('ukryte');
 	});
 
 	it('reads each chart as a table, by keyboard', async () => {

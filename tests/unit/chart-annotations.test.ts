@@ -1,4 +1,4 @@
-// A chart's written reasons ("nie opublikowano", "ukryte (<5)") come from its current data only: Chart.js updates a
+// A chart's written reasons ("nie opublikowano", "ukryte") come from its current data only: Chart.js updates a
 // chart in place by swapping data and options and keeps the inline plugins it was created with.
 import { describe, expect, it } from 'vitest';
 import type { Chart, Plugin } from 'chart.js';

@@ -29,12 +29,12 @@ describe('empty charts', () => {
 		}
 		const caption = supportMixDescription(womenAged25to34.supportMix, womenAged25to34.centres);
 		expect(caption).not.toContain('najwięcej kosztu');
-		expect(caption).toContain('ukryte (<5)');
+		expect(caption).toContain('OPS Chocianów: ukryte');
 	});
 
 	it('names each reason: all hidden, none published, no rows, all zero', () => {
 		const one = (values: (number | null)[], missing?: (MissingReason | null)[]) => emptyReason({ categories: values.map((_, i) => `c${i}`), unit: 'number', series: [{ label: 's', color: '#000', values }], missing });
-		expect(one([null, null], ['hidden_small', 'hidden_small'])).toContain('ukryte (<5)');
+		expect(one([null, null], ['hidden_small', 'hidden_small'])).toContain('każda wartość jest ukryta');
 		expect(one([null], ['not_published'])).toContain('nie opublikowano');
 		expect(one([null, null], ['not_published', 'unknown_year'])).toBe('Nic do narysowania. Powody: nie opublikowano; rok nieznany: nie da się przeliczyć cen.');
 		expect(one([0, 0])).toContain('zerowe');

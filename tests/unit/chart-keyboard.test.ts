@@ -4,7 +4,7 @@ import { describeBar, moveBar, type BarPosition, type BarWords } from '../../src
 import type { BarChartData } from '../../src/lib/charts/bar-config';
 import { pl } from '../../src/lib/i18n/pl';
 
-// Three centres, two stacked series; B has no first segment, C is hidden (<5).
+// Three centres, two stacked series; B has no first segment, C is hidden.
 const data: BarChartData = {
 	unit: 'number',
 	categories: ['A', 'B', 'C'],
@@ -51,7 +51,7 @@ describe('what is said for a bar', () => {
 	});
 
 	it('says why a bar is absent, never a zero', () => {
-		expect(describeBar(data, { index: 2, series: 0 }, f, words)).toBe('C: s1: ukryte (<5). 3 z 3.');
+		expect(describeBar(data, { index: 2, series: 0 }, f, words)).toBe('C: s1: ukryte. 3 z 3.');
 	});
 
 	it('leaves the series out where there is one', () => {

@@ -25,14 +25,14 @@ describe('headline of the whole overview', () => {
 		// Leżajsk 3 of 25 (published) and Leszno 0 of 10 (synthetic); three centres' rates are hidden, never pooled.
 		const employment = tile(tiles, 'employment');
 		expect(figure(employment)).toEqual({ text: '9%', provenance: { kind: 'synthetic', withPublished: true } });
-		expect(employment.detail.map(plain)).toEqual(['3 z 35; 95% PU 3–22%', '2 z 5 ośrodków; pozostałe: ukryte (<5)']);
+		expect(employment.detail.map(plain)).toEqual(['3 z 35; 95% PU 3–22%', '2 z 5 ośrodków; pozostałe: ukryte']);
 		expect(plain(figure(tile(tiles, 'budgets')).text)).toBe('738 821,31 zł');
 		expect(figure(tile(tiles, 'budgets')).provenance).toEqual({ kind: 'published', sources: ['janow-lubelski-page', 'lezajsk-page'], derived: true });
 		expect(plain(tile(tiles, 'budgets').detail[0])).toBe('2 z 5 ośrodków: OPS Janów Lubelski, MOPS Leżajsk');
 		expect(plain(figure(tile(tiles, 'cost')).text)).toBe('9552,86 zł – 15 414,61 zł');
 		expect(figure(tile(tiles, 'cost')).provenance).toMatchObject({ kind: 'published', derived: true });
 		expect(plain(sentenceText(sentence))).toBe(
-			'98 uczestników w wyborze; po zakończeniu udziału pracowało 9% (częściowo syntetyczne) (3 z 35; 95% PU 3–22%), liczone w 2 z 5 ośrodków; OPS Chocianów, OPS Janów Lubelski, OPS Świebodzice: ukryte (<5). ' +
+			'98 uczestników w wyborze; po zakończeniu udziału pracowało 9% (częściowo syntetyczne) (3 z 35; 95% PU 3–22%), liczone w 2 z 5 ośrodków; OPS Chocianów, OPS Janów Lubelski, OPS Świebodzice: ukryte. ' +
 				'Opublikowane budżety (2 z 5 ośrodków): razem 738 821,31 zł; koszt na uczestnika od 9552,86 zł (OPS Janów Lubelski) do 15 414,61 zł (MOPS Leżajsk).'
 		);
 	});
@@ -71,7 +71,7 @@ describe('headline under filters', () => {
 		expect(overview.centres.find((c) => c.centreId === 'chocianow')!.employment).toEqual({ kind: 'omitted', reason: 'no_one_selected' });
 		const { tiles, sentence } = headline(overview, 'all');
 		expect(tile(tiles, 'employment').value).toEqual({ missing: 'hidden_small' });
-		expect(sentenceText(sentence)).toContain('ukryte (<5)');
+		expect(sentenceText(sentence)).toContain('Odsetek pracujących po zakończeniu udziału: ukryte.');
 		expect(sentenceText(sentence)).not.toContain('nikt w tym wyborze.');
 	});
 
@@ -101,7 +101,7 @@ describe('headline under filters', () => {
 		expect(tile(tiles, 'budgets').value).toEqual({ missing: 'not_published' });
 		expect(tile(tiles, 'cost').value).toEqual({ missing: 'not_published' });
 		expect(sentenceText(sentence)).toContain('Żaden z 2 ośrodków w wyborze nie opublikował budżetu');
-		// Both rates hidden (<5): no pooled figure, and the tile says why.
+		// Both rates hidden: no pooled figure, and the tile says why.
 		expect(tile(tiles, 'employment').value).toEqual({ missing: 'hidden_small' });
 	});
 });
@@ -168,10 +168,10 @@ describe('headline on hand-made answers', () => {
 		expect(tile(tiles, 'participants').detail).toEqual([text]);
 	});
 
-	it('a hidden total shows „<5” in its tile and the sentence', () => {
+	it('a hidden total shows „ukryte” in its tile and the sentence', () => {
 		const { tiles, sentence } = headline(answer({ kind: 'suppressed' }, [centre('a', 3, null)]), 'all');
 		expect(tile(tiles, 'participants').value).toEqual({ missing: 'hidden_small' });
-		expect(sentenceText(sentence)).toContain('Liczba uczestników w wyborze: ukryte (<5)');
+		expect(sentenceText(sentence)).toContain('Liczba uczestników w wyborze: ukryte.');
 	});
 
 	it('marks figures from the user’s own rows as such', () => {

@@ -90,15 +90,15 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'headline.centres': [[1], [5]],
 	'headline.editionsCounted': [[2, 5], [1, 1]],
 	'headline.centresCovered': [[1, 1], [3, 5]],
-	'headline.others': [[['not published', 'hidden (<5)']]],
+	'headline.others': [[['not published', 'hidden']]],
 	'headline.rate': [[3, 25, '4%', '30%']],
 	'headline.budgetsFrom': [[2, 5, ['Leżajsk', 'Janów Lubelski']], [0, 5, []]],
 	'headline.costFrom': [[0, 5, '', ''], [1, 5, 'Leżajsk', 'Leżajsk'], [2, 5, 'Leżajsk', 'Janów Lubelski']],
 	'headline.syntheticWord': [[{}], [{ imported: 'all' }], [{ imported: 'some' }], [{ withPublished: true }]],
 	'headline.sentence.people': [['25', 'participants']],
 	'headline.sentence.peopleMissing': [['not published']],
-	'headline.sentence.employed': [['12%', '3 of 25; 95% CI 4–30%', '1 of 5 centres', null], ['12%', '3 of 25', '2 of 5 centres', 'the rest: hidden (<5)']],
-	'headline.sentence.employedMissing': [['hidden (<5)']],
+	'headline.sentence.employed': [['12%', '3 of 25; 95% CI 4–30%', '1 of 5 centres', null], ['12%', '3 of 25', '2 of 5 centres', 'the rest: hidden']],
+	'headline.sentence.employedMissing': [['hidden']],
 	'headline.sentence.noBudgets': [[1], [5]],
 	'headline.sentence.moneyMissing': [['not published']],
 	'headline.sentence.budgetsAndCost': [[1, 5, '385,365.31 PLN', '15,414.61 PLN'], [2, 5, '500,000.00 PLN', null]],
@@ -138,7 +138,7 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'imports.page.remove': [['ośrodek.csv', '25 November 2026', '12:10']],
 	'imports.more': [[1], [5]],
 	'chart.keys.position': [[2, 5]],
-	'chart.emptyBecause.mixed': [[['no rows', 'hidden (<5)']]],
+	'chart.emptyBecause.mixed': [[['no rows', 'hidden']]],
 	'chart.describe.participants': [[['OPS Chocianów · 2012: 8'], 0, 1], [['MOPS Leżajsk · 2011: 25', 'OPS Świebodzice · 2009: 18'], 1, 3], [[], 4, 4]],
 	'chart.describe.rate': [['MOPS Leżajsk', '12%', 3, 25, '4%', '30%', 'published'], ['OPS Gmina Leszno', '0%', 0, 10, '0%', '28%', 'mixed']],
 	'chart.describe.cost': [[['MOPS Leżajsk 15,414.61 PLN'], []], [[], ['OPS Chocianów', 'OPS Świebodzice']]],
@@ -300,8 +300,8 @@ describe('English plurals', () => {
 		expect(en.headline.centresCovered(1, 1)).toBe('1 of 1 centre');
 		expect(en.headline.centresCovered(2, 5)).toBe('2 of 5 centres');
 		expect(en.centre.profileIntro(1)).toMatch(/^Distributions of 1 synthetic participant\. /);
-		expect(en.national.funnel.hidden(1)).toBe('1 centre with a hidden rate (<5) is not plotted.');
-		expect(en.national.funnel.hidden(21)).toBe('21 centres with a hidden rate (<5) are not plotted.');
+		expect(en.national.funnel.hidden(1)).toBe('1 centre with a hidden rate is not plotted.');
+		expect(en.national.funnel.hidden(21)).toBe('21 centres with a hidden rate are not plotted.');
 		expect(en.national.search.results(1)).toBe('1 centre matches');
 		expect(en.national.search.results(2)).toBe('2 centres match');
 		expect(en.centre.profileIntro(21)).toMatch(/^Distributions of 21 synthetic participants\. /);
@@ -321,8 +321,24 @@ describe('the national sentence with its years phrase', () => {
 
 describe('the funnel plot’s note on centres it leaves out', () => {
 	it('reads as Polish for 1, 4 and 10 centres, hidden or with no one selected', () => {
-		expect(pl.national.funnel.hidden(4)).toBe('Poza wykresem: 4 ośrodki z ukrytym odsetkiem (<5).');
+		expect(pl.national.funnel.hidden(4)).toBe('Poza wykresem: 4 ośrodki z ukrytym odsetkiem.');
 		expect(pl.national.funnel.empty(1)).toBe('Poza wykresem: 1 ośrodek bez uczestników w tym wyborze.');
 		expect(pl.national.funnel.empty(10)).toBe('Poza wykresem: 10 ośrodków bez uczestników w tym wyborze.');
+	});
+});
+
+describe('the mark of a hidden figure', () => {
+	// Secondary suppression hides figures of 5 people or more (hundreds, on a national page) so that a small group
+	// beside them cannot be worked out. One mark covers both, and it must not claim a size: „<5” would be untrue
+	// of the second, and a second mark would say which of two hidden figures is the small one.
+	it('claims no size and is the same for every hidden figure, in both languages', () => {
+		for (const table of [pl, en]) {
+			const mark = table.reason('hidden_small');
+			for (const text of [mark.short, mark.label, mark.title, table.legend.small, table.national.map.hidden]) expect(text).not.toMatch(/<\s*5|mniej niż 5|fewer than 5/);
+			// The map's legend uses the cell's own word.
+			expect(table.national.map.hidden).toBe(mark.label);
+		}
+		expect(pl.reason('hidden_small').title).toMatch(/od 1 do 4 osób albo z tej liczby dałoby się taką grupę obliczyć/);
+		expect(en.reason('hidden_small').title).toMatch(/1 to 4 people, or this figure would let one work such a group out/);
 	});
 });

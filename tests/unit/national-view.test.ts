@@ -110,7 +110,7 @@ describe('a unit under filters', () => {
 		const empty = selectedFigures('zz', centres[0], false, selection({}));
 		expect(cellText(empty.employment, words)).toBe('nikt w tym wyborze');
 		expect(cellText(empty.costPerParticipant, words)).toBe('nikt w tym wyborze');
-		expect(cellText({ kind: 'suppressed', n: 12 }, words)).toBe('ukryte (<5)');
+		expect(cellText({ kind: 'suppressed', n: 12 }, words)).toBe('ukryte');
 		expect(cellText({ kind: 'unknown' }, words)).toBe('nie opublikowano');
 		expect(cellText({ kind: 'synthetic', k: 3, n: 25, sources: [], rate: 0.12, low: 0.04, high: 0.3 }, words)).toMatch(/^12% .*3 z 25$/);
 	});

@@ -88,7 +88,7 @@ describe('exports of a small table', () => {
 		]);
 		expect(wide.rows[0].map((c) => c.value)).toEqual(['A', 17 / 37, 17, 37, 0.31, 0.62, 353456]);
 		expect(wide.rows[0][1].synthetic).toBe(true);
-		expect(wide.rows[1].map((c) => c.value)).toEqual(['B', '<5', null, 8, null, null, 'nie opublikowano']);
+		expect(wide.rows[1].map((c) => c.value)).toEqual(['B', 'ukryte', null, 8, null, null, 'nie opublikowano']);
 	});
 
 	it('long: one row per figure, with provenance, reason code and sources', () => {
@@ -105,6 +105,6 @@ describe('exports of a small table', () => {
 		const [header, a, b] = Papa.parse<string[]>(toExcelCsv(wideTable(model)).slice(1).trim(), { delimiter: ';' }).data;
 		expect(header[1]).toBe('Kobiety — syntetyczne');
 		expect(a).toEqual(['A', '45,9%', '17', '37', '31%', '62%', '353456,00']);
-		expect(b).toEqual(['B', '<5', '', '8', '', '', 'nie opublikowano']);
+		expect(b).toEqual(['B', 'ukryte', '', '8', '', '', 'nie opublikowano']);
 	});
 });

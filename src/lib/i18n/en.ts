@@ -33,7 +33,7 @@ const number = (value: number, maximumFractionDigits = 2) => value.toLocaleStrin
 
 const REASONS: Record<MissingReason, { short: string; label: string; title: string }> = {
 	not_published: { short: 'not published', label: 'not published', title: 'The source does not give this figure.' },
-	hidden_small: { short: '<5', label: 'hidden (<5)', title: 'Hidden: fewer than 5 people in the group (protection against identification).' },
+	hidden_small: { short: 'hidden', label: 'hidden', title: 'Hidden to protect people: the group has 1 to 4 people, or this figure would let one work such a group out.' },
 	published_only: { short: '—', label: 'synthetic — hidden', title: 'Hidden in the “published figures only” view: this is a synthetic figure.' },
 	unknown_year: { short: 'year unknown', label: 'year unknown: prices cannot be converted', title: 'The year of the edition is not known, so the amount cannot be converted to constant prices.' },
 	no_edition: { short: 'no edition', label: 'no edition', title: 'The centre ran no edition of the project in this year.' },
@@ -106,8 +106,6 @@ export const en: Messages = {
 		published: 'source',
 		derived: 'derived from published figures',
 		publishedLegend: 'figure from the centre’s page (the link leads to the list of sources; the quote stands beside the figure on the centre’s page)',
-		/** A hidden amount of money: „<5” under „cost per participant” would read as less than 5 złoty. */
-		hiddenAmount: 'hidden',
 		n: (n: number) => `n = ${n}`,
 		interval: '95% confidence interval (Wilson)',
 		columnMark: {
@@ -175,7 +173,7 @@ export const en: Messages = {
 		derived: 'derived by us from published figures',
 		synthetic: 'synthetic (demonstration) data',
 		hatching: 'hatched bar: synthetic data',
-		small: 'hidden: a group of 1–4 people',
+		small: 'a group of 1–4 people, or a figure from which one could work it out',
 		notPublished: 'not given on the centre’s page',
 		imported: 'from your file'
 	},
@@ -558,7 +556,7 @@ export const en: Messages = {
 		editions: 'Project editions (as the centre’s page states them)',
 		sources: 'Sources and provenance of the figures',
 		provenance:
-			'Published figures come from the centres’ pages (SOURCE); DERIVED marks the dashboard’s arithmetic on published figures (e.g. a budget divided by the number of participants). Participant data are synthetic (SYNTHETIC, hatched in charts). Groups of fewer than 5 people are hidden (“<5”), and where a page is silent the figure reads “not published”.',
+			'Published figures come from the centres’ pages (SOURCE); DERIVED marks the dashboard’s arithmetic on published figures (e.g. a budget divided by the number of participants). Participant data are synthetic (SYNTHETIC, hatched in charts). Groups of 1 to 4 people, and figures from which one could work them out, are hidden (“hidden”), and where a page is silent the figure reads “not published”.',
 		answer: { snapshot: 'Figures prepared when the site was built.', duckdb: 'Figures from DuckDB queries in this browser.' }
 	},
 	exports: {
@@ -601,7 +599,7 @@ export const en: Messages = {
 			disclosureText: 'Figures from participant data between 1 and 4 are hidden (empty cells with provenance “suppressed”), also where they could be subtracted from other figures. Published project figures are not hidden.',
 			columns: 'Columns'
 		},
-		provenance: 'The provenance column gives the origin of every row: published (a figure from a centre’s page, its source in the sources column), derived (computed by the dashboard from published figures, e.g. the budget divided by the number of participants), synthetic (synthetic demonstration data), imported (from your files), unknown (the source does not say), suppressed (hidden: fewer than 5 people), hidden (synthetic, hidden in the “published figures only” view), omitted (left out in this view). The reason column gives the code for why a value is missing (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected). Rates are fractions (0.459 = 45.9%).',
+		provenance: 'The provenance column gives the origin of every row: published (a figure from a centre’s page, its source in the sources column), derived (computed by the dashboard from published figures, e.g. the budget divided by the number of participants), synthetic (synthetic demonstration data), imported (from your files), unknown (the source does not say), suppressed (hidden to protect people: a group of 1–4, or a figure from which one could work it out), hidden (synthetic, hidden in the “published figures only” view), omitted (left out in this view). The reason column gives the code for why a value is missing (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected). Rates are fractions (0.459 = 45.9%).',
 		syntheticMark: 'Contains synthetic (demonstration) data, marked by hatching.',
 		sourceLine: 'Sources: the centres’ pages (published figures), Statistics Poland (prices, population); the dashboard “Active integration in social welfare centres”.',
 		sources: [
@@ -626,7 +624,7 @@ export const en: Messages = {
 		syntheticLegend: 'hatching = synthetic data',
 		emptyBecause: {
 			noRows: 'Nothing to draw: there are no data rows in this selection.',
-			suppressed: 'Nothing to draw: in this selection every value concerns a group of 1 to 4 people, so all of them are hidden (<5).',
+			suppressed: 'Nothing to draw: in this selection every value is hidden to protect people (a group of 1 to 4 people, or a figure from which one could work such a group out).',
 			unknown: 'Nothing to draw: the sources do not publish these figures (“not published”).',
 			zero: 'Nothing to draw: in this selection all values are zero.',
 			mixed: (reasons: string[]) => `Nothing to draw. Reasons: ${reasons.join('; ')}.`
@@ -698,7 +696,7 @@ export const en: Messages = {
 		methods: 'Methods',
 		methodNotes: [
 			'95% confidence interval for a rate: the Wilson method (sound for small n and for rates close to 0% or 100%).',
-			'Disclosure control: figures from participant data between 1 and 4 are shown as “<5”; where only one cell of a table would be hidden, the smallest of the others is hidden too. A rate is hidden when its numerator, or its complement to n, is 1–4 people. Published project figures are not hidden.',
+			'Disclosure control: figures from participant data between 1 and 4 are shown as “hidden”; where only one cell of a table would be hidden, the smallest of the others is hidden too, with the same mark, so that nobody can tell which one is small. A rate is hidden when its numerator, or its complement to n, is 1–4 people. Published project figures are not hidden.',
 			'Protection against differencing views: under every filter, the neighbouring views (without one of the filters, or without one of its values) are checked. If the difference from any of them would give a group of 1–4 people, or such a number within it, the corresponding figures of this view are hidden; when a hidden centre could be subtracted from the selection’s total, another one is hidden too. This does not protect against every chain of many queries (so-called trackers); with real data, exports and SQL queries should go through an additional review.',
 			'A total over several editions is known only when every one of them gives the figure; otherwise “not published”, never a partial total.',
 			'Numbers, amounts and dates in English notation (e.g. 12,345.67 PLN).'
@@ -727,7 +725,7 @@ export const en: Messages = {
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} on the map`,
 			legend: 'Legend',
-			hidden: 'hidden (<5)',
+			hidden: 'hidden',
 			none: 'no data',
 			drill: 'Click an area to go one level down.',
 		},
@@ -746,7 +744,7 @@ export const en: Messages = {
 			targetLabel: 'Rate for the whole level',
 			below: 'Below the 99.8% limits',
 			within: (n: number) => `${formatEnglishCount(n, nouns.centre)} within the limits of chance variation`,
-			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden rate (<5) ${englishNounFor(n, verbs.be)} not plotted.`,
+			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden rate ${englishNounFor(n, verbs.be)} not plotted.`,
 			empty: (n: number) => `${formatEnglishCount(n, nouns.centre)} with no participants in this selection ${englishNounFor(n, verbs.be)} not plotted.`,
 			method: 'Control limits: exact binomial around the rate of the whole level, interpolated (Spiegelhalter 2005). A centre outside the 99.8% limits differs more than chance would explain; within the limits does not mean "the same".',
 			point: (name: string, k: number, n: number, interval: string) => `${name}: ${k} of ${n} (${interval})`,
@@ -758,7 +756,7 @@ export const en: Messages = {
 			axisX: (basis: string) => `Cost per participant (PLN, ${basis})`,
 			axisY: 'Number of centres',
 			unknown: (n: number) => `${formatEnglishCount(n, nouns.centre)} without a known cost (not published).`,
-			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden cost (fewer than 5 participants selected).`,
+			hidden: (n: number) => `${formatEnglishCount(n, nouns.centre)} with a hidden cost (the number of participants is hidden).`,
 			omitted: (n: number) => `${formatEnglishCount(n, nouns.centre)} with sources and no cost for this selection: their published budget covers a whole edition, not the participants selected.`,
 			empty: (n: number) => `${formatEnglishCount(n, nouns.centre)} with no participants in this selection.`
 		},
@@ -795,7 +793,7 @@ export const en: Messages = {
 			full: (max: number) => `The comparison has ${max} centres already; remove one to add another.`,
 			empty: (min: number) => `Choose at least ${min} centres to compare them.`,
 			chart: 'In employment upon leaving and completed participation: the chosen centres and Poland',
-			caption: 'Bar: the share; whiskers: 95% confidence interval (Wilson). Hatched bar: synthetic data. A hidden share (<5) is named, not drawn.',
+			caption: 'Bar: the share; whiskers: 95% confidence interval (Wilson). Hatched bar: synthetic data. A hidden share is named, not drawn.',
 			table: 'The chosen centres and Poland'
 		},
 		ignored: (params: string[]) => `Ignored address parameters: ${params.join(', ')} (an unknown or surplus value: each filter here takes one, a comparison up to five centres).`,

@@ -24,7 +24,9 @@ const nouns = {
 
 const REASONS: Record<MissingReason, { short: string; label: string; title: string }> = {
 	not_published: { short: 'nie opublikowano', label: 'nie opublikowano', title: 'Źródło nie podaje tej liczby.' },
-	hidden_small: { short: '<5', label: 'ukryte (<5)', title: 'Ukryte: mniej niż 5 osób w grupie (ochrona przed identyfikacją).' },
+	// One mark for a group of 1–4 and for a figure hidden so that such a group cannot be worked out: „<5” on the
+	// second would be untrue (it can stand for hundreds), and two marks would say which figure is the small one.
+	hidden_small: { short: 'ukryte', label: 'ukryte', title: 'Ukryte dla ochrony osób: grupa liczy od 1 do 4 osób albo z tej liczby dałoby się taką grupę obliczyć.' },
 	published_only: { short: '—', label: 'syntetyczne — ukryte', title: 'Ukryte w widoku „tylko liczby opublikowane”: to liczba syntetyczna.' },
 	unknown_year: { short: 'rok nieznany', label: 'rok nieznany: nie da się przeliczyć cen', title: 'Rok edycji nie jest znany, więc kwoty nie da się przeliczyć na ceny stałe.' },
 	no_edition: { short: 'brak edycji', label: 'brak edycji', title: 'Ośrodek nie prowadził w tym roku edycji projektu.' },
@@ -101,8 +103,6 @@ export const pl = {
 		published: 'źródło',
 		derived: 'wyliczone z liczb opublikowanych',
 		publishedLegend: 'liczba ze strony ośrodka (link prowadzi do listy źródeł; cytat stoi przy liczbie na stronie ośrodka)',
-		/** A hidden amount of money: „<5” under „cost per participant” would read as less than 5 złoty. */
-		hiddenAmount: 'ukryte',
 		n: (n: number) => `n = ${n}`,
 		interval: '95% przedział ufności (Wilsona)',
 		/** A column's mark when every figure in it is of one kind (the cells then carry no badge of their own). */
@@ -177,7 +177,7 @@ export const pl = {
 		derived: 'wyliczone przez nas z liczb opublikowanych',
 		synthetic: 'dane syntetyczne (demonstracyjne)',
 		hatching: 'kreskowany słupek: dane syntetyczne',
-		small: 'ukryte: grupa 1–4 osób',
+		small: 'grupa 1–4 osób albo liczba, z której dałoby się ją obliczyć',
 		notPublished: 'strona ośrodka nie podaje',
 		imported: 'z Twojego pliku'
 	},
@@ -563,7 +563,7 @@ export const pl = {
 		editions: 'Edycje projektu (jak podaje strona ośrodka)',
 		sources: 'Źródła i pochodzenie liczb',
 		provenance:
-			'Liczby opublikowane pochodzą ze stron ośrodków (ŹRÓDŁO); WYLICZONE to działania pulpitu na liczbach opublikowanych (np. budżet podzielony przez liczbę uczestników). Dane o uczestnikach są syntetyczne (SYNTETYCZNE, kreskowanie na wykresach). Grupy mniejsze niż 5 osób są ukryte („<5”), a tam, gdzie strona milczy, stoi „nie opublikowano”.',
+			'Liczby opublikowane pochodzą ze stron ośrodków (ŹRÓDŁO); WYLICZONE to działania pulpitu na liczbach opublikowanych (np. budżet podzielony przez liczbę uczestników). Dane o uczestnikach są syntetyczne (SYNTETYCZNE, kreskowanie na wykresach). Grupy od 1 do 4 osób, i liczby, z których dałoby się je obliczyć, są ukryte („ukryte”), a tam, gdzie strona milczy, stoi „nie opublikowano”.',
 		answer: { snapshot: 'Liczby przygotowane przy budowie strony.', duckdb: 'Liczby z zapytań DuckDB w tej przeglądarce.' }
 	},
 	exports: {
@@ -608,7 +608,7 @@ export const pl = {
 			disclosureText: 'Liczby z danych o uczestnikach od 1 do 4 są ukryte (puste komórki z pochodzeniem „ukryte”), także tam, gdzie dałoby się je odjąć od innych liczb. Opublikowanych liczb projektów się nie ukrywa.',
 			columns: 'Kolumny'
 		},
-		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), derived (wyliczone przez pulpit z liczb opublikowanych, np. budżet podzielony przez liczbę uczestników), synthetic (dane syntetyczne, demonstracyjne), imported (z Twoich plików), unknown (źródło nie podaje), suppressed (ukryte: mniej niż 5 osób), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”), omitted (pominięte w tym widoku). Kolumna reason podaje kod powodu braku wartości (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected). Odsetki są ułamkami (0,459 = 45,9%).',
+		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), derived (wyliczone przez pulpit z liczb opublikowanych, np. budżet podzielony przez liczbę uczestników), synthetic (dane syntetyczne, demonstracyjne), imported (z Twoich plików), unknown (źródło nie podaje), suppressed (ukryte dla ochrony osób: grupa 1–4 osób albo liczba, z której dałoby się ją obliczyć), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”), omitted (pominięte w tym widoku). Kolumna reason podaje kod powodu braku wartości (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected). Odsetki są ułamkami (0,459 = 45,9%).',
 		syntheticMark: 'Zawiera dane syntetyczne (demonstracyjne), oznaczone kreskowaniem.',
 		sourceLine: 'Źródła: strony ośrodków (liczby opublikowane), GUS (ceny, ludność); pulpit „Aktywna integracja w OPS”.',
 		sources: ['Strony internetowe ośrodków: źródło każdej opublikowanej liczby w kolumnie sources', 'GUS: TERYT (TERC), średnioroczne wskaźniki cen (CPI), liczba ludności przytoczona na stronach z podanym rokiem', 'Dane syntetyczne: generator w repozytorium (scripts/data/generate.ts), ziarno stałe'],
@@ -630,7 +630,7 @@ export const pl = {
 		syntheticLegend: 'kreskowanie = dane syntetyczne',
 		emptyBecause: {
 			noRows: 'Nic do narysowania: w tym wyborze nie ma żadnych wierszy danych.',
-			suppressed: 'Nic do narysowania: w tym wyborze każda wartość dotyczy grupy od 1 do 4 osób, więc wszystkie są ukryte (<5).',
+			suppressed: 'Nic do narysowania: w tym wyborze każda wartość jest ukryta dla ochrony osób (grupa od 1 do 4 osób albo liczba, z której dałoby się ją obliczyć).',
 			unknown: 'Nic do narysowania: źródła nie publikują tych liczb („nie opublikowano”).',
 			zero: 'Nic do narysowania: w tym wyborze wszystkie wartości są zerowe.',
 			mixed: (reasons: string[]) => `Nic do narysowania. Powody: ${reasons.join('; ')}.`
@@ -706,7 +706,7 @@ export const pl = {
 		methods: 'Metody',
 		methodNotes: [
 			'Przedział ufności 95% dla odsetka: metoda Wilsona (dobra przy małych n i odsetkach bliskich 0% lub 100%).',
-			'Kontrola ujawniania: liczby z danych o uczestnikach od 1 do 4 pokazuje się jako „<5”; gdy w zestawieniu ukryta byłaby tylko jedna komórka, ukrywa się też najmniejszą z pozostałych. Odsetek ukrywa się, gdy licznik albo jego dopełnienie do n to 1–4 osoby. Opublikowanych liczb projektów się nie ukrywa.',
+			'Kontrola ujawniania: liczby z danych o uczestnikach od 1 do 4 pokazuje się jako „ukryte”; gdy w zestawieniu ukryta byłaby tylko jedna komórka, ukrywa się też najmniejszą z pozostałych, z tym samym znakiem, by nie było widać, która jest mała. Odsetek ukrywa się, gdy licznik albo jego dopełnienie do n to 1–4 osoby. Opublikowanych liczb projektów się nie ukrywa.',
 			'Ochrona przed odejmowaniem widoków: przy każdym filtrze sprawdza się widoki sąsiednie (bez któregoś filtra albo bez jednej z jego wartości). Jeśli różnica z którymkolwiek z nich dałaby grupę 1–4 osób albo taką liczbę w jej obrębie, odpowiednie liczby tego widoku ukrywa się; gdy ukryty ośrodek dałby się odjąć od sumy wyboru, ukrywa się też kolejny. Nie chroni to przed każdym łańcuchem wielu zapytań (tzw. trackerami); przy prawdziwych danych eksport i zapytania SQL powinny przejść dodatkowy przegląd.',
 			'Suma z kilku edycji jest znana tylko wtedy, gdy każda z nich podaje daną liczbę; inaczej „nie opublikowano”, nigdy suma częściowa.',
 			'Liczby, kwoty i daty w zapisie polskim (np. 12 345,67 zł).'
@@ -731,13 +731,13 @@ export const pl = {
 		},
 		/** The years of a sentence: „w 2012 r.”, „w latach 2008–2014”, „w latach 2010, 2012”. */
 		yearsPhrase: (years: number[]) => (years.length === 1 ? `w ${years[0]} r.` : `w latach ${contiguous(years) ? `${years[0]}–${years.at(-1)}` : years.join(', ')}`),
-		/** `participants`: a count, or why it is not shown („ukryte (<5)”). */
+		/** `participants`: a count, or why it is not shown („ukryte”). */
 		sentence: (unit: string, centres: number, participants: number | string, years: string, employed: string, outside: number) =>
 			`${unit}: ${formatCount(centres, nouns.centre)}, ${typeof participants === 'number' ? formatCount(participants, nouns.participant) : `liczba uczestników: ${participants}`} ${years.replace(/\.$/u, '')}. Po zakończeniu udziału pracowało ${employed}; ${outside === 0 ? 'żaden ośrodek nie wychodzi poza granice zmienności 99,8%' : `${formatCount(outside, nouns.centre)} poza granicami zmienności 99,8%`}.`,
 		map: {
 			title: (measure: string, children: string) => `${measure}: ${children} na mapie`,
 			legend: 'Legenda',
-			hidden: 'ukryte (<5)',
+			hidden: 'ukryte',
 			none: 'brak danych',
 			drill: 'Kliknij obszar, aby przejść niżej.',
 		},
@@ -757,7 +757,7 @@ export const pl = {
 			below: 'Poniżej granic 99,8%',
 			within: (n: number) => `${formatCount(n, nouns.centre)} w granicach zmienności`,
 			// „Poza wykresem: 4 ośrodki …”: a count before „nie ma” would need the genitive („4 ośrodków”).
-			hidden: (n: number) => `Poza wykresem: ${formatCount(n, nouns.centre)} z ukrytym odsetkiem (<5).`,
+			hidden: (n: number) => `Poza wykresem: ${formatCount(n, nouns.centre)} z ukrytym odsetkiem.`,
 			empty: (n: number) => `Poza wykresem: ${formatCount(n, nouns.centre)} bez uczestników w tym wyborze.`,
 			method: 'Granice kontrolne: dokładny rozkład dwumianowy wokół odsetka całego poziomu, z interpolacją (Spiegelhalter 2005). Ośrodek poza granicami 99,8% różni się bardziej, niż tłumaczyłby przypadek; w granicach nie znaczy „tak samo”.',
 			point: (name: string, k: number, n: number, interval: string) => `${name}: ${k} z ${n} (${interval})`,
@@ -769,7 +769,7 @@ export const pl = {
 			axisX: (basis: string) => `Koszt na uczestnika (zł, ${basis})`,
 			axisY: 'Liczba ośrodków',
 			unknown: (n: number) => `${formatCount(n, nouns.centre)} bez znanego kosztu (nie opublikowano).`,
-			hidden: (n: number) => `${formatCount(n, nouns.centre)} z ukrytym kosztem (mniej niż 5 uczestników w wyborze).`,
+			hidden: (n: number) => `${formatCount(n, nouns.centre)} z ukrytym kosztem (bo ukryta jest liczba uczestników).`,
 			omitted: (n: number) => `${formatCount(n, nouns.centre)} ze źródłami bez kosztu w tym wyborze: ich opublikowany budżet dotyczy całej edycji, nie wybranych uczestników.`,
 			empty: (n: number) => `${formatCount(n, nouns.centre)} bez uczestników w tym wyborze.`
 		},
@@ -806,7 +806,7 @@ export const pl = {
 			full: (max: number) => `Porównanie ma już ${max} ośrodków; usuń jeden, aby dodać inny.`,
 			empty: (min: number) => `Wybierz co najmniej ${min} ośrodki, aby je porównać.`,
 			chart: 'Pracujący po zakończeniu udziału i ukończenie udziału: wybrane ośrodki i Polska',
-			caption: 'Słupek: odsetek; wąsy: 95% przedział ufności (Wilson). Słupek kreskowany: dane syntetyczne. Ukryty odsetek (<5) jest nazwany, nie narysowany.',
+			caption: 'Słupek: odsetek; wąsy: 95% przedział ufności (Wilson). Słupek kreskowany: dane syntetyczne. Ukryty odsetek jest nazwany, nie narysowany.',
 			table: 'Wybrane ośrodki i Polska'
 		},
 		/** Parameters a national page could not take: unknown, or surplus (a filter's second value, a sixth centre). */

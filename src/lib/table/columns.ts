@@ -64,11 +64,8 @@ export function provenanceOf(cell: ShownCell): Provenance | null {
 	return null;
 }
 
-/**
- * A gap's short words in a cell, on screen (FigureCell) and in the export alike. A hidden amount of money says
- * „ukryte”: the usual „<5” under „cost per participant” would read as less than 5 złoty.
- */
-export const gapShort = (reason: MissingReason, format: Format): string => (reason === 'hidden_small' && format === 'money' ? ui.cell.hiddenAmount : ui.reason(reason).short);
+/** A gap's short words in a cell, on screen (FigureCell) and in the export alike. */
+export const gapShort = (reason: MissingReason): string => ui.reason(reason).short;
 
 /** The data-kind of a cell on screen and its provenance in the export: its provenance, or what kind of gap it is. */
 export const kindOf = (cell: ShownCell): Provenance | Exclude<ShownCell['kind'], 'published' | 'synthetic'> => provenanceOf(cell) ?? (cell.kind as Exclude<ShownCell['kind'], 'published' | 'synthetic'>);

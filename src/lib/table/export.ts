@@ -29,7 +29,7 @@ export function wideTable<R>(model: TableModel<R>): { columns: WideColumn[]; row
 			const mark = uniform ? ` — ${ui.cell.kinds[uniform]}` : '';
 			const value = (cell: ShownCell): WideCell => {
 				const reason = missingReason(cell);
-				return reason ? { value: gapShort(reason, column.format) } : { value: cellNumber(cell), synthetic: cell.kind === 'synthetic' };
+				return reason ? { value: gapShort(reason) } : { value: cellNumber(cell), synthetic: cell.kind === 'synthetic' };
 			};
 			parts.push({ column: { header: header(column, mark), format: column.format }, cell: (r) => value(figure(r)) });
 			if (hasRates(column, model.rows)) {
