@@ -28,13 +28,41 @@ export async function openNodeEngine(): Promise<EngineConnection> {
 			statement.close();
 		}
 	}
+	// Each text prepared once and kept, as the browser's engine does (db/browser.ts), so that a question asked
+	// again with other values costs here what it costs on a page: the bench times it so.
+	type Statement = ReturnType<typeof conn.prepare>;
+	const statements = new Map<string, Statement>();
+	const KEPT = 64;
+	function drop(sql: string) {
+		statements.get(sql)?.close();
+		statements.delete(sql);
+	}
+	function kept(sql: string, params: SqlParam[]): Table {
+		let statement = statements.get(sql);
+		if (statement) statements.delete(sql);
+		else statement = conn.prepare(sql);
+		// Most recently used last, so the oldest is the first to go.
+		statements.set(sql, statement);
+		if (statements.size > KEPT) drop(statements.keys().next().value!);
+		try {
+			return statement.query(...params);
+		} catch (error) {
+			// A statement that failed is not kept: the next ask prepares it afresh.
+			drop(sql);
+			throw error;
+		}
+	}
 	return {
-		run: async (sql: string, params: SqlParam[]) => (params.length === 0 ? conn.query(sql) : prepared(sql, params)),
+		run: async (sql: string, params: SqlParam[]) => (params.length === 0 ? conn.query(sql) : kept(sql, params)),
 		runOne: async (sql: string) => prepared(sql, []),
+		forget: async () => {
+			for (const sql of [...statements.keys()]) drop(sql);
+		},
 		async insertArrow(name: string, ipc: Uint8Array) {
 			conn.insertArrowFromIPCStream(ipc, { name, create: true });
 		},
 		async close() {
+			for (const sql of [...statements.keys()]) drop(sql);
 			conn.close();
 			db.reset();
 		}
