@@ -262,6 +262,31 @@ describe('exports from an English page', () => {
 	});
 });
 
+describe('a cost rounded to 100 zł in a file', () => {
+	it('keeps the amount a number and formats it in whole złoty in XLSX, and writes no grosz in CSV', async () => {
+		const table = tableExport(
+			{
+				rowName: 'centre',
+				rowKey: (r: { name: string; cost: number }) => r.name,
+				rows: [{ name: 'OPS A', cost: 8400 }],
+				columns: [
+					{ key: 'name', label: 'Ośrodek', format: 'text', rowHeader: true, value: (r) => r.name },
+					{ key: 'cost', label: 'Koszt na uczestnika', format: 'wholeMoney', cell: (r) => ({ kind: 'synthetic', value: r.cost }) }
+				]
+			},
+			meta
+		);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await toXlsx(table)).buffer as ArrayBuffer);
+		const sheet = workbook.worksheets[0];
+		const cell = sheet.getRow(headerRow(sheet) + 1).getCell(2);
+		expect(cell.value).toBe(8400);
+		expect(cell.numFmt).toBe('#,##0 "zł"');
+		const [, row] = Papa.parse<string[]>(toExcelCsv(table.wide, 'pl').slice(1).trim(), { delimiter: ';' }).data;
+		expect(row[1]).toBe('8400');
+	});
+});
+
 describe('the long form read back', () => {
 	it('CSV: comma, decimal point, same numbers', () => {
 		const csv = toCsv(table);

@@ -1,7 +1,7 @@
 // The national page's derived figures: the cost histogram counts every centre with a known cost once and marks
 // a bin synthetic only where a synthetic cost is in it; the funnel leaves hidden rates off and counts them.
 import { describe, expect, it } from 'vitest';
-import { cellText, compareChart, compareHref, costHistogram, costSpread, filterWords, funnelPoints, funnelTarget, selectedFigures, yearsOf } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
+import { cellText, compareChart, compareHref, costHistogram, costSpread, filterWords, funnelPoints, funnelTarget, moneyFormat, moneyText, selectedFigures, yearsOf } from '../../src/routes/polska/[[voivodeship=voivodeship]]/[[powiat=powiat]]/view';
 import { expandCentre, type CentrePoint, type NationalUnit } from '../../src/lib/national';
 import type { NationalSelection } from '../../src/lib/queries/national';
 import type { GuardedUnit } from '../../src/lib/stats/selection-guard';
@@ -16,6 +16,9 @@ const published: CentrePoint = {
 	page: 'lezajsk'
 };
 const centres = [synthetic('a', 100, 20, 8100), synthetic('b', 200, null, 8300), synthetic('c', 50, 5, 9050), published, { ...synthetic('d', 40, 8, 0), costPerParticipant: { kind: 'unknown' } as const }];
+
+/** Intl's no-break spaces as plain ones. */
+const plainSpaces = (text: string) => text.replace(/\s/gu, ' ');
 
 describe('national page figures', () => {
 	it('bins every known cost once, hatching only bins with a synthetic cost in them', () => {
@@ -113,6 +116,20 @@ describe('a unit under filters', () => {
 		expect(cellText({ kind: 'suppressed', n: 12 }, words)).toBe('ukryte');
 		expect(cellText({ kind: 'unknown' }, words)).toBe('nie opublikowano');
 		expect(cellText({ kind: 'synthetic', k: 3, n: 25, sources: [], rate: 0.12, low: 0.04, high: 0.3 }, words)).toMatch(/^12% .*3 z 25$/);
+	});
+
+	it('writes a cost rounded to 100 zł in whole złoty, never with grosz it does not have; exact ones to the grosz', () => {
+		const words = { kOfN: ui.national.kOfN };
+		// Under a participant filter the guard's cost is the rounded average times the shown n.
+		const women = selection({ a: { n: 40, employed: 10, completed: 30, cost: 8400 * 40, hidden: shown } });
+		const cost = selectedFigures('a', centres[0], false, women).costPerParticipant;
+		expect(moneyFormat(women.filters)).toBe('wholeMoney');
+		expect(plainSpaces(cellText(cost, words, moneyText(women.filters)))).toBe('8400 zł');
+		// Prices alone select nobody: the average is exact, and written to the grosz.
+		const prices = selection({ a: { n: 40, employed: 10, completed: 30, cost: 336_123.4, hidden: shown } }, { priceBase: 2014 });
+		const exact = selectedFigures('a', centres[0], false, prices).costPerParticipant;
+		expect(moneyFormat(prices.filters)).toBe('money');
+		expect(plainSpaces(cellText(exact, words, moneyText(prices.filters)))).toBe('8403,09 zł');
 	});
 
 	it('counts centres with no one selected apart from unknown costs under the histogram', () => {

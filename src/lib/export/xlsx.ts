@@ -20,6 +20,7 @@ export const NUMBER_FORMATS: Record<Format, string | undefined> = {
 	percent: '0.0%',
 	percentUnits: '0.0%',
 	money: '#,##0.00 "zł"',
+	wholeMoney: '#,##0 "zł"',
 	date: 'dd.mm.yyyy',
 	points: '+0.0" pp";-0.0" pp";0.0" pp"'
 };
@@ -56,7 +57,7 @@ function writeWide(sheet: Worksheet, table: ExportTable): void {
 		const added = sheet.addRow(row.map((cell, i) => stored(wide.columns[i].format, cell.value)));
 		row.forEach((cell, i) => {
 			const target = added.getCell(i + 1);
-			const format = wide.columns[i].format === 'money' ? `#,##0.00 "${ui.units.money}"` : NUMBER_FORMATS[wide.columns[i].format];
+			const format = wide.columns[i].format === 'money' ? `#,##0.00 "${ui.units.money}"` : wide.columns[i].format === 'wholeMoney' ? `#,##0 "${ui.units.money}"` : NUMBER_FORMATS[wide.columns[i].format];
 			if (format && typeof cell.value === 'number') target.numFmt = format;
 			if (format && target.value instanceof Date) target.numFmt = format;
 			if (cell.synthetic) target.fill = HATCH;

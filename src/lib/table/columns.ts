@@ -2,14 +2,15 @@
 // phone and exports it (table/export.ts), so what is on screen and what is exported are the same object.
 import type { MissingReason, ShownCell } from '../queries/cells';
 import { ui } from '../i18n';
-import { formatDate, formatInteger, formatMoney, formatNumber, formatPercent } from '../format/number';
+import { formatDate, formatInteger, formatMoney, formatNumber, formatPercent, formatWholeMoney } from '../format/number';
 
 /**
  * How a column's values read. On screen through format/number.ts; in a spreadsheet as numbers with a number format.
  * `percent` is a share (0.459 → 45,9%); `percentUnits` is already in percent (45.9 → 45,9%), as charts draw it;
  * `points` is a difference of two shares in percentage points.
  */
-export type Format = 'text' | 'integer' | 'number' | 'percent' | 'percentUnits' | 'money' | 'date' | 'points';
+/** `wholeMoney`: an amount rounded to whole złoty or coarser (a perturbed cost per participant), shown without grosz. */
+export type Format = 'text' | 'integer' | 'number' | 'percent' | 'percentUnits' | 'money' | 'wholeMoney' | 'date' | 'points';
 
 /** Where a figure comes from, as the table marks it: the cell kinds that hold a value. */
 export type Provenance = 'published' | 'derived' | 'synthetic' | 'imported' | 'synthetic+imported';
@@ -97,6 +98,7 @@ const SCREEN: Record<Format, (v: number) => string> = {
 	percent: formatPercent,
 	percentUnits,
 	money: formatMoney,
+	wholeMoney: formatWholeMoney,
 	date: String,
 	points
 };

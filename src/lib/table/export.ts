@@ -8,7 +8,7 @@ import type { BarChartData } from '../charts/bar-config';
 import { cellNumber, columnProvenance, gapShort, kindOf, provenanceOf, type Column, type Format, type TableModel } from './columns';
 import { chartTable } from './tables';
 
-const NUMERIC: Format[] = ['integer', 'number', 'percent', 'percentUnits', 'money', 'points'];
+const NUMERIC: Format[] = ['integer', 'number', 'percent', 'percentUnits', 'money', 'wholeMoney', 'points'];
 /** Shares on a common scale in the long form: a chart's 45.9 (percent) is 0.459 there, as a table's rates are. */
 const toShare = (format: Format, value: number | null) => (value === null ? null : format === 'percentUnits' ? Math.round(value * 10) / 1000 : value);
 

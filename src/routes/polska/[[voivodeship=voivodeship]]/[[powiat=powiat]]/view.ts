@@ -36,6 +36,13 @@ export interface CellWords {
  * A rate or an amount in words: „18% (95% PU: 17–19%), 1 204 z 6 651”; or why it is absent, in the words of its
  * reason that every table cell uses („ukryte (<5)”, „nikt w tym wyborze”, „nie opublikowano”).
  */
+/**
+ * How a page writes its money: under a participant filter a cost per participant is rounded to COST_STEP zł
+ * (stats/cell-key.ts), so grosz there would claim a precision it does not have; otherwise to the grosz.
+ */
+export const moneyFormat = (filters: NationalFilters): 'money' | 'wholeMoney' => (selectsParticipants(filters) ? 'wholeMoney' : 'money');
+export const moneyText = (filters: NationalFilters) => (selectsParticipants(filters) ? formatWholeMoney : formatMoney);
+
 export function cellText(cell: RateCell | ValueCell, words: CellWords, format: (value: number) => string = formatMoney): string {
 	if (cell.kind === 'published' || cell.kind === 'synthetic') {
 		if ('k' in cell) return `${formatInterval(cell.rate, cell.low, cell.high, cell.n >= 1000)}, ${words.kOfN(formatInteger(cell.k), formatInteger(cell.n))}`;
@@ -47,12 +54,12 @@ export function cellText(cell: RateCell | ValueCell, words: CellWords, format: (
 /** A share as a tile shows it: tenths of a per cent once the group is large enough to tell them apart. */
 export const shareText = (rate: number, n: number) => formatPercent(rate, n >= 1000);
 
-export function areaValues(units: (Unit & { code: string })[], measure: Measure, words: CellWords): Record<string, AreaValue> {
+export function areaValues(units: (Unit & { code: string })[], measure: Measure, words: CellWords, money: (value: number) => string = formatMoney): Record<string, AreaValue> {
 	return Object.fromEntries(
 		units.map((u) => {
 			const cell = cellOf(u, measure);
 			const value = cell.kind === 'published' || cell.kind === 'synthetic' ? ('k' in cell ? cell.rate : cell.value) : null;
-			return [u.code, { value, text: cellText(cell, words), hidden: cell.kind === 'suppressed' }];
+			return [u.code, { value, text: cellText(cell, words, money), hidden: cell.kind === 'suppressed' }];
 		})
 	);
 }
