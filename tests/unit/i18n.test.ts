@@ -163,7 +163,7 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'national.tiles.ofCentres': [[1], [2477]],
 	'national.perturbed': [[2, 100]],
 	'national.ignored': [[['lata=2011', 'plec=X']]],
-	'national.sentence': [['Dolnośląskie', 169, 12345, 'in 2008–2014', '45% (95% CI 44–46%)', 0], ['powiat leżajski', 1, 1, 'in 2008', '100%', 1], ['powiat leżajski', 3, 'ukryte', 'w 2008 r.', 'ukryte (<5)', 0]],
+	'national.sentence': [['Dolnośląskie', 169, 12345, 'in 2008–2014', '45% (95% CI 44–46%)', 0], ['powiat leżajski', 1, 1, 'in 2008', '100%', 1], ['powiat leżajski', 3, 'ukryte', 'w 2008 r.', 'ukryte', 0]],
 	'national.yearsPhrase': [[[2012]], [[2008, 2009, 2010]], [[2010, 2012]]],
 	'national.map.title': [['In employment upon leaving', 'voivodeships']],
 	'national.funnel.title': [['Completed participation']],
@@ -337,6 +337,18 @@ describe('the mark of a hidden figure', () => {
 			for (const text of [mark.short, mark.label, mark.title, table.legend.small, table.national.map.hidden]) expect(text).not.toMatch(/<\s*5|mniej niż 5|fewer than 5/);
 			// The map's legend uses the cell's own word.
 			expect(table.national.map.hidden).toBe(mark.label);
+		}
+		// Every text of both tables, and every function's output on its samples: a hidden figure is never said to be
+		// under 5. Only the rule itself may be named by it.
+		// The explorer's intro names the rule its protected tables follow; the support filter's note names the risk.
+		const RULE_NAMED = new Set<string>(['explorer.intro', 'filters.notWithSupport']);
+		for (const table of [pl, en]) {
+			const said = [
+				...leaves(table),
+				...Object.entries(SAMPLES).flatMap(([path, calls]) => calls.flatMap((args) => texts((at(table, path) as (...a: unknown[]) => unknown)(...args)).map((text) => [path, text] as [string, string])))
+			];
+			expect(said.length).toBeGreaterThan(500);
+			expect(said.filter(([path, text]) => !RULE_NAMED.has(path) && /<\s*5|mniej niż 5|fewer than 5/u.test(text)).map(([path]) => path)).toEqual([]);
 		}
 		expect(pl.reason('hidden_small').title).toMatch(/od 1 do 4 osób albo z tej liczby dałoby się taką grupę obliczyć/);
 		expect(en.reason('hidden_small').title).toMatch(/1 to 4 people, or this figure would let one work such a group out/);

@@ -130,6 +130,8 @@ describe('a unit under filters', () => {
 		const exact = selectedFigures('a', centres[0], false, prices).costPerParticipant;
 		expect(moneyFormat(prices.filters)).toBe('money');
 		expect(plainSpaces(cellText(exact, words, moneyText(prices.filters)))).toBe('8403,09 zł');
+		// The built figures (no answer on screen yet) are exact too.
+		expect(moneyFormat(null)).toBe('money');
 	});
 
 	it('counts centres with no one selected apart from unknown costs under the histogram', () => {

@@ -1,5 +1,5 @@
 // Plain bar-chart data to a Chart.js configuration: hatching for synthetic bars, 95% whiskers where given,
-// and a written reason ("nie opublikowano", "ukryte (<5)") where a bar is absent, so a gap is never read as zero.
+// and a written reason ("nie opublikowano", "ukryte") where a bar is absent, so a gap is never read as zero.
 import type { ChartConfiguration, ChartType, Plugin, Scale } from 'chart.js';
 import type { MissingReason } from '../queries/cells';
 import { ui } from '../i18n';

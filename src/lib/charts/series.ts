@@ -103,7 +103,7 @@ export function costDescription(centres: CentreSummary[]): string {
 
 const FORM_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.vermillion, PALETTE.skyBlue, PALETTE.purple];
 
-/** Why a centre's mix has no bar: its cost cannot be moved to the base year, or every form is hidden (<5). */
+/** Why a centre's mix has no bar: its cost cannot be moved to the base year, or every form is hidden. */
 const mixMissing = (m: CentreSupportMix): MissingReason | null => (m.totalCostPln === null ? 'unknown_year' : m.forms.every((f) => f.share === null) ? 'hidden_small' : null);
 
 /**
@@ -146,7 +146,7 @@ export function supportMixDescription(mix: CentreSupportMix[], centres: Pick<Cen
 
 /**
  * Why a chart has nothing to draw, or null when it has a bar: no categories at all, or every value absent or zero,
- * in which case the categories' written reasons say why (all hidden as <5, all unpublished, or a mix).
+ * in which case the categories' written reasons say why (all hidden, all unpublished, or a mix).
  */
 export function emptyReason(data: BarChartData): string | null {
 	const e = ui.chart.emptyBecause;

@@ -34,8 +34,14 @@ export async function openNodeEngine(): Promise<EngineConnection> {
 	const statements = new Map<string, Statement>();
 	const KEPT = 64;
 	function drop(sql: string) {
-		statements.get(sql)?.close();
+		const statement = statements.get(sql);
+		// Out of the map first: a statement whose closing fails is not kept, and its error is not the caller's.
 		statements.delete(sql);
+		try {
+			statement?.close();
+		} catch {
+			// Nothing to keep: the statement is gone either way.
+		}
 	}
 	function kept(sql: string, params: SqlParam[]): Table {
 		let statement = statements.get(sql);

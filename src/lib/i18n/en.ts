@@ -247,7 +247,7 @@ export const en: Messages = {
 			'Shares (women, completion, employment upon leaving) are computed over the edition’s number of participants (n), given beside each value.',
 			'Cost per participant = published budget ÷ published number of participants; cost per person in employment = budget ÷ published number of people who took up work. Synthetic figures never divide a budget.',
 			'95% confidence intervals by the Wilson method: for groups of a few to a few dozen people they are wide, and that is information, not an error.',
-			'Values computed from participant data are hidden when the group or its complement has 1 to 4 people (<5).'
+			'Values computed from participant data are hidden when the group or its complement has 1 to 4 people, or when such a group could be worked out from them.'
 		],
 		charts: {
 			participants: {
@@ -267,12 +267,12 @@ export const en: Messages = {
 			supportCost: {
 				title: 'Support cost by form (synthetic data)',
 				axis: 'Support cost',
-				note: 'Synthetic amounts, scaled to the published budget where one is given. Forms used by 1–4 people are hidden (<5).'
+				note: 'Synthetic amounts, scaled to the published budget where one is given. Forms used by 1–4 people are hidden, and so are amounts from which they could be worked out.'
 			},
 			mix: {
 				title: 'Support cost structure by form (synthetic data)',
 				axis: 'Share of support cost (%)',
-				note: 'All data in this chart are synthetic. A form’s share is computed over the centre’s total support cost; forms used by 1–4 people are hidden (<5).',
+				note: 'All data in this chart are synthetic. A form’s share is computed over the centre’s total support cost; forms used by 1–4 people are hidden, and so are shares from which they could be worked out.',
 				hidden: 'This chart shows synthetic data only, so it is hidden in the “published figures only” view.',
 				unit: 'Chart unit',
 				share: 'share (%)',
@@ -596,10 +596,10 @@ export const en: Messages = {
 			sources: 'Sources',
 			provenance: 'Provenance',
 			disclosure: 'Disclosure control',
-			disclosureText: 'Figures from participant data between 1 and 4 are hidden (empty cells with provenance “suppressed”), also where they could be subtracted from other figures. Published project figures are not hidden.',
+			disclosureText: 'Figures from participant data between 1 and 4 are hidden (empty cells with provenance “suppressed”), and with them figures from which they could be worked out (these may be large); one mark for both, so that nobody can tell which one is small. Published project figures are not hidden.',
 			columns: 'Columns'
 		},
-		provenance: 'The provenance column gives the origin of every row: published (a figure from a centre’s page, its source in the sources column), derived (computed by the dashboard from published figures, e.g. the budget divided by the number of participants), synthetic (synthetic demonstration data), imported (from your files), unknown (the source does not say), suppressed (hidden to protect people: a group of 1–4, or a figure from which one could work it out), hidden (synthetic, hidden in the “published figures only” view), omitted (left out in this view). The reason column gives the code for why a value is missing (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected). Rates are fractions (0.459 = 45.9%).',
+		provenance: 'The provenance column gives the origin of every row: published (a figure from a centre’s page, its source in the sources column), derived (computed by the dashboard from published figures, e.g. the budget divided by the number of participants), synthetic (synthetic demonstration data), imported (from your files), unknown (the source does not say), suppressed (hidden to protect people: a group of 1–4, or a figure from which one could work it out), hidden (synthetic, hidden in the “published figures only” view), omitted (left out in this view). The reason column gives the code for why a value is missing (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected; hidden_small means “hidden to protect people”: a group of 1–4, or a figure from which one could work it out). Rates are fractions (0.459 = 45.9%).',
 		syntheticMark: 'Contains synthetic (demonstration) data, marked by hatching.',
 		sourceLine: 'Sources: the centres’ pages (published figures), Statistics Poland (prices, population); the dashboard “Active integration in social welfare centres”.',
 		sources: [

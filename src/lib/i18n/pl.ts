@@ -249,7 +249,7 @@ export const pl = {
 			'Udziały (kobiety, ukończenie, praca po projekcie) liczone są od liczby uczestników edycji (n), podanej przy każdej wartości.',
 			'Koszt na uczestnika = opublikowany budżet ÷ opublikowana liczba uczestników; koszt na osobę pracującą = budżet ÷ opublikowana liczba osób, które podjęły pracę. Liczby syntetyczne nigdy nie dzielą budżetu.',
 			'Przedziały ufności 95% metodą Wilsona: przy grupach liczących od kilku do kilkudziesięciu osób są szerokie i to jest informacja, nie błąd.',
-			'Wartości liczone z danych o uczestnikach ukrywa się, gdy grupa lub jej dopełnienie liczy od 1 do 4 osób (<5).'
+			'Wartości liczone z danych o uczestnikach ukrywa się, gdy grupa lub jej dopełnienie liczy od 1 do 4 osób, albo gdy dałoby się z nich taką grupę obliczyć.'
 		],
 		charts: {
 			participants: {
@@ -269,12 +269,12 @@ export const pl = {
 			supportCost: {
 				title: 'Koszt wsparcia według formy (dane syntetyczne)',
 				axis: 'Koszt wsparcia',
-				note: 'Kwoty syntetyczne, skalowane do opublikowanego budżetu tam, gdzie go podano. Formy, z których korzystało 1–4 osoby, są ukryte (<5).'
+				note: 'Kwoty syntetyczne, skalowane do opublikowanego budżetu tam, gdzie go podano. Ukryte są formy, z których korzystało 1–4 osoby, oraz kwoty, z których dałoby się je obliczyć.'
 			},
 			mix: {
 				title: 'Struktura kosztów wsparcia według formy (dane syntetyczne)',
 				axis: 'Udział w koszcie wsparcia (%)',
-				note: 'Wszystkie dane na tym wykresie są syntetyczne. Udział formy liczony od sumy kosztów wsparcia ośrodka; formy, z których korzystało 1–4 osoby, są ukryte (<5).',
+				note: 'Wszystkie dane na tym wykresie są syntetyczne. Udział formy liczony od sumy kosztów wsparcia ośrodka; ukryte są formy, z których korzystało 1–4 osoby, oraz udziały, z których dałoby się je obliczyć.',
 				hidden: 'Wykres pokazuje wyłącznie dane syntetyczne, więc w widoku „tylko liczby opublikowane” jest ukryty.',
 				unit: 'Jednostka wykresu',
 				share: 'udział (%)',
@@ -605,10 +605,10 @@ export const pl = {
 			sources: 'Źródła',
 			provenance: 'Pochodzenie',
 			disclosure: 'Ochrona danych',
-			disclosureText: 'Liczby z danych o uczestnikach od 1 do 4 są ukryte (puste komórki z pochodzeniem „ukryte”), także tam, gdzie dałoby się je odjąć od innych liczb. Opublikowanych liczb projektów się nie ukrywa.',
+			disclosureText: 'Liczby z danych o uczestnikach od 1 do 4 są ukryte (puste komórki z pochodzeniem „ukryte”), a z nimi liczby, z których dałoby się je obliczyć (te mogą być duże); jeden znak dla obu, by nie było widać, która jest mała. Opublikowanych liczb projektów się nie ukrywa.',
 			columns: 'Kolumny'
 		},
-		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), derived (wyliczone przez pulpit z liczb opublikowanych, np. budżet podzielony przez liczbę uczestników), synthetic (dane syntetyczne, demonstracyjne), imported (z Twoich plików), unknown (źródło nie podaje), suppressed (ukryte dla ochrony osób: grupa 1–4 osób albo liczba, z której dałoby się ją obliczyć), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”), omitted (pominięte w tym widoku). Kolumna reason podaje kod powodu braku wartości (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected). Odsetki są ułamkami (0,459 = 45,9%).',
+		provenance: 'Kolumna provenance podaje pochodzenie każdego wiersza: published (liczba ze strony ośrodka, źródło w kolumnie sources), derived (wyliczone przez pulpit z liczb opublikowanych, np. budżet podzielony przez liczbę uczestników), synthetic (dane syntetyczne, demonstracyjne), imported (z Twoich plików), unknown (źródło nie podaje), suppressed (ukryte dla ochrony osób: grupa 1–4 osób albo liczba, z której dałoby się ją obliczyć), hidden (syntetyczne, ukryte w widoku „tylko opublikowane”), omitted (pominięte w tym widoku). Kolumna reason podaje kod powodu braku wartości (not_published, hidden_small, published_only, unknown_year, no_edition, no_cost, whole_edition_only, overlapping_support, no_one_selected; hidden_small znaczy „ukryte dla ochrony osób”: grupa 1–4 osób albo liczba, z której dałoby się ją obliczyć). Odsetki są ułamkami (0,459 = 45,9%).',
 		syntheticMark: 'Zawiera dane syntetyczne (demonstracyjne), oznaczone kreskowaniem.',
 		sourceLine: 'Źródła: strony ośrodków (liczby opublikowane), GUS (ceny, ludność); pulpit „Aktywna integracja w OPS”.',
 		sources: ['Strony internetowe ośrodków: źródło każdej opublikowanej liczby w kolumnie sources', 'GUS: TERYT (TERC), średnioroczne wskaźniki cen (CPI), liczba ludności przytoczona na stronach z podanym rokiem', 'Dane syntetyczne: generator w repozytorium (scripts/data/generate.ts), ziarno stałe'],

@@ -48,7 +48,7 @@ export function publishedRate(k: number, n: number, sources: string[]): RateCell
 	return { kind: 'published', k, n, sources, ...wilson(k, n) };
 }
 
-/** A head count from synthetic participant rows: "<5" when small. */
+/** A head count from synthetic participant rows: „ukryte” when small. */
 export function syntheticCount(count: number | null): ValueCell {
 	if (count === null) return { kind: 'unknown' };
 	return isSmall(count) ? { kind: 'suppressed' } : { kind: 'synthetic', value: count };
@@ -70,7 +70,7 @@ export type ShownCell = ValueCell | RateCell | { kind: 'hidden' } | { kind: 'mis
 
 /**
  * Why a figure is absent, as one code wherever it travels (table cell, chart bar, export row); `pl.reason` gives its
- * words. `not_published`: the source is silent. `hidden_small`: disclosure control (<5). `published_only`: a
+ * words. `not_published`: the source is silent. `hidden_small`: disclosure control (a group of 1–4, or a figure that would give one away). `published_only`: a
  * synthetic figure in the "published figures only" view. `unknown_year`: an amount whose edition has no year cannot
  * be moved to constant prices. `no_edition`: the centre ran no edition that year. `no_cost`: no support cost in the
  * selection. `not_applicable`: the figure stands in another column (an edition its page does not split). The two

@@ -88,7 +88,7 @@ function participantsTile(overview: Overview, view: View): Tile {
 	};
 }
 
-/** Left-out centres grouped by why: "OPS Chocianów, OPS Świebodzice: ukryte (<5)". */
+/** Left-out centres grouped by why: "OPS Chocianów, OPS Świebodzice: ukryte". */
 function leftOut(centres: CentreSummary[], reasons: (MissingReason | null)[]): string | null {
 	const byReason = new Map<MissingReason, string[]>();
 	reasons.forEach((r, i) => r && byReason.set(r, [...(byReason.get(r) ?? []), centres[i].shortName]));

@@ -34,14 +34,16 @@ export interface CellWords {
 
 /**
  * A rate or an amount in words: „18% (95% PU: 17–19%), 1 204 z 6 651”; or why it is absent, in the words of its
- * reason that every table cell uses („ukryte (<5)”, „nikt w tym wyborze”, „nie opublikowano”).
+ * reason that every table cell uses („ukryte”, „nikt w tym wyborze”, „nie opublikowano”).
  */
 /**
- * How a page writes its money: under a participant filter a cost per participant is rounded to COST_STEP zł
- * (stats/cell-key.ts), so grosz there would claim a precision it does not have; otherwise to the grosz.
+ * How a page writes the money of the answer on screen (`shown`: its filters, null for the built figures): under a
+ * participant filter a cost per participant is rounded to COST_STEP zł (stats/cell-key.ts), so grosz there would
+ * claim a precision it does not have; otherwise to the grosz. The answer's filters, not the address's: while the
+ * next answer is worked out the last one stays on screen.
  */
-export const moneyFormat = (filters: NationalFilters): 'money' | 'wholeMoney' => (selectsParticipants(filters) ? 'wholeMoney' : 'money');
-export const moneyText = (filters: NationalFilters) => (selectsParticipants(filters) ? formatWholeMoney : formatMoney);
+export const moneyFormat = (shown: NationalFilters | null): 'money' | 'wholeMoney' => (shown && selectsParticipants(shown) ? 'wholeMoney' : 'money');
+export const moneyText = (shown: NationalFilters | null) => (shown && selectsParticipants(shown) ? formatWholeMoney : formatMoney);
 
 export function cellText(cell: RateCell | ValueCell, words: CellWords, format: (value: number) => string = formatMoney): string {
 	if (cell.kind === 'published' || cell.kind === 'synthetic') {
@@ -92,7 +94,7 @@ export function funnelTarget(unit: Unit, measure: 'employment' | 'completion', p
 	return n ? points.reduce((s, p) => s + p.k, 0) / n : null;
 }
 
-/** Why centres are off the cost histogram: not published, hidden (<5), a whole edition's budget, no one selected. */
+/** Why centres are off the cost histogram: not published, hidden, a whole edition's budget, no one selected. */
 export interface CostGaps {
 	unknown: number;
 	hidden: number;
