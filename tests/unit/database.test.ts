@@ -70,6 +70,36 @@ describe('database door', () => {
 	});
 });
 
+describe('kept statements (the Node engine, as the browser’s)', () => {
+	it('answers each ask with its own values, prepares afresh after a failure, and sees a table changed after forget', async () => {
+		const engine = await openNodeEngine();
+		try {
+			const one = (sql: string, params: (string | number)[]) => engine.run(sql, params).then((t) => t.toArray().map((r) => r.toJSON()));
+			const twice = 'SELECT ? * 2 AS v';
+			// The same text with other values: never the last answer again.
+			expect(await one(twice, [3])).toEqual([{ v: 6 }]);
+			expect(await one(twice, [5])).toEqual([{ v: 10 }]);
+			// A failed run is not kept broken: the same text answers the next valid ask.
+			const cast = 'SELECT CAST(? AS INTEGER) + 1 AS v';
+			await expect(one(cast, ['not a number'])).rejects.toThrow();
+			expect(await one(cast, ['41'])).toEqual([{ v: 42 }]);
+			// More texts than the cache keeps (64): the first one, pushed out, still answers rightly.
+			for (let i = 0; i < 70; i++) expect(await one(`SELECT ? + ${i} AS v`, [1])).toEqual([{ v: 1 + i }]);
+			expect(await one(twice, [7])).toEqual([{ v: 14 }]);
+			// A table replaced, as an import does, then the statements forgotten: the kept text reads the new rows.
+			await engine.run('CREATE TABLE t AS SELECT 1 AS x', []);
+			const read = 'SELECT count(*) AS n FROM t WHERE x >= ?';
+			expect(await one(read, [0])).toEqual([{ n: 1 }]);
+			await engine.run('DROP TABLE t', []);
+			await engine.run('CREATE TABLE t AS SELECT * FROM range(5) r(x)', []);
+			await engine.forget!();
+			expect(await one(read, [0])).toEqual([{ n: 5 }]);
+		} finally {
+			await engine.close();
+		}
+	});
+});
+
 describe('Arrow files', () => {
 	it('load into DuckDB with their dictionary types, empty tables included', async () => {
 		const { toArrowIPC } = await import('../../src/lib/db/arrow');

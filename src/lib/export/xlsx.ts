@@ -25,6 +25,9 @@ export const NUMBER_FORMATS: Record<Format, string | undefined> = {
 	points: '+0.0" pp";-0.0" pp";0.0" pp"'
 };
 
+/** A column's number format in the file's language: its money in the page's currency word (zł, PLN). */
+const numberFormat = (format: Format) => NUMBER_FORMATS[format]?.replace('"zł"', `"${ui.units.money}"`);
+
 /** A value as the spreadsheet stores it: a chart's 45.9 (percent) as 0.459 under a percent format, a date as a date. */
 function stored(format: Format, value: string | number | null): string | number | Date | null {
 	if (value === null) return null;
@@ -57,7 +60,7 @@ function writeWide(sheet: Worksheet, table: ExportTable): void {
 		const added = sheet.addRow(row.map((cell, i) => stored(wide.columns[i].format, cell.value)));
 		row.forEach((cell, i) => {
 			const target = added.getCell(i + 1);
-			const format = wide.columns[i].format === 'money' ? `#,##0.00 "${ui.units.money}"` : wide.columns[i].format === 'wholeMoney' ? `#,##0 "${ui.units.money}"` : NUMBER_FORMATS[wide.columns[i].format];
+			const format = numberFormat(wide.columns[i].format);
 			if (format && typeof cell.value === 'number') target.numFmt = format;
 			if (format && target.value instanceof Date) target.numFmt = format;
 			if (cell.synthetic) target.fill = HATCH;

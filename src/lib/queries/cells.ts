@@ -70,9 +70,10 @@ export type ShownCell = ValueCell | RateCell | { kind: 'hidden' } | { kind: 'mis
 
 /**
  * Why a figure is absent, as one code wherever it travels (table cell, chart bar, export row); `pl.reason` gives its
- * words. `not_published`: the source is silent. `hidden_small`: disclosure control (a group of 1–4, or a figure that would give one away). `published_only`: a
- * synthetic figure in the "published figures only" view. `unknown_year`: an amount whose edition has no year cannot
- * be moved to constant prices. `no_edition`: the centre ran no edition that year. `no_cost`: no support cost in the
+ * words. `not_published`: the source is silent. `hidden_small`: disclosure control (a group of 1–4, or a figure
+ * that would give one away; one code for both, so none says which is small). `published_only`: a synthetic figure
+ * in the "published figures only" view. `unknown_year`: an amount whose edition has no year cannot be moved to
+ * constant prices. `no_edition`: the centre ran no edition that year. `no_cost`: no support cost in the
  * selection. `not_applicable`: the figure stands in another column (an edition its page does not split). The two
  * omitted reasons are explained at OmittedReason.
  */

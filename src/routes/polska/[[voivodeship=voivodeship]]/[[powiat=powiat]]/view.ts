@@ -3,6 +3,7 @@
 import type { BarChartData } from '$lib/charts/bar-config';
 import type { FunnelPoint } from '$lib/charts/funnel-config';
 import { formatInteger, formatInterval, formatMoney, formatPercent, formatWholeMoney } from '$lib/format/number';
+import { formatValue } from '$lib/table/columns';
 import type { AreaValue } from '$lib/maps/scale';
 import type { CentrePoint, NationalCentre, NationalPage, NationalUnit } from '$lib/national';
 import { missingReason, omitted, omittedRate, type RateCell, type ValueCell } from '$lib/queries/cells';
@@ -33,18 +34,22 @@ export interface CellWords {
 }
 
 /**
- * A rate or an amount in words: „18% (95% PU: 17–19%), 1 204 z 6 651”; or why it is absent, in the words of its
- * reason that every table cell uses („ukryte”, „nikt w tym wyborze”, „nie opublikowano”).
- */
-/**
  * How a page writes the money of the answer on screen (`shown`: its filters, null for the built figures): under a
  * participant filter a cost per participant is rounded to COST_STEP zł (stats/cell-key.ts), so grosz there would
  * claim a precision it does not have; otherwise to the grosz. The answer's filters, not the address's: while the
  * next answer is worked out the last one stays on screen.
  */
 export const moneyFormat = (shown: NationalFilters | null): 'money' | 'wholeMoney' => (shown && selectsParticipants(shown) ? 'wholeMoney' : 'money');
-export const moneyText = (shown: NationalFilters | null) => (shown && selectsParticipants(shown) ? formatWholeMoney : formatMoney);
+/** The same as words, for a tile or a tooltip: the table's own formatting, so the two never differ. */
+export const moneyText = (shown: NationalFilters | null) => {
+	const format = moneyFormat(shown);
+	return (value: number) => formatValue(format, value);
+};
 
+/**
+ * A rate or an amount in words: „18% (95% PU: 17–19%), 1 204 z 6 651”; or why it is absent, in the words of its
+ * reason that every table cell uses („ukryte”, „nikt w tym wyborze”, „nie opublikowano”).
+ */
 export function cellText(cell: RateCell | ValueCell, words: CellWords, format: (value: number) => string = formatMoney): string {
 	if (cell.kind === 'published' || cell.kind === 'synthetic') {
 		if ('k' in cell) return `${formatInterval(cell.rate, cell.low, cell.high, cell.n >= 1000)}, ${words.kOfN(formatInteger(cell.k), formatInteger(cell.n))}`;
