@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { createNodeDatabase } from '../../src/lib/db/node';
+import { createNodeDatabase, openNodeEngine } from '../../src/lib/db/node';
+import { createDatabase } from '../../src/lib/db/database';
+import type { NationalManifest } from '../../src/lib/db/national';
 import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
 import { KEYS, perturbCount, perturbRate, rowKey } from '../../src/lib/stats/cell-key';
 import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
@@ -381,6 +383,25 @@ describe('the national selection query', () => {
 		expect(constant.units.get('')!.n).toBe(total.n);
 		expect(constant.units.get('')!.cost).toBeGreaterThan(total.cost);
 		await db.close();
+	});
+
+	it('the pages’ engine, with its derived tables as views, answers constant prices as the materialised ones do', async () => {
+		// The national pages make edition_facts and price_levels as views (a cold visit does not wait for them); the
+		// real centres' cost at constant prices reads both, and must not move by a grosz.
+		const pagesManifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as NationalManifest;
+		const door = (derived: 'TABLE' | 'VIEW') =>
+			createDatabase({ open: openNodeEngine, derived, manifest: async () => ({ tables: pagesManifest.pages }), read: async (f) => new Uint8Array(readFileSync(join(dir, f))) });
+		const [views, tables] = [door('VIEW'), door('TABLE')];
+		const prices: NationalFilters = { years: [], sex: [], ageBands: [], priceBase: 2010 };
+		const [a, b] = [await nationalSelection(views, prices), await nationalSelection(tables, prices)];
+		// The real centres with a published head count, each with a figure or an unknown (null): the same either way.
+		expect(a.realCosts.size).toBeGreaterThanOrEqual(4);
+		expect([...a.realCosts].sort()).toEqual([...b.realCosts].sort());
+		expect([...a.realCosts.values()].filter((c) => c !== null).length).toBeGreaterThan(0);
+		expect(a.units.get('')!.cost).toBe(b.units.get('')!.cost);
+		expect(a.units.get('')!.cost).toBeLessThan((await nationalSelection(views, { ...prices, priceBase: 2014 })).units.get('')!.cost);
+		expect(await views.query({ sql: "SELECT table_type FROM information_schema.tables WHERE table_name = 'price_levels'" })).toEqual([{ table_type: 'VIEW' }]);
+		await Promise.all([views.close(), tables.close()]);
 	});
 });
 

@@ -127,7 +127,9 @@ export function cubeFigures(db: Database, priceBase: number | null): Promise<Cub
 	if (!byBase) figuresAsked.set(db, (byBase = new Map()));
 	let figures = byBase.get(priceBase);
 	if (!figures) {
+		const asked = performance.now();
 		figures = db.columns<CubeFigures>(cubeFiguresSql(priceBase));
+		figures.then(() => performance.measure('national: cube figures', { start: asked, end: performance.now() }), () => undefined);
 		byBase.set(priceBase, figures);
 		// A failed answer is not kept: the next question asks again.
 		figures.catch(() => byBase.get(priceBase) === figures && byBase.delete(priceBase));
@@ -196,6 +198,8 @@ export async function nationalSelection(db: Database, filters: NationalFilters):
 	]);
 	const answered = performance.now();
 	const units = guardSelection(columns, dimensions.map((d) => filters[d].map(String)));
+	performance.measure('national: query', { start: started, end: answered });
+	performance.measure('national: guard', { start: answered, end: performance.now() });
 	return {
 		filters,
 		units,
