@@ -106,6 +106,46 @@ describe('national pages under filters', () => {
 		expect(await page.getByTestId('selection-words').count()).toBe(0);
 	});
 
+	it('says in words only what the figures on screen count: not the address’s filters while their answer is still being worked out', async () => {
+		// The cube's file is held back, so the engine cannot answer: the built (unfiltered) figures stand, marked stale.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		opened = await openNationalPage('/polska/?plec=K', {
+			viewport: { width: 1366, height: 768 },
+			prepare: (page) => page.route('**/national/cube.*.arrow', async (route) => (await held, route.continue()))
+		});
+		const { page } = opened;
+		expect(await page.locator('section.headline').getAttribute('aria-busy')).toBe('true');
+		const built = digits(await page.locator('[data-tile="participants"]').textContent());
+		expect(await page.getByTestId('selection-words').count()).toBe(0);
+		expect(await page.getByTestId('perturbed-note').count()).toBe(0);
+		release();
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		expect(plain(await page.getByTestId('selection-words').textContent())).toBe('Płeć: kobieta');
+		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(participants('', (_, sex) => sex === 'K'));
+		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBeLessThan(built);
+		// A click: the address runs ahead at once; every state the headline passes through while busy still names
+		// the women of all years, whose figures it shows, and the year comes with its own answer.
+		const allYears = plain(await page.locator('[data-tile="participants"]').textContent());
+		await page.evaluate(() => {
+			const section = document.querySelector('section.headline')!;
+			const seen: string[] = ((window as unknown as { busyStates: string[] }).busyStates = []);
+			new MutationObserver(() => {
+				if (section.getAttribute('aria-busy') !== 'true') return;
+				const words = section.querySelector('[data-testid="selection-words"]')?.textContent;
+				seen.push(`${location.search} | ${words} | ${section.querySelector('[data-tile="participants"]')?.textContent}`);
+			}).observe(section, { attributes: true, childList: true, subtree: true, characterData: true });
+		});
+		await page.locator('input[name="years"][value="2010"]').check();
+		await page.waitForURL(/lata=2010/);
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		const busy = (await page.evaluate(() => (window as unknown as { busyStates: string[] }).busyStates)).map(plain);
+		expect(busy.length).toBeGreaterThan(0);
+		for (const state of busy) expect(state).toMatch(new RegExp(`lata=2010.* \\| Płeć: kobieta \\| ${allYears}$`));
+		expect(plain(await page.locator('[data-tile="participants"]').textContent())).not.toBe(allYears);
+		expect(plain(await page.getByTestId('selection-words').textContent())).toBe('Rok edycji: 2010 · Płeć: kobieta');
+	});
+
 	it('shows no group of 1 to 4 people anywhere on a powiat page narrowed to one year, one sex and one age band', async () => {
 		opened = await openNationalPage('/polska/18/1816/?lata=2012&plec=M&wiek=18-24', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;
