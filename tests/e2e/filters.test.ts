@@ -107,6 +107,34 @@ describe('filters', () => {
 		expect(plain(await o.page.locator('tr[data-centre="lezajsk"] [data-col="budget"]').textContent())).toContain('403 220,44 zł');
 	});
 
+	it('labels the figures on screen with their own prices and filters while the next answer is computed, not the address’s', async () => {
+		opened = await openPage('/');
+		const o = opened;
+		await ready(o);
+		// Every state the overview passes through while busy: the cost chart's title and the printed filter line.
+		await o.page.evaluate(() => {
+			const answer = document.querySelector('.overview.answer')!;
+			const seen: string[] = ((window as unknown as { busyStates: string[] }).busyStates = []);
+			new MutationObserver(() => {
+				if (answer.getAttribute('aria-busy') !== 'true') return;
+				seen.push(`${location.search} | ${answer.querySelector('[data-chart="koszt"] h2')?.textContent} | ${document.querySelector('[data-print-filters]')?.textContent}`);
+			}).observe(answer, { attributes: true, childList: true, subtree: true, characterData: true });
+		});
+		await o.page.getByLabel('Ceny:').selectOption('2013');
+		await o.page.waitForURL(/ceny=stale-2013/);
+		await ready(o);
+		const busy = (await o.page.evaluate(() => (window as unknown as { busyStates: string[] }).busyStates)).map(plain);
+		expect(busy.length).toBeGreaterThan(0);
+		for (const state of busy) {
+			// The address has moved on; the answer shown, and so its words, are still at current prices.
+			expect(state).toMatch(/^\?ceny=stale-2013 \| /);
+			expect(state).toContain('ceny bieżące');
+			expect(state).not.toContain('ceny stałe');
+		}
+		expect(plain(await o.page.locator('[data-chart="koszt"] h2').textContent())).toContain('ceny stałe 2013 r.');
+		expect(plain(await o.page.locator('[data-print-filters]').textContent())).toContain('ceny stałe 2013 r.');
+	});
+
 	it('sorts the comparison table by a column header, both ways, and keeps the order in the URL', async () => {
 		opened = await openPage('/');
 		const o = opened;

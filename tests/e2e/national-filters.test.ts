@@ -112,7 +112,7 @@ describe('national pages under filters', () => {
 		const held = new Promise<void>((resolve) => (release = resolve));
 		opened = await openNationalPage('/polska/?plec=K', {
 			viewport: { width: 1366, height: 768 },
-			prepare: (page) => page.route('**/national/cube.*.arrow', async (route) => (await held, route.continue()))
+			prepare: async (page) => void (await page.route('**/national/cube.*.arrow', async (route) => (await held, route.continue())))
 		});
 		const { page } = opened;
 		expect(await page.locator('section.headline').getAttribute('aria-busy')).toBe('true');

@@ -41,7 +41,7 @@ export const questionKey = (state: UrlState) => JSON.stringify({ ...state, view:
 export type AnswerSource = 'snapshot' | 'duckdb' | 'stale' | 'loading' | 'unavailable';
 
 export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: UrlState) => Promise<T>, prerendered: (state: UrlState) => T | null) {
-	let live = $state.raw<{ key: string; value: T } | null>(null);
+	let live = $state.raw<{ key: string; state: UrlState; value: T } | null>(null);
 	let error = $state<string | null>(null);
 	let latest = '';
 	/** An answer asked for before the URL changed (see `prefetch`), taken by the next question if it is the same. */
@@ -55,7 +55,7 @@ export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: 
 		const taken = early?.key === asked ? early.answer : null;
 		early = null;
 		(taken ?? ask(database, question)).then(
-			(value) => asked === latest && ((live = { key: asked, value }), (error = null)),
+			(value) => asked === latest && ((live = { key: asked, state: question, value }), (error = null)),
 			(e: unknown) => asked === latest && (error = e instanceof Error ? e.message : String(e))
 		);
 	});
@@ -78,6 +78,14 @@ export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: 
 		/** The answer on screen: fresh, prerendered, or the last one while the new one loads. */
 		get value() {
 			return value;
+		},
+		/**
+		 * The state the answer on screen answers: the address's, except while the next answer is computed (the last
+		 * one's). What labels and exports the figures must read this, not the address, which runs ahead of them.
+		 */
+		get state(): UrlState | null {
+			if (fresh !== null || fallback !== null) return state();
+			return live?.state ?? null;
 		},
 		get source(): AnswerSource {
 			if (fresh !== null) return 'duckdb';
