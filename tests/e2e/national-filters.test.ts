@@ -119,9 +119,11 @@ describe('national pages under filters', () => {
 		const built = digits(await page.locator('[data-tile="participants"]').textContent());
 		expect(await page.getByTestId('selection-words').count()).toBe(0);
 		expect(await page.getByTestId('perturbed-note').count()).toBe(0);
+		expect(plain(await page.getByTestId('selection-pending').textContent())).toBe('Na razie wszyscy uczestnicy bez filtrów; liczby dla wybranych filtrów są w drodze.');
 		release();
 		await page.waitForSelector(ready, { timeout: 60_000 });
 		expect(plain(await page.getByTestId('selection-words').textContent())).toBe('Płeć: kobieta');
+		expect(await page.getByTestId('selection-pending').count()).toBe(0);
 		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(participants('', (_, sex) => sex === 'K'));
 		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBeLessThan(built);
 		// A click: the address runs ahead at once; every state the headline passes through while busy still names

@@ -797,6 +797,7 @@ export const en: Messages = {
 			table: 'The chosen centres and Poland'
 		},
 		ignored: (params: string[]) => `Ignored address parameters: ${params.join(', ')} (an unknown or surplus value: each filter here takes one, a comparison up to five centres).`,
+		pending: 'For now, all participants without filters; the figures for the chosen filters are on their way.',
 		perturbed: (max: number, step: number) =>
 			`Under filters, counts of people are moved slightly (by at most ${max}) and cost per participant is rounded to ${step} PLN, always the same way for the same people, which makes it hard to single anyone out by a difference of views. Parts may not add up to the whole.`,
 		status: {

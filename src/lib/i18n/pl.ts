@@ -811,6 +811,8 @@ export const pl = {
 		},
 		/** Parameters a national page could not take: unknown, or surplus (a filter's second value, a sixth centre). */
 		ignored: (params: string[]) => `Pominięto parametry adresu: ${params.join(', ')} (nieznana albo nadmiarowa wartość: każdy filtr przyjmuje tu jedną, porównanie do pięciu ośrodków).`,
+		/** Over the built figures while the first answer for the address's filters is worked out: what they count. */
+		pending: 'Na razie wszyscy uczestnicy bez filtrów; liczby dla wybranych filtrów są w drodze.',
 		/** Under a participant filter every count is moved by its cell key (stats/cell-key.ts); said on the page and in exports. */
 		perturbed: (max: number, step: number) =>
 			`Przy filtrach liczby osób są lekko zmienione (najwyżej o ${max}), a koszt na uczestnika zaokrąglony do ${step} zł, zawsze tak samo dla tych samych ludzi, co utrudnia wskazanie kogokolwiek przez różnicę widoków. Części mogą nie sumować się do całości.`,
