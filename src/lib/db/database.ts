@@ -5,6 +5,7 @@ import { schemaSql, type DerivedKind } from './schema';
 import { dictionary, type TableName } from '../dictionary';
 import type { Columns, DataManifest, Database, EngineConnection, Row, SqlParam, SqlQuery } from './types';
 import { ui } from '../i18n';
+import { span } from '../timeline';
 
 export interface DatabaseOptions {
 	/** Opens the engine; called once, on the first query. */
@@ -24,6 +25,8 @@ export interface DatabaseOptions {
 	 * DuckDB's grouping and window code).
 	 */
 	derived?: DerivedKind;
+	/** Which engine this is, in the names of its spans in the performance timeline ('centres', 'national', …). */
+	name?: string;
 }
 
 export interface Exploration {
@@ -120,8 +123,8 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 			options.onOpen?.();
 			await load(engine, await files);
 			// Named in the browser's performance timeline, so a trace or the bench can say where a cold start went.
-			performance.measure('engine: open', { start: opening, end: opened });
-			performance.measure('engine: data', { start: opened, end: performance.now() });
+			span(`engine ${options.name ?? ''}: open`, opening, opened);
+			span(`engine ${options.name ?? ''}: data`, opened);
 			return engine;
 		})();
 		// A failed start may be retried; a good one is kept for the life of the page.

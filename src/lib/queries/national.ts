@@ -7,6 +7,7 @@ import type { Database, SqlParam, SqlQuery } from '../db/types';
 import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, type SelectionColumns } from '../stats/selection-guard';
 import { perturbUnits, selectionKeys } from '../stats/cell-key';
 import { atPrices } from './prices';
+import { span } from '../timeline';
 
 /** What a national page selects. One value per participant filter at most (`decodeNationalFilters`), or none. */
 export interface NationalFilters {
@@ -129,7 +130,7 @@ export function cubeFigures(db: Database, priceBase: number | null): Promise<Cub
 	if (!figures) {
 		const asked = performance.now();
 		figures = db.columns<CubeFigures>(cubeFiguresSql(priceBase));
-		figures.then(() => performance.measure('national: cube figures', { start: asked, end: performance.now() }), () => undefined);
+		figures.then(() => span('national: cube figures', asked), () => undefined);
 		byBase.set(priceBase, figures);
 		// A failed answer is not kept: the next question asks again.
 		figures.catch(() => byBase.get(priceBase) === figures && byBase.delete(priceBase));
@@ -198,8 +199,8 @@ export async function nationalSelection(db: Database, filters: NationalFilters):
 	]);
 	const answered = performance.now();
 	const units = guardSelection(columns, dimensions.map((d) => filters[d].map(String)));
-	performance.measure('national: query', { start: started, end: answered });
-	performance.measure('national: guard', { start: answered, end: performance.now() });
+	span('national: query', started, answered);
+	span('national: guard', answered);
 	return {
 		filters,
 		units,

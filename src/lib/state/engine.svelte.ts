@@ -33,7 +33,8 @@ export const database = createDatabase({
 		engine.progress = 0;
 	},
 	read: readData,
-	onProgress: ({ loaded, total }) => (engine.progress = loaded / total)
+	onProgress: ({ loaded, total }) => (engine.progress = loaded / total),
+	name: 'centres'
 });
 
 /**
@@ -47,7 +48,8 @@ export const explorer = new Explorer(
 			...(dataset === 'national'
 				? { manifest: async () => nationalTables(await fetchJson<NationalManifest>('national/manifest.json'), region), read: (file) => fetchBytes(`national/${file}`) }
 				: { manifest: fetchManifest, read: readData }),
-			onProgress: ({ loaded, total }) => onProgress({ step: 'tables', loaded, total })
+			onProgress: ({ loaded, total }) => onProgress({ step: 'tables', loaded, total }),
+			name: `explorer ${dataset}`
 		}),
 	{ copy: (door) => imports.copyInto(door), version: () => imports.version }
 );
