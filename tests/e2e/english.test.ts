@@ -43,7 +43,7 @@ function properNames(): string[] {
 }
 
 // Polish letters, and Polish words that have no such letter but would give away an untranslated string.
-const POLISH = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„]|\b(?:oraz|lub|albo|nie|dla|jest|przez|tylko|liczba|liczby|dane|wybor|razem|brak|ukryte|syntetyczne|opublikowane|osoby|uczestnicy|uczestnikow|edycja|edycje|edycji|wedlug|wsparcia|strona|kobieta|kobiety|ceny|koszt|zatrudnienie|uruchom|eksportuj|filtruj|tabela|wykres|zrodlo|PU)\b/iu;
+const POLISH = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„]|\b(?:oraz|lub|albo|nie|dla|jest|przez|tylko|liczba|liczby|dane|wybor|razem|brak|ukryte|syntetyczne|opublikowane|osoby|uczestnicy|uczestnikow|edycja|edycje|edycji|wedlug|wsparcia|strona|kobieta|kobiety|ceny|koszt|zatrudnienie|uruchom|eksportuj|filtruj|tabela|wykres|zrodlo|polska|PU)\b/iu;
 
 /** The page's text and accessible names as a reader and a screen reader meet them, without what is Polish by design. */
 async function englishText(o: OpenedPage): Promise<string[]> {

@@ -704,6 +704,7 @@ export const en: Messages = {
 	},
 	national: {
 		title: 'Poland: synthetic data',
+		country: 'Poland',
 		intro: 'A social welfare centre in each of the 2,477 gminas of the GUS TERC register. Editions, participants and costs are synthetic; the five centres with sources keep their published figures.',
 		crumbs: 'Level',
 		kOfN: (k: string, n: string) => `${k} of ${n}`,

@@ -714,6 +714,8 @@ export const pl = {
 	},
 	national: {
 		title: 'Polska: dane syntetyczne',
+		/** The country as a unit of the tree (the summary names it as the register does, in Polish). */
+		country: 'Polska',
 		intro: 'Ośrodek pomocy społecznej w każdej z 2477 gmin rejestru TERC GUS. Edycje, uczestnicy i koszty są syntetyczne; pięć ośrodków ze źródłami zachowuje swoje opublikowane liczby.',
 		crumbs: 'Poziom',
 		kOfN: (k: string, n: string) => `${k} z ${n}`,

@@ -3,7 +3,8 @@
 import { error } from '@sveltejs/kit';
 import summaryJson from '$lib/generated/national.json';
 import shapesJson from '$lib/generated/national-shapes.json';
-import { nationalPage, type NationalSummary } from '$lib/national';
+import { nationalPage, withCountryName, type NationalSummary } from '$lib/national';
+import { ui } from '$lib/i18n';
 import { drawShapes, type NationalShapes } from '$lib/maps/geometry';
 import { PUBLIC_RELEASE } from '$lib/release';
 import type { EntryGenerator, PageServerLoad } from './$types';
@@ -43,5 +44,5 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!made.has(key)) made.set(key, make(params.voivodeship, params.powiat));
 	const data = made.get(key);
 	if (!data) error(404, 'Nie ma takiej jednostki.');
-	return data;
+	return { ...data, page: withCountryName(data.page, ui.national.country) };
 };
