@@ -106,12 +106,12 @@ const point = (c: NationalCentre): CentrePoint => ({
 	page: c.hasPage ? c.centreId : null
 });
 
-/** The page of Poland (no codes), of a voivodeship, or of a powiat; null where the codes name no unit. */
 /** A page's data with Poland named in the reader's language: the summary names it as the register does, in Polish. */
 export function withCountryName(page: NationalPage, name: string): NationalPage {
 	return { ...page, unit: page.unit.code === '' ? { ...page.unit, name } : page.unit, crumbs: page.crumbs.map((c, i) => (i === 0 ? { ...c, name } : c)) };
 }
 
+/** The page of Poland (no codes), of a voivodeship, or of a powiat; null where the codes name no unit. */
 export function nationalPage(summary: NationalSummary, voivodeship?: string, powiat?: string): NationalPage | null {
 	const v = voivodeship ? summary.voivodeships.find((u) => u.code === voivodeship) : undefined;
 	const p = powiat ? summary.powiats.find((u) => u.code === powiat) : undefined;

@@ -43,6 +43,8 @@ export function beginNationalEngine() {
 }
 
 let rehearsed = false;
+/** At the main thread's next idle moment (a short timeout where the browser has no idle callbacks). */
+const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => run()) : setTimeout(run, 50));
 
 /**
  * While DuckDB starts in its worker (1–2 s, the main thread idle), the guard runs over a small made-up country with
@@ -52,8 +54,7 @@ let rehearsed = false;
 function rehearseGuard() {
 	if (rehearsed) return;
 	rehearsed = true;
-	const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (run: () => void) => setTimeout(run, 50);
-	idle(() => {
+	whenIdle(() => {
 		// An answer already asked for (the engine was quicker than an idle moment) compiles the guard itself.
 		if (answered.size > 0) return;
 		const start = performance.now();
@@ -119,9 +120,8 @@ export function startNationalEngine(): Promise<void> {
  * ms with it, its guard 27–40, against 206–320 and 48–80 without.
  */
 function warmGuard(figures: Awaited<ReturnType<typeof cubeFigures>>) {
-	const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (run: () => void) => setTimeout(run, 50);
 	const widest = NATIONAL_DIMENSIONS.map(() => ['0']);
-	idle(() => {
+	whenIdle(() => {
 		// A page opened with filters has asked already, and its own first answer compiles the guard: a warm-up then
 		// would only hold that answer back (measured: 126–183 ms, run while the first answer was on its way).
 		if (answered.size > 0) return;

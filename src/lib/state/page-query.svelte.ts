@@ -82,12 +82,13 @@ export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: 
 		/**
 		 * The state the answer on screen answers: the address's, except while the next answer is computed (the last
 		 * one's). What labels and exports the figures must read this, not the address, which runs ahead of them. The
-		 * view and the order are no part of the question (`questionKey`): they follow the address at once.
+		 * view and the order are no part of the question (`questionKey`): they follow the address at once. With nothing
+		 * on screen yet, the address's.
 		 */
-		get state(): UrlState | null {
+		get state(): UrlState {
 			const now = state();
-			if (fresh !== null || fallback !== null) return now;
-			return live ? { ...live.state, view: now.view, sort: now.sort } : null;
+			if (fresh !== null || fallback !== null || !live) return now;
+			return { ...live.state, view: now.view, sort: now.sort };
 		},
 		get source(): AnswerSource {
 			if (fresh !== null) return 'duckdb';
