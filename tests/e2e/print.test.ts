@@ -131,6 +131,19 @@ describe('print and PDF', () => {
 		for (const [i, p] of reportPages.entries()) expect(p.text, `comparison report, page ${i + 1}: the filters carried over`).toContain(filtersLine);
 	});
 
+	it('names the filters chosen on the page, not the ones it opened with, in the running header of every printed page', async () => {
+		// The header is written when printing starts, not on every navigation (that re-styled the whole page).
+		const page = await open('/');
+		await page.getByText(pl.filters.heading, { exact: true }).last().click();
+		await page.locator('[data-filter="centres"]').getByLabel('MOPS Leżajsk').check();
+		const filtersLine = `${pl.filters.centres}: MOPS Leżajsk`;
+		await page.waitForFunction((line) => document.querySelector('[data-print-filters]')?.textContent?.includes(line), filtersLine, { timeout: 30_000 });
+		expect(page.url()).toContain('osrodki=lezajsk');
+		const pages = await printPdf(page);
+		expect(pages.length).toBeGreaterThan(0);
+		for (const [i, p] of pages.entries()) expect(p.text, `overview, page ${i + 1}: the filters in the header`).toContain(filtersLine);
+	});
+
 	it(`prints a centre's report on at most ${BUDGET.centreReport} pages, reached from the centre's page`, async () => {
 		opened = await openPage('/osrodki/lezajsk/');
 		const link = await opened.page.locator('a.report-link').getAttribute('href');

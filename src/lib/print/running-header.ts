@@ -23,7 +23,9 @@ export function marginTexts(heading: string, filters: string | null, today: Date
 export function updateRunningHeader(doc: Document = document, today = new Date()) {
 	const text = (selector: string) => doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() || null;
 	const texts = marginTexts(text('main h1') ?? '', text('[data-print-filters]'), today);
-	for (const [name, value] of Object.entries(texts)) doc.documentElement.style.setProperty(name, value);
+	// Only what changed: a custom property set on <html> re-styles the whole page.
+	const style = doc.documentElement.style;
+	for (const [name, value] of Object.entries(texts)) if (style.getPropertyValue(name) !== value) style.setProperty(name, value);
 }
 
 /** Keeps the margin texts current when printing starts (Ctrl+P, or print media emulated); returns the clean-up. */
