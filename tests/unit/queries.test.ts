@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/lib/db/node';
-import { fetchOverview, editionsSql, participantGroupsSql } from '../../src/lib/queries/overview';
+import { fetchOverview, editionsSql, participantGroupsSql, queryOverview } from '../../src/lib/queries/overview';
 import { fetchCentre } from '../../src/lib/queries/centre';
 import { supportMixChart } from '../../src/lib/charts/series';
 import { andWhere, DEFAULT_FILTERS, editionWhere, participantWhere, type Filters } from '../../src/lib/queries/filters';
@@ -158,6 +158,51 @@ describe('overview', () => {
 		const overview = await fetchOverview(db, { ...DEFAULT_FILTERS, centres: ['leszno', 'lezajsk'] });
 		expect(overview.centres.map((c) => c.centreId)).toEqual(['leszno', 'lezajsk']);
 		expect(new Set(overview.editions.map((e) => e.centreId))).toEqual(new Set(['leszno', 'lezajsk']));
+	});
+});
+
+describe('some centres from the answer for all of them', () => {
+	const CENTRES = ['chocianow', 'janow-lubelski', 'leszno', 'lezajsk', 'swiebodzice'];
+	const subsets = Array.from({ length: 2 ** CENTRES.length - 1 }, (_, i) => CENTRES.filter((_, c) => (i + 1) & (1 << c)));
+	// Views without participant filters: years (an unknown one too), constant prices, the published-only view.
+	const VIEWS: Partial<Filters>[] = [{}, { years: [2012] }, { years: [2011, null] }, { priceBase: 2013 }, { years: [2010, 2013], priceBase: 2014, view: 'published' }];
+	// The truth asks DuckDB every time; the page's database keeps answers, as in the browser.
+	const truth = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'), { cache: false });
+	beforeAll(() => truth.ready(), 60_000);
+
+	it('equals DuckDB’s own answer for every set of centres and view, and asks DuckDB nothing', async () => {
+		const pages = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+		let narrowed = 0;
+		for (const view of VIEWS) {
+			const wide = { ...DEFAULT_FILTERS, ...view };
+			await fetchOverview(pages, wide);
+			for (const centres of subsets) {
+				const filters = { ...wide, centres };
+				const answer = await fetchOverview(pages, filters);
+				expect(answer, `${JSON.stringify(view)} ${centres}`).toEqual(await queryOverview(truth, filters));
+				// The narrow question never reached the engine.
+				expect(pages.has!(editionsSql(filters))).toBe(false);
+				narrowed += 1;
+			}
+		}
+		expect(narrowed).toBe(VIEWS.length * 31);
+	});
+
+	it('asks DuckDB under participant filters, where the selection’s size and what is hidden depend on the centres chosen', async () => {
+		const pages = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+		const wide = { ...DEFAULT_FILTERS, sex: ['K'] };
+		await fetchOverview(pages, wide);
+		const filters = { ...wide, centres: ['lezajsk', 'leszno'] };
+		expect(await fetchOverview(pages, filters)).toEqual(await queryOverview(truth, filters));
+		expect(pages.has!(editionsSql(filters))).toBe(true);
+	});
+
+	it('asks DuckDB the narrow question when the answer for every centre is not at hand', async () => {
+		const pages = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+		const filters = { ...DEFAULT_FILTERS, centres: ['lezajsk'] };
+		expect(await fetchOverview(pages, filters)).toEqual(await queryOverview(truth, filters));
+		expect(pages.has!(editionsSql(filters))).toBe(true);
+		expect(pages.has!(editionsSql(DEFAULT_FILTERS))).toBe(false);
 	});
 });
 

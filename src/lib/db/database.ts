@@ -184,6 +184,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 				['DELETE FROM imported_rows WHERE file = ?', [file]]
 			]);
 		},
+		has: ({ sql, params = [] }: SqlQuery) => cache.has(JSON.stringify([sql, params])),
 		query<T extends Row>({ sql, params = [] }: SqlQuery): Promise<T[]> {
 			const key = JSON.stringify([sql, params]);
 			let result = cache.get(key);

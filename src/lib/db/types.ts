@@ -18,6 +18,8 @@ export interface Database {
 	 * of rows read whole (the national pages), with no object made per row. Not cached.
 	 */
 	columns<T extends Columns = Columns>(query: SqlQuery): Promise<T>;
+	/** Whether `query`'s answer is at hand (kept, or on its way), so asking it again costs no trip to the engine. */
+	has?(query: SqlQuery): boolean;
 }
 
 /** What an engine must do for `createDatabase`: run SQL with parameters and take Arrow IPC bytes as a table. */

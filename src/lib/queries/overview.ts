@@ -206,7 +206,21 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
 	};
 }
 
+/**
+ * The overview for `asked`. Some centres of a view whose every centre is already answered are that answer narrowed
+ * (`restrictOverview`), with no question to DuckDB: without participant filters each centre's figures and what
+ * protection hides in them do not depend on which other centres are chosen, and the selection is a published sum.
+ * Only when the wider answer is at hand: asking it first would cost more than the narrow question on large data.
+ */
 export async function fetchOverview(db: Database, asked: Filters): Promise<Overview> {
+	const { filters } = combinable(asked);
+	const wider = { ...filters, centres: [] };
+	if (filters.centres.length && !hasParticipantFilters(filters) && db.has?.(editionsSql(wider))) return restrictOverview(await queryOverview(db, wider), filters.centres);
+	return queryOverview(db, filters);
+}
+
+/** The overview asked of DuckDB: its five queries, then protected. */
+export async function queryOverview(db: Database, asked: Filters): Promise<Overview> {
 	// The URL drops what a form of support does not combine with; so does any other caller (filters.ts).
 	const { filters } = combinable(asked);
 	const guard = differencingSql(filters);
