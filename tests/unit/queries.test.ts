@@ -197,6 +197,18 @@ describe('some centres from the answer for all of them', () => {
 		expect(pages.has!(editionsSql(filters))).toBe(true);
 	});
 
+	it('works out every centre’s overview once per answer kept, and again once the data may have changed', async () => {
+		const pages = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
+		const whole = await fetchOverview(pages, DEFAULT_FILTERS);
+		expect(await fetchOverview(pages, DEFAULT_FILTERS)).toBe(whole);
+		// Closing drops every kept answer, as a change of data does.
+		await pages.close();
+		const again = await fetchOverview(pages, DEFAULT_FILTERS);
+		expect(again).not.toBe(whole);
+		expect(again).toEqual(whole);
+		await pages.close();
+	});
+
 	it('asks DuckDB the narrow question when the answer for every centre is not at hand', async () => {
 		const pages = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 		const filters = { ...DEFAULT_FILTERS, centres: ['lezajsk'] };

@@ -214,9 +214,30 @@ export function toOverview(editions: EditionRow[], groups: ParticipantGroup[], s
  */
 export async function fetchOverview(db: Database, asked: Filters): Promise<Overview> {
 	const { filters } = combinable(asked);
+	if (hasParticipantFilters(filters)) return queryOverview(db, filters);
 	const wider = { ...filters, centres: [] };
-	if (filters.centres.length && !hasParticipantFilters(filters) && db.has?.(editionsSql(wider))) return restrictOverview(await queryOverview(db, wider), filters.centres);
-	return queryOverview(db, filters);
+	if (!filters.centres.length) return everyCentre(db, wider);
+	return db.has?.(editionsSql(wider)) ? restrictOverview(await everyCentre(db, wider), filters.centres) : queryOverview(db, filters);
+}
+
+/**
+ * Every centre's overview, worked out once per answer DuckDB keeps: keyed by its first query's kept promise, which a
+ * change of data replaces (the database drops every kept answer then), so a narrowing never re-protects the same rows.
+ */
+const wholeOverviews = new WeakMap<Promise<unknown>, Promise<Overview>>();
+function everyCentre(db: Database, filters: Filters): Promise<Overview> {
+	const first = editionsSql(filters);
+	const known = db.has?.(first) ? wholeOverviews.get(db.query(first)) : undefined;
+	if (known) return known;
+	// Asks its queries at once, so the first one is kept (with the database's cache on) by the time it is looked up.
+	const whole = queryOverview(db, filters);
+	if (db.has?.(first)) {
+		const kept = db.query(first);
+		wholeOverviews.set(kept, whole);
+		// A failed answer is asked again next time, not kept.
+		whole.catch(() => wholeOverviews.delete(kept));
+	}
+	return whole;
 }
 
 /** The overview asked of DuckDB: its five queries, then protected. */
