@@ -28,12 +28,18 @@ interface Snapshot {
 	centres: Record<string, CentreDetail>;
 }
 
-/** What the release publishes, as the auditor sees it: the overview, every comparison of its centres, each centre. */
+/**
+ * What the release publishes, as the auditor sees it: the overview for every centre and narrowed to any set of them
+ * (`/?osrodki=…` and the report), every comparison of its centres, each centre.
+ */
 export function releaseViews(snapshot: Snapshot): AuditView[] {
 	const ids = snapshot.overview.centres.map((c) => c.centreId);
-	const subsets = Array.from({ length: 2 ** ids.length }, (_, mask) => ids.filter((_, i) => mask & (1 << i))).filter((s) => s.length >= COMPARE_MIN && s.length <= COMPARE_MAX);
+	const sets = Array.from({ length: 2 ** ids.length }, (_, mask) => ids.filter((_, i) => mask & (1 << i)));
+	const every = sets.filter((s) => s.length > 0 && s.length < ids.length);
+	const subsets = sets.filter((s) => s.length >= COMPARE_MIN && s.length <= COMPARE_MAX);
 	return [
 		{ name: '/', cells: overviewCells(snapshot.overview, DEFAULT_FILTERS) },
+		...every.map((centres) => ({ name: `/?osrodki=${centres.join(',')}`, cells: overviewCells(restrictOverview(snapshot.overview, centres), { ...DEFAULT_FILTERS, centres }) })),
 		...subsets.map((centres) => ({ name: `/porownanie/?osrodki=${centres.join(',')}`, cells: overviewCells(restrictOverview(snapshot.overview, centres), { ...DEFAULT_FILTERS, centres }) })),
 		...ids.map((id) => ({ name: `/osrodki/${id}/`, cells: centreCells(snapshot.centres[id]) }))
 	];

@@ -1,7 +1,9 @@
 // The database door on the real engine (duckdb-wasm's Node build) over the files `npm run data` wrote.
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDatabase } from '../../src/lib/db/database';
+import { createDatabase, type DatabaseDoor } from '../../src/lib/db/database';
+import { toPlainArrowIPC } from '../../src/lib/db/arrow';
+import type { DataManifest, SqlParam } from '../../src/lib/db/types';
 import { createNodeDatabase, openNodeEngine } from '../../src/lib/db/node';
 import { readFile } from 'node:fs/promises';
 
@@ -67,6 +69,41 @@ describe('database door', () => {
 		expect(b).toBe(a);
 		expect(attempts).toBe(2);
 		expect(run.mock.calls.filter(([sql]) => sql === question.sql)).toHaveLength(1);
+	});
+});
+
+describe('an import that fails half-way', () => {
+	it('keeps no answer asked while it ran: the rows its rollback took back are never shown', async () => {
+		const person = (i: number) => ({ participant_id: `RB-${i}`, edition_id: 'lezajsk-2011', centre_id: 'lezajsk', pathway: 'social_contract', sex: 'M', age_band: '25-34', education: 'isced_3', labour_status: 'long_term_unemployed', disability: false, completion: 'completed', outcome_employed: true, outcome_job_seeking: false, outcome_education: false, outcome_qualification: false, provenance: 'imported' });
+		const question = { sql: "SELECT count(*)::INTEGER AS n FROM participants WHERE centre_id = 'lezajsk'" };
+		let failed = false;
+		const door: DatabaseDoor = createDatabase({
+			open: async () => {
+				const engine = await openNodeEngine();
+				return {
+					...engine,
+					// The second step of the import fails, after a page asked its question on the same connection.
+					run: async (sql: string, params: SqlParam[]) => {
+						if (sql.startsWith('INSERT INTO imported_rows') && !failed) {
+							failed = true;
+							await door.query(question);
+							throw new Error('injected: out of memory');
+						}
+						return engine.run(sql, params);
+					}
+				};
+			},
+			manifest: async () => JSON.parse(await readFile(`${dataDir}/manifest.json`, 'utf8')) as DataManifest,
+			read: async (file) => new Uint8Array(await readFile(`${dataDir}/${file}`))
+		});
+		// Counted by another text, so the question itself is first asked inside the transaction.
+		const [before] = await door.query<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM participants WHERE centre_id = ?', params: ['lezajsk'] });
+		const rows = Array.from({ length: 50 }, (_, i) => person(i));
+		await expect(door.importArrow('participants', toPlainArrowIPC('participants', rows), 'rb.csv')).rejects.toThrow('injected');
+		expect(failed).toBe(true);
+		const [after] = await door.query<{ n: number }>(question);
+		expect(after.n).toBe(before.n);
+		await door.close();
 	});
 });
 

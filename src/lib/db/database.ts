@@ -102,6 +102,9 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 		} catch (error) {
 			await engine.run('ROLLBACK', []);
 			throw error;
+		} finally {
+			// An answer asked while the transaction ran saw rows a rollback took back: none is kept, either way.
+			cache.clear();
 		}
 		// Derived tables follow their sources, and no cached answer (or statement) may outlive the data it came from.
 		for (const sql of schema) await engine.run(sql, []);

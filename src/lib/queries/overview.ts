@@ -6,7 +6,7 @@ import { markImported, omitted, omittedRate, published, publishedRate, synthetic
 import { combinable, editionWhere, hasParticipantFilters, OUTCOMES, participantWhere, type Filters, type Outcome } from './filters';
 import { groupBy } from './group-by';
 import { atPrices } from './prices';
-import { differencingExposure, differencingSql, type Exposure } from './differencing';
+import { activeDimensions, differencingExposure, differencingSql, type Exposure } from './differencing';
 import { fetchViewCells, type ViewCells } from './linked';
 import { fetchSupportMix, withoutHeadCounts, type CentreSupportMix } from './support';
 import { toOutcomeIndicators, type OutcomeIndicator, type ParticipantGroup } from './outcomes';
@@ -251,6 +251,17 @@ function readOff<T extends Row>(db: Database, narrow: SqlQuery, wide: SqlQuery, 
 	return narrow.sql !== wide.sql && !db.has?.(narrow) && db.has?.(wide) ? db.query<T>(wide).then((rows) => rows.filter(keep)) : db.query<T>(narrow);
 }
 
+/**
+ * The differencing guard's rows. With sex the only participant filter they are the participants grouped by centre
+ * and sex, each row meeting the filter by its own sex: read off the groups of every sex where those are at hand.
+ */
+export function guardRows(db: Database, guard: SqlQuery, filters: Filters): Promise<ParticipantGroup[]> {
+	const groups = participantGroupsSql({ ...filters, centres: [], sex: [] });
+	const sexOnly = activeDimensions(filters).every((d) => d.key === 'sex');
+	if (!sexOnly || db.has?.(guard) || !db.has?.(groups)) return db.query<ParticipantGroup & Record<string, unknown>>(guard);
+	return db.query<ParticipantGroup & Record<string, unknown>>(groups).then((rows) => rows.filter((g) => inList(filters.centres, g.centre_id)).map((g) => ({ ...g, d_sex: g.sex })));
+}
+
 /** The overview asked of DuckDB: its five queries, then protected. */
 export async function queryOverview(db: Database, asked: Filters): Promise<Overview> {
 	// The URL drops what a form of support does not combine with; so does any other caller (filters.ts).
@@ -260,7 +271,7 @@ export async function queryOverview(db: Database, asked: Filters): Promise<Overv
 		readOff<EditionRow & Record<string, unknown>>(db, editionsSql(filters), editionsSql({ ...filters, centres: [] }), (e) => inList(filters.centres, e.centre_id)),
 		readOff<ParticipantGroup & Record<string, unknown>>(db, participantGroupsSql(filters), participantGroupsSql({ ...filters, centres: [], sex: [] }), (g) => inList(filters.centres, g.centre_id) && inList(filters.sex, g.sex)),
 		fetchSupportMix(db, filters),
-		guard ? db.query<ParticipantGroup & Record<string, unknown>>(guard) : Promise.resolve([]),
+		guard ? guardRows(db, guard, filters) : Promise.resolve([]),
 		fetchViewCells(db, filters)
 	]);
 	const overview = toOverview(editions, groups, supportMix, filters);

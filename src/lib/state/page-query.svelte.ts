@@ -60,7 +60,9 @@ export function liveAnswer<T>(state: () => UrlState, ask: (db: Database, state: 
 		);
 	});
 	const fresh = $derived(live?.key === key ? live.value : null);
-	const fallback = $derived(fresh === null ? prerendered(state()) : null);
+	// The built answer stands in until DuckDB's first: after that the last answer does, marked stale, since the built
+	// one knows nothing of rows imported since (a reviewer's catch, once the overview narrowed it to some centres).
+	const fallback = $derived(fresh === null && (PUBLIC_RELEASE || engine.phase !== 'ready' || live === null) ? prerendered(state()) : null);
 	const value = $derived(fresh ?? fallback ?? live?.value ?? null);
 	return {
 		/**
