@@ -8,6 +8,7 @@ import type { DataManifest, SqlParam } from '../../src/lib/db/types';
 import { fetchOverview, editionsSql, guardRows, participantGroupsSql, queryOverview } from '../../src/lib/queries/overview';
 import { fetchCentre } from '../../src/lib/queries/centre';
 import { differencingSql } from '../../src/lib/queries/differencing';
+import { supportMixSql } from '../../src/lib/queries/support';
 import { supportMixChart } from '../../src/lib/charts/series';
 import { andWhere, DEFAULT_FILTERS, editionWhere, participantWhere, type Filters } from '../../src/lib/queries/filters';
 
@@ -202,7 +203,7 @@ describe('some centres from the answer for all of them', () => {
 		expect(pages.has!(differencingSql(filters)!)).toBe(true);
 	});
 
-	it('under participant filters, reads the editions and the groups by centre and sex off the answers at hand, equal to DuckDB’s', async () => {
+	it('under participant filters, reads the editions, the groups and the support mix by centre and sex off the answers at hand, equal to DuckDB’s', async () => {
 		const pages = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 		const VIEWS_WITH_PARTICIPANTS: Partial<Filters>[] = [{ sex: ['K'] }, { sex: ['M'], years: [2012] }, { sex: ['K'], ageBands: ['25-34'] }, { ageBands: ['35-44'] }, { sex: ['K', 'M'], priceBase: 2013 }, { sex: ['K'], outcomes: ['employed'] }];
 		let readOff = 0;
@@ -214,6 +215,7 @@ describe('some centres from the answer for all of them', () => {
 				expect(await fetchOverview(pages, filters), `${JSON.stringify(view)} ${centres}`).toEqual(await queryOverview(truth, filters));
 				if (centres.length || view.sex?.length) {
 					expect(pages.has!(participantGroupsSql(filters))).toBe(false);
+					expect(pages.has!(supportMixSql(filters))).toBe(false);
 					readOff += 1;
 				}
 				// With sex the only participant filter, the differencing guard's rows are those groups too.

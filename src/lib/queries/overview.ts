@@ -1,7 +1,8 @@
 // The overview's questions, as three simple queries whose rows are then summed per centre in JS: one row per
 // edition (published figures), one per centre and sex (synthetic participants), and the support mix. Fewer and
 // simpler queries because planning, not scanning, is what a filter change waits for in duckdb-wasm.
-import type { Database, Row, SqlQuery } from '../db/types';
+import type { Database, SqlQuery } from '../db/types';
+import { inList, readOff } from './read-off';
 import { markImported, omitted, omittedRate, published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
 import { combinable, editionWhere, hasParticipantFilters, OUTCOMES, participantWhere, type Filters, type Outcome } from './filters';
 import { groupBy } from './group-by';
@@ -238,17 +239,6 @@ function everyCentre(db: Database, filters: Filters): Promise<Overview> {
 		whole.catch(() => wholeOverviews.delete(kept));
 	}
 	return whole;
-}
-
-const inList = (list: readonly string[], value: string) => !list.length || list.includes(value);
-
-/**
- * A question's rows read off a wider question's kept answer where that answer is at hand, else asked. `keep` picks the
- * rows of a column the wider answer groups (or lists) by and the narrow one only filters on (centre, sex): the same
- * rows in the same order, with no trip to the engine. Rows are shared with the kept answer and never changed.
- */
-function readOff<T extends Row>(db: Database, narrow: SqlQuery, wide: SqlQuery, keep: (row: T) => boolean): Promise<T[]> {
-	return narrow.sql !== wide.sql && !db.has?.(narrow) && db.has?.(wide) ? db.query<T>(wide).then((rows) => rows.filter(keep)) : db.query<T>(narrow);
 }
 
 /**

@@ -7,19 +7,22 @@ import { groupBy } from './group-by';
 import { participantWhere, type Filters } from './filters';
 import { atPrices } from './prices';
 import type { Imported } from './cells';
+import { inList, readOff } from './read-off';
 
 export function supportMixSql(filters: Filters): SqlQuery {
 	const where = participantWhere(filters, 'p');
 	// Each support row's cost at the chosen prices, by the year of its participant's edition.
 	const cost = atPrices('s.cost_pln', 'e.year', filters.priceBase);
 	return {
+		// By sex too, summed per centre and form in toSupportMix: a filter on centres or sex is then read off the kept
+		// answer without one (fetchSupportMix). A person has one sex, so the distinct heads add up across sexes.
 		sql: `
-SELECT p.centre_id, s.form, count(DISTINCT s.participant_id) AS participants, round(sum(${cost.sql}), 2) AS cost_pln,
+SELECT p.centre_id, s.form, p.sex, count(DISTINCT s.participant_id) AS participants, sum(${cost.sql}) AS cost_pln,
 	count(*) AS support_rows, count(*) FILTER (WHERE s.provenance = 'imported') AS imported_rows
 FROM support s JOIN participants p USING (participant_id) JOIN editions e ON e.edition_id = p.edition_id
 ${where.sql}
 GROUP BY ALL
-ORDER BY p.centre_id, s.form`,
+ORDER BY p.centre_id, s.form, p.sex`,
 		params: [...cost.params, ...where.params]
 	};
 }
@@ -45,9 +48,25 @@ export interface CentreSupportMix {
 	forms: SupportShare[];
 }
 
-type MixRow = { centre_id: string; form: string; participants: number; cost_pln: number | null; support_rows?: number; imported_rows?: number };
+type MixRow = { centre_id: string; form: string; sex?: string | null; participants: number; cost_pln: number | null; support_rows?: number; imported_rows?: number };
 
-export function toSupportMix(rows: MixRow[]): CentreSupportMix[] {
+/** A centre's form of support over the sexes: a cost unknown only where every part is (as SQL's sum), to the grosz. */
+function bySexSummed(rows: MixRow[]): MixRow[] {
+	return [...groupBy(rows, (r) => `${r.centre_id}\u0000${r.form}`).values()].map((parts) => {
+		const known = parts.filter((r) => r.cost_pln !== null);
+		return {
+			centre_id: parts[0].centre_id,
+			form: parts[0].form,
+			participants: parts.reduce((sum, r) => sum + r.participants, 0),
+			cost_pln: known.length ? Math.round(known.reduce((sum, r) => sum + r.cost_pln!, 0) * 100) / 100 : null,
+			support_rows: parts.reduce((sum, r) => sum + (r.support_rows ?? 0), 0),
+			imported_rows: parts.reduce((sum, r) => sum + (r.imported_rows ?? 0), 0)
+		};
+	});
+}
+
+export function toSupportMix(bySex: MixRow[]): CentreSupportMix[] {
+	const rows = bySexSummed(bySex);
 	return [...groupBy(rows, (r) => r.centre_id)].map(([centreId, own]) => {
 		const costKnown = own.every((r) => r.cost_pln !== null);
 		const importedRows = own.reduce((sum, r) => sum + (r.imported_rows ?? 0), 0);
@@ -91,5 +110,6 @@ export const withoutHeadCounts = (mix: CentreSupportMix[]): CentreSupportMix[] =
 	mix.map((m) => ({ ...m, forms: m.forms.map(({ form, costPln, share }) => ({ form, costPln, share })) }));
 
 export async function fetchSupportMix(db: Database, filters: Filters): Promise<CentreSupportMix[]> {
-	return toSupportMix(await db.query(supportMixSql(filters)));
+	const wide = supportMixSql({ ...filters, centres: [], sex: [] });
+	return toSupportMix(await readOff<MixRow>(db, supportMixSql(filters), wide, (r) => inList(filters.centres, r.centre_id) && inList(filters.sex, r.sex ?? null)));
 }
