@@ -186,7 +186,7 @@ describe('some centres from the answer for all of them', () => {
 				const answer = await fetchOverview(pages, filters);
 				expect(answer, `${JSON.stringify(view)} ${centres}`).toEqual(await queryOverview(truth, filters));
 				// The narrow question never reached the engine.
-				expect(pages.has!(editionsSql(filters))).toBe(false);
+				expect(pages.has(editionsSql(filters))).toBe(false);
 				narrowed += 1;
 			}
 		}
@@ -195,12 +195,13 @@ describe('some centres from the answer for all of them', () => {
 
 	it('asks DuckDB under participant filters, where the selection’s size and what is hidden depend on the centres chosen', async () => {
 		const pages = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
-		const wide = { ...DEFAULT_FILTERS, sex: ['K'] };
+		// An age band: its guard rows are not the groups by centre and sex (a sex alone is read off; the test below).
+		const wide = { ...DEFAULT_FILTERS, ageBands: ['25-34'] };
 		await fetchOverview(pages, wide);
 		const filters = { ...wide, centres: ['lezajsk', 'leszno'] };
 		expect(await fetchOverview(pages, filters)).toEqual(await queryOverview(truth, filters));
 		// The differencing guard's question for these centres is asked: no answer for every centre stands in for it.
-		expect(pages.has!(differencingSql(filters)!)).toBe(true);
+		expect(pages.has(differencingSql(filters)!)).toBe(true);
 	});
 
 	it('under participant filters, reads the editions, the groups and the support mix by centre and sex off the answers at hand, equal to DuckDB’s', async () => {
@@ -214,15 +215,15 @@ describe('some centres from the answer for all of them', () => {
 				const filters = { ...DEFAULT_FILTERS, ...view, centres };
 				expect(await fetchOverview(pages, filters), `${JSON.stringify(view)} ${centres}`).toEqual(await queryOverview(truth, filters));
 				if (centres.length || view.sex?.length) {
-					expect(pages.has!(participantGroupsSql(filters))).toBe(false);
-					expect(pages.has!(supportMixSql(filters))).toBe(false);
+					expect(pages.has(participantGroupsSql(filters))).toBe(false);
+					expect(pages.has(supportMixSql(filters))).toBe(false);
 					readOff += 1;
 				}
 				// With sex the only participant filter, the differencing guard's rows are those groups too.
 				const sexOnly = Object.keys(view).every((k) => k === 'sex' || k === 'priceBase');
-				expect(pages.has!(differencingSql(filters)!), `${JSON.stringify(view)} ${centres}: guard asked`).toBe(!sexOnly);
+				expect(pages.has(differencingSql(filters)!), `${JSON.stringify(view)} ${centres}: guard asked`).toBe(!sexOnly);
 			}
-			expect(pages.has!(editionsSql({ ...DEFAULT_FILTERS, ...view, centres: ['lezajsk'] }))).toBe(false);
+			expect(pages.has(editionsSql({ ...DEFAULT_FILTERS, ...view, centres: ['lezajsk'] }))).toBe(false);
 		}
 		expect(readOff).toBe(23);
 	});
@@ -235,7 +236,7 @@ describe('some centres from the answer for all of them', () => {
 		for (const filters of [{ ...DEFAULT_FILTERS, sex: ['K'] }, { ...DEFAULT_FILTERS, sex: ['M'], centres: ['lezajsk', 'leszno'] }, { ...DEFAULT_FILTERS, sex: ['K', 'M'] }]) {
 			const guard = differencingSql(filters)!;
 			const read = await guardRows(pages, guard, filters);
-			expect(pages.has!(guard)).toBe(false);
+			expect(pages.has(guard)).toBe(false);
 			expect(rows(read)).toEqual(rows(await truth.query(guard)));
 			expect(read.length).toBeGreaterThanOrEqual(3);
 		}
@@ -266,7 +267,7 @@ describe('some centres from the answer for all of them', () => {
 		});
 		await expect(fetchOverview(flaky, DEFAULT_FILTERS)).rejects.toThrow('injected');
 		expect(failNext).toBe(false);
-		expect(flaky.has!(editionsSql(DEFAULT_FILTERS))).toBe(true);
+		expect(flaky.has(editionsSql(DEFAULT_FILTERS))).toBe(true);
 		expect(await fetchOverview(flaky, DEFAULT_FILTERS)).toEqual(await queryOverview(truth, DEFAULT_FILTERS));
 		expect(await fetchOverview(flaky, { ...DEFAULT_FILTERS, centres: ['lezajsk'] })).toEqual(await queryOverview(truth, { ...DEFAULT_FILTERS, centres: ['lezajsk'] }));
 		await flaky.close();
@@ -276,8 +277,8 @@ describe('some centres from the answer for all of them', () => {
 		const pages = createNodeDatabase(resolve(import.meta.dirname, '../../static/data'));
 		const filters = { ...DEFAULT_FILTERS, centres: ['lezajsk'] };
 		expect(await fetchOverview(pages, filters)).toEqual(await queryOverview(truth, filters));
-		expect(pages.has!(editionsSql(filters))).toBe(true);
-		expect(pages.has!(editionsSql(DEFAULT_FILTERS))).toBe(false);
+		expect(pages.has(editionsSql(filters))).toBe(true);
+		expect(pages.has(editionsSql(DEFAULT_FILTERS))).toBe(false);
 	});
 });
 

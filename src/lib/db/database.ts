@@ -71,7 +71,17 @@ const IMPORT_REGISTRY = 'CREATE TABLE IF NOT EXISTS imported_rows (file VARCHAR,
 
 export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 	let connection: Promise<EngineConnection> | undefined;
-	const cache = new Map<string, Promise<Row[]>>();
+	// Answers by their SQL and values, and values worked out from them (`remember`): all dropped when the data changes.
+	const cache = new Map<string, Promise<unknown>>();
+	function keep<T>(key: string, make: () => Promise<T>): Promise<T> {
+		let result = cache.get(key) as Promise<T> | undefined;
+		if (!result) {
+			result = make();
+			if (options.cache !== false) cache.set(key, result);
+			result.catch(() => cache.delete(key));
+		}
+		return result;
+	}
 
 	let manifest: DataManifest | undefined;
 	const schema = schemaSql(options.derived);
@@ -189,15 +199,10 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 		},
 		has: ({ sql, params = [] }: SqlQuery) => cache.has(JSON.stringify([sql, params])),
 		query<T extends Row>({ sql, params = [] }: SqlQuery): Promise<T[]> {
-			const key = JSON.stringify([sql, params]);
-			let result = cache.get(key);
-			if (!result) {
-				result = connect().then((engine) => engine.run(sql, params)).then((table) => toRows<Row>(table));
-				if (options.cache !== false) cache.set(key, result);
-				result.catch(() => cache.delete(key));
-			}
-			return result as Promise<T[]>;
+			return keep(JSON.stringify([sql, params]), () => connect().then((engine) => engine.run(sql, params)).then((table) => toRows<T>(table)));
 		},
+		// Its own prefix: a key of `query`'s is a JSON array, never this.
+		remember: <T>(key: string, make: () => Promise<T>) => keep(`remembered: ${key}`, make),
 		columns<T extends Columns>({ sql, params = [] }: SqlQuery): Promise<T> {
 			return connect().then((engine) => engine.run(sql, params)).then((table) => toColumns<T>(table));
 		}

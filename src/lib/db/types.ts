@@ -19,7 +19,12 @@ export interface Database {
 	 */
 	columns<T extends Columns = Columns>(query: SqlQuery): Promise<T>;
 	/** Whether `query`'s answer is at hand (kept, or on its way), so asking it again costs no trip to the engine. */
-	has?(query: SqlQuery): boolean;
+	has(query: SqlQuery): boolean;
+	/**
+	 * A value worked out from kept answers (`key` names it), kept beside them: dropped with them when the data changes,
+	 * never kept if it failed, and not kept at all where answers are not (the benchmark's engine).
+	 */
+	remember<T>(key: string, make: () => Promise<T>): Promise<T>;
 }
 
 /** What an engine must do for `createDatabase`: run SQL with parameters and take Arrow IPC bytes as a table. */

@@ -2,7 +2,7 @@
 // edition (published figures), one per centre and sex (synthetic participants), and the support mix. Fewer and
 // simpler queries because planning, not scanning, is what a filter change waits for in duckdb-wasm.
 import type { Database, SqlQuery } from '../db/types';
-import { inList, readOff } from './read-off';
+import { readOff } from './read-off';
 import { markImported, omitted, omittedRate, published, publishedRate, syntheticCount, syntheticRate, type RateCell, type ValueCell } from './cells';
 import { combinable, editionWhere, hasParticipantFilters, OUTCOMES, participantWhere, type Filters, type Outcome } from './filters';
 import { groupBy } from './group-by';
@@ -218,38 +218,19 @@ export async function fetchOverview(db: Database, asked: Filters): Promise<Overv
 	if (hasParticipantFilters(filters)) return queryOverview(db, filters);
 	const wider = { ...filters, centres: [] };
 	if (!filters.centres.length) return everyCentre(db, wider);
-	return db.has?.(editionsSql(wider)) ? restrictOverview(await everyCentre(db, wider), filters.centres) : queryOverview(db, filters);
+	return db.has(editionsSql(wider)) ? restrictOverview(await everyCentre(db, wider), filters.centres) : queryOverview(db, filters);
 }
 
-/**
- * Every centre's overview, worked out once per answer DuckDB keeps: keyed by its first query's kept promise, which a
- * change of data replaces (the database drops every kept answer then), so a narrowing never re-protects the same rows.
- */
-const wholeOverviews = new WeakMap<Promise<unknown>, Promise<Overview>>();
-function everyCentre(db: Database, filters: Filters): Promise<Overview> {
-	const first = editionsSql(filters);
-	const known = db.has?.(first) ? wholeOverviews.get(db.query(first)) : undefined;
-	if (known) return known;
-	// Asks its queries at once, so the first one is kept (with the database's cache on) by the time it is looked up.
-	const whole = queryOverview(db, filters);
-	if (db.has?.(first)) {
-		const kept = db.query(first);
-		wholeOverviews.set(kept, whole);
-		// A failed answer is asked again next time, not kept.
-		whole.catch(() => wholeOverviews.delete(kept));
-	}
-	return whole;
-}
+/** Every centre's overview, protected once per answer the database keeps (and again once the data changes). */
+const everyCentre = (db: Database, filters: Filters) => db.remember(`overview ${JSON.stringify(filters)}`, () => queryOverview(db, filters));
 
 /**
- * The differencing guard's rows. With sex the only participant filter they are the participants grouped by centre
- * and sex, each row meeting the filter by its own sex: read off the groups of every sex where those are at hand.
+ * The differencing guard's rows. With sex the only participant filter they are the groups by centre and sex of the
+ * chosen centres, each meeting the filter by its own sex: asked as those groups, so they are read off where kept.
  */
 export function guardRows(db: Database, guard: SqlQuery, filters: Filters): Promise<ParticipantGroup[]> {
-	const groups = participantGroupsSql({ ...filters, centres: [], sex: [] });
-	const sexOnly = activeDimensions(filters).every((d) => d.key === 'sex');
-	if (!sexOnly || db.has?.(guard) || !db.has?.(groups)) return db.query<ParticipantGroup & Record<string, unknown>>(guard);
-	return db.query<ParticipantGroup & Record<string, unknown>>(groups).then((rows) => rows.filter((g) => inList(filters.centres, g.centre_id)).map((g) => ({ ...g, d_sex: g.sex })));
+	if (!activeDimensions(filters).every((d) => d.key === 'sex')) return db.query<ParticipantGroup & Record<string, unknown>>(guard);
+	return readOff<ParticipantGroup & Record<string, unknown>>(db, participantGroupsSql, { ...filters, sex: [] }, ['centres']).then((rows) => rows.map((g) => ({ ...g, d_sex: g.sex })));
 }
 
 /** The overview asked of DuckDB: its five queries, then protected. */
@@ -258,8 +239,8 @@ export async function queryOverview(db: Database, asked: Filters): Promise<Overv
 	const { filters } = combinable(asked);
 	const guard = differencingSql(filters);
 	const [editions, groups, supportMix, flags, linked] = await Promise.all([
-		readOff<EditionRow & Record<string, unknown>>(db, editionsSql(filters), editionsSql({ ...filters, centres: [] }), (e) => inList(filters.centres, e.centre_id)),
-		readOff<ParticipantGroup & Record<string, unknown>>(db, participantGroupsSql(filters), participantGroupsSql({ ...filters, centres: [], sex: [] }), (g) => inList(filters.centres, g.centre_id) && inList(filters.sex, g.sex)),
+		readOff<EditionRow & Record<string, unknown>>(db, editionsSql, filters, ['centres']),
+		readOff<ParticipantGroup & Record<string, unknown>>(db, participantGroupsSql, filters, ['centres', 'sex']),
 		fetchSupportMix(db, filters),
 		guard ? guardRows(db, guard, filters) : Promise.resolve([]),
 		fetchViewCells(db, filters)

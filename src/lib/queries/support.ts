@@ -7,7 +7,7 @@ import { groupBy } from './group-by';
 import { participantWhere, type Filters } from './filters';
 import { atPrices } from './prices';
 import type { Imported } from './cells';
-import { inList, readOff } from './read-off';
+import { readOff } from './read-off';
 
 export function supportMixSql(filters: Filters): SqlQuery {
 	const where = participantWhere(filters, 'p');
@@ -110,6 +110,5 @@ export const withoutHeadCounts = (mix: CentreSupportMix[]): CentreSupportMix[] =
 	mix.map((m) => ({ ...m, forms: m.forms.map(({ form, costPln, share }) => ({ form, costPln, share })) }));
 
 export async function fetchSupportMix(db: Database, filters: Filters): Promise<CentreSupportMix[]> {
-	const wide = supportMixSql({ ...filters, centres: [], sex: [] });
-	return toSupportMix(await readOff<MixRow>(db, supportMixSql(filters), wide, (r) => inList(filters.centres, r.centre_id) && inList(filters.sex, r.sex ?? null)));
+	return toSupportMix(await readOff<MixRow>(db, supportMixSql, filters, ['centres', 'sex']));
 }

@@ -8,6 +8,7 @@ import { engine, database } from './engine.svelte';
 import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from './url';
 import type { Database } from '../db/types';
 import { PUBLIC_RELEASE } from '../release';
+import { restrictOverview, type Overview } from '../queries/overview';
 
 /** The URL's state, with what it had to ignore, and a way to move to another state (a new history entry). */
 export function urlState(knownCentres: () => readonly string[], priceYears: () => readonly number[]) {
@@ -36,6 +37,15 @@ export function urlState(knownCentres: () => readonly string[], priceYears: () =
 
 /** What DuckDB is asked: the view and the sort order only re-shape an answer, so they are not part of it. */
 export const questionKey = (state: UrlState) => JSON.stringify({ ...state, view: 'all', sort: null });
+
+/**
+ * The built overview (computed with the site) for a state that departs from the default only by its centres: the
+ * pages' answer before DuckDB's, narrowed to those centres; null for any other state.
+ */
+export function builtOverview(built: Overview, state: UrlState): Overview | null {
+	if (questionKey({ ...state, centres: [] }) !== questionKey(DEFAULT_URL_STATE)) return null;
+	return state.centres.length ? restrictOverview(built, state.centres) : built;
+}
 
 /** `unavailable`: the public release has no participant rows to answer this view from, only the built ones. */
 export type AnswerSource = 'snapshot' | 'duckdb' | 'stale' | 'loading' | 'unavailable';
