@@ -221,8 +221,11 @@ export async function fetchOverview(db: Database, asked: Filters): Promise<Overv
 	return db.has(editionsSql(wider)) ? restrictOverview(await everyCentre(db, wider), filters.centres) : queryOverview(db, filters);
 }
 
-/** Every centre's overview, protected once per answer the database keeps (and again once the data changes). */
-const everyCentre = (db: Database, filters: Filters) => db.remember(`overview ${JSON.stringify(filters)}`, () => queryOverview(db, filters));
+/**
+ * Every centre's overview, protected once per answer the database keeps (and again once the data changes). The view
+ * only re-shapes it, so a change of view finds the same object and nothing downstream works again.
+ */
+const everyCentre = (db: Database, filters: Filters) => db.remember(`overview ${JSON.stringify({ ...filters, view: 'all' })}`, () => queryOverview(db, filters));
 
 /**
  * The differencing guard's rows. With sex the only participant filter they are the groups by centre and sex of the
