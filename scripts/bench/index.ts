@@ -27,7 +27,8 @@ const RUNS = arg('runs', 15);
 /** Size of the CSV the import part writes and loads through the page; 0 skips it (it takes a minute or two). */
 const IMPORT_MB = arg('import-mb', 200);
 const CENTRES = arg('centres', 2500);
-/** `--only=site` runs the five-centre site part alone (a short hold of a shared machine); the default runs all. */
+/** `--only=site` runs the five-centre site part alone (a short hold of a shared machine), `--only=cube` the national
+ * cube's questions in Node beside the hand-written loop; the default runs all. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
 /** The built site the browser parts visit: `--build=<dir>` compares another build (say, the one before a change). */
 const BUILD = process.argv.find((a) => a.startsWith('--build='))?.split('=')[1] ?? 'build';
@@ -236,6 +237,27 @@ async function nationalFilters(): Promise<NationalFilterResult[]> {
 	return out;
 }
 
+/** The national cube's questions in Node beside a hand-written loop over the same Arrow columns. */
+async function cubeQuestions() {
+	console.log(`\nNational cube (duckdb-wasm, Node build) beside a hand-written loop over the same Arrow columns:`);
+	const nationalCube = await nationalCubeBench(root, RUNS);
+	console.log(`  ${nationalCube.participants.toLocaleString('pl-PL')} participants pre-aggregated into ${nationalCube.cubeRows.toLocaleString('pl-PL')} cube rows`);
+	line('filter (sex, age, years) by voivodeship: DuckDB', nationalCube.engine);
+	line('the same answer: hand-written loop (the floor)', nationalCube.loop);
+	console.log(`  ratio of medians DuckDB / loop: ${(nationalCube.engine.median / nationalCube.loop.median).toFixed(1)}×`);
+	line('a filter change’s question (strata asked, spread over rows)', nationalCube.selection);
+	line('each row’s combination: hand-written loop (the floor)', nationalCube.selectionLoop);
+	console.log(`  ratio of medians DuckDB / loop: ${(nationalCube.selection.median / nationalCube.selectionLoop.median).toFixed(1)}×`);
+	return nationalCube;
+}
+
+if (ONLY === 'cube') {
+	const nationalCube = await cubeQuestions();
+	mkdirSync(join(root, 'bench/results'), { recursive: true });
+	writeFileSync(join(root, 'bench/results/cube.json'), JSON.stringify({ date: new Date().toISOString(), machine: machine(), runs: RUNS, nationalCube }, null, '\t'));
+	process.exit(0);
+}
+
 if (NATIONAL_ONLY) {
 	console.log(`National filters in Chromium (${RUNS} runs):`);
 	const results = await nationalFilters();
@@ -269,15 +291,7 @@ const nationalPages = await nationalPagesBench(nationalBrowser, join(root, BUILD
 line('/polska/: first contentful paint (figures prerendered)', nationalPages.countryPaint);
 line('/polska/14/ (314 centres): first contentful paint', nationalPages.voivodeshipPaint);
 line('map click → voivodeship page drawn', nationalPages.drillDown);
-console.log(`\nNational cube (duckdb-wasm, Node build) beside a hand-written loop over the same Arrow columns:`);
-const nationalCube = await nationalCubeBench(root, RUNS);
-console.log(`  ${nationalCube.participants.toLocaleString('pl-PL')} participants pre-aggregated into ${nationalCube.cubeRows.toLocaleString('pl-PL')} cube rows`);
-line('filter (sex, age, years) by voivodeship: DuckDB', nationalCube.engine);
-line('the same answer: hand-written loop (the floor)', nationalCube.loop);
-console.log(`  ratio of medians DuckDB / loop: ${(nationalCube.engine.median / nationalCube.loop.median).toFixed(1)}×`);
-line('a filter change’s question (each row’s combination): DuckDB', nationalCube.selection);
-line('the same numbers: hand-written loop (the floor)', nationalCube.selectionLoop);
-console.log(`  ratio of medians DuckDB / loop: ${(nationalCube.selection.median / nationalCube.selectionLoop.median).toFixed(1)}×`);
+const nationalCube = await cubeQuestions();
 console.log(`\nNational filters in Chromium (${RUNS} runs):`);
 const nationalFilterResults = await nationalFilters();
 let ownData: Awaited<ReturnType<typeof importBench>> | null = null;

@@ -8,11 +8,11 @@ import { tableFromArrays, tableFromIPC, tableToIPC, type Table } from 'apache-ar
 import type { Browser } from 'playwright-core';
 import { createSiteServer } from '../serve/server';
 import { loadData } from '../data/index';
-import { buildCube, cubeIPC, type CubeRow } from '../national/cube';
+import { buildCube, cubeIPC, cubeStrata, strataIPC, type CubeRow } from '../national/cube';
 import { generateNational, NATIONAL_DEFAULTS } from '../national/generate';
 import { readTerc } from '../national/register';
 import { openNodeEngine } from '../../src/lib/db/node';
-import { selectionSql, type NationalFilters } from '../../src/lib/queries/national';
+import { selectionSql, spreadCombos, type NationalFilters } from '../../src/lib/queries/national';
 import { summarise } from './stats';
 
 type Summary = ReturnType<typeof summarise>;
@@ -60,10 +60,12 @@ export async function nationalCubeBench(root: string, runs: number) {
 	const register = readTerc(join(root, 'data/registers/terc-2020-01-01.csv'));
 	const set = generateNational(register, loadData(join(root, 'data')), NATIONAL_DEFAULTS);
 	const cube = buildCube(set);
-	const cubeIpc = cubeIPC(cube);
+	const strata = cubeStrata(cube);
+	const cubeIpc = cubeIPC(cube, strata);
 	const centresIpc = tableToIPC(tableFromArrays({ centre_id: set.centres.map((c) => c.centre_id), voivodeship_code: set.centres.map((c) => c.teryt.slice(0, 2)) }) as Table, 'stream');
 	const engine = await openNodeEngine();
 	await engine.insertArrow('cube', cubeIpc);
+	await engine.insertArrow('strata', strataIPC(strata));
 	await engine.insertArrow('centres', centresIpc);
 
 	const engineMs: number[] = [];
@@ -119,12 +121,15 @@ export async function nationalCubeBench(root: string, runs: number) {
 	// filters' values, one value each as a page asks (women aged 25–34 in 2011); and the same numbers by hand.
 	const filters: NationalFilters = { years: [2011], sex: ['K'], ageBands: ['25-34'], priceBase: null };
 	const question = selectionSql(filters);
+	const rowStrata = (await engine.run('SELECT stratum FROM cube', [])).getChild('stratum')!.toArray() as Uint8Array;
 	const selectionMs: number[] = [];
 	let engineCombos: ArrayLike<number> = [];
 	for (let run = 0; run < runs; run++) {
 		const start = performance.now();
+		// The page's question (70 strata) and the spreading of its answer over the cube's rows by their stratum,
+		// which the page reads once with the figures.
 		const result = await engine.run(question.sql, question.params ?? []);
-		engineCombos = result.getChild('combo')!.toArray() as Int32Array;
+		engineCombos = spreadCombos(rowStrata, { stratum: result.getChild('stratum')!.toArray() as Uint8Array, combo: result.getChild('combo')!.toArray() as Int32Array });
 		selectionMs.push(performance.now() - start);
 	}
 	const selectionLoopMs: number[] = [];
@@ -159,7 +164,7 @@ export async function nationalCubeBench(root: string, runs: number) {
  * (1,000,000 each) summed cell by cell, the five real centres counted once. Only for the bench (--national=10000000):
  * ten sets one after another keep memory to one set's.
  */
-export function cubeFor(root: string, participants: number): { ipc: Uint8Array; rows: number; participants: number } {
+export function cubeFor(root: string, participants: number): BenchCube {
 	const register = readTerc(join(root, 'data/registers/terc-2020-01-01.csv'));
 	const real = loadData(join(root, 'data'));
 	const sets = Math.max(1, Math.round(participants / NATIONAL_DEFAULTS.participants));
@@ -181,7 +186,16 @@ export function cubeFor(root: string, participants: number): { ipc: Uint8Array; 
 		}
 	}
 	const cube = [...cells.values()];
-	return { ipc: cubeIPC(cube), rows: cube.length, participants: total };
+	const strata = cubeStrata(cube);
+	return { ipc: cubeIPC(cube, strata), strataIpc: strataIPC(strata), rows: cube.length, participants: total };
+}
+
+/** A larger cube for the bench, with the strata its rows point into. */
+export interface BenchCube {
+	ipc: Uint8Array;
+	strataIpc: Uint8Array;
+	rows: number;
+	participants: number;
 }
 
 /** Resident memory of the processes this bench started (Chromium's browser, GPU and renderer, with its DuckDB worker), in MB. */
@@ -248,7 +262,7 @@ export interface NationalFilterResult {
 	memoryMB: number;
 }
 
-export async function nationalFilterBench(browser: Browser, site: string, runs: number, cube?: { ipc: Uint8Array; rows: number; participants: number }): Promise<NationalFilterResult> {
+export async function nationalFilterBench(browser: Browser, site: string, runs: number, cube?: BenchCube): Promise<NationalFilterResult> {
 	const server = createSiteServer(site);
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -258,7 +272,10 @@ export async function nationalFilterBench(browser: Browser, site: string, runs: 
 		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
 		// A larger cube for --national: the built page, its cube file answered from memory.
-		if (cube) await page.route('**/national/cube.*.arrow', (route) => route.fulfill({ body: Buffer.from(cube.ipc), contentType: 'application/octet-stream' }));
+		if (cube) {
+			await page.route('**/national/cube.*.arrow', (route) => route.fulfill({ body: Buffer.from(cube.ipc), contentType: 'application/octet-stream' }));
+			await page.route('**/national/strata.*.arrow', (route) => route.fulfill({ body: Buffer.from(cube.strataIpc), contentType: 'application/octet-stream' }));
+		}
 		const start = Date.now();
 		await page.goto(`${base}${path}`);
 		return { context, page, start };

@@ -12,7 +12,7 @@ import { Bool, DateDay, Dictionary, Float64, Int16, Int32, Table, Utf8, tableFro
 import { toArrowIPC } from '../../src/lib/db/arrow';
 import { allowedValues, type TableName, type Tables } from '../../src/lib/dictionary';
 import { loadData } from '../data/index';
-import { buildCube, cubeIPC } from './cube';
+import { buildCube, cubeIPC, cubeStrata, strataIPC } from './cube';
 import { generateNational, NATIONAL_DEFAULTS } from './generate';
 import { joinPowiats, joinVoivodeships } from './geo-join';
 import { readTerc, type Register } from './register';
@@ -72,7 +72,9 @@ export function writeEngineFiles(set: Tables, register: Register): NationalFile[
 	);
 
 	const cube = buildCube(set);
-	files.push(write('cube', cubeIPC(cube), 'arrow', cube.length));
+	const strata = cubeStrata(cube);
+	files.push(write('cube', cubeIPC(cube, strata), 'arrow', cube.length));
+	files.push(write('strata', strataIPC(strata), 'arrow', strata.length));
 
 	// The real centres' own tables, whole: published figures with their sources beside the synthetic country.
 	// cpi makes price_levels (db/schema.ts), for constant prices; editions and figures make edition_facts.

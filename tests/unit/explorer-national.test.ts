@@ -79,15 +79,15 @@ afterAll(() => door.close());
 
 describe('which files a national engine loads', () => {
 	it('loads the national tables, and one voivodeship as participants only for a regional view', () => {
-		expect(nationalTables(manifest, null).tables.map((t) => t.name)).toEqual(['centres', 'cube', 'sources', 'editions', 'figures', 'cpi']);
+		expect(nationalTables(manifest, null).tables.map((t) => t.name)).toEqual(['centres', 'cube', 'strata', 'sources', 'editions', 'figures', 'cpi']);
 		const regional = nationalTables(manifest, REGION).tables;
-		expect(regional.map((t) => t.name)).toEqual(['centres', 'cube', 'sources', 'editions', 'figures', 'cpi', 'participants']);
+		expect(regional.map((t) => t.name)).toEqual(['centres', 'cube', 'strata', 'sources', 'editions', 'figures', 'cpi', 'participants']);
 		expect(regional.at(-1)!.file).toMatch(new RegExp(`^participants-${REGION}\\.[0-9a-f]{10}\\.arrow$`));
 		expect(() => nationalTables(manifest, '99')).toThrow(/99/);
 	});
 
 	it('gives the national pages the same tables, but only the real centres’ editions: the explorer gets all of them', () => {
-		expect(manifest.pages.map((t) => t.name).sort()).toEqual(['centres', 'cpi', 'cube', 'editions', 'figures', 'sources']);
+		expect(manifest.pages.map((t) => t.name).sort()).toEqual(['centres', 'cpi', 'cube', 'editions', 'figures', 'sources', 'strata']);
 		const editions = (list: typeof manifest.tables) => tableFromIPC(readFileSync(join(NATIONAL, list.find((t) => t.name === 'editions')!.file)));
 		const pages = editions(manifest.pages);
 		const explorer = editions(manifest.tables);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeDatabase, openNodeEngine } from '../../src/lib/db/node';
 import { createDatabase } from '../../src/lib/db/database';
 import type { NationalManifest } from '../../src/lib/db/national';
-import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
+import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, spreadCombos, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
 import { KEYS, perturbCount, perturbRate, rowKey } from '../../src/lib/stats/cell-key';
 import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
@@ -383,6 +383,34 @@ describe('the national selection query', () => {
 		expect(constant.units.get('')!.n).toBe(total.n);
 		expect(constant.units.get('')!.cost).toBeGreaterThan(total.cost);
 		await db.close();
+	});
+
+	it('numbers the cube’s strata once each, and every cube row names its own year, sex and age band', () => {
+		const strata = tableFromIPC(file('strata'));
+		const cube = tableFromIPC(file('cube'));
+		const named = new Map<number, string>();
+		for (let i = 0; i < strata.numRows; i++) named.set(strata.getChild('stratum')!.get(i), `${strata.getChild('year')!.get(i)}|${strata.getChild('sex')!.get(i)}|${strata.getChild('age_band')!.get(i)}`);
+		// 7 years × 2 sexes × 5 age bands, each stratum once under one number.
+		expect(strata.numRows).toBe(70);
+		expect(named.size).toBe(70);
+		expect(new Set(named.values()).size).toBe(70);
+		const wrong: string[] = [];
+		const [stratum, year, sex, age] = ['stratum', 'year', 'sex', 'age_band'].map((c) => cube.getChild(c)!);
+		for (let i = 0; i < cube.numRows; i++) {
+			const own = `${year.get(i)}|${sex.get(i)}|${age.get(i)}`;
+			if (named.get(stratum.get(i)) !== own) wrong.push(`row ${i}: stratum ${stratum.get(i)} is ${named.get(stratum.get(i))}, the row ${own}`);
+		}
+		expect(wrong.slice(0, 5)).toEqual([]);
+	});
+
+	it('spreads each stratum’s combination over its rows, and refuses an answer that names a stratum twice or misses one', () => {
+		const rows = Int16Array.from([2, 0, 2, 1, 0]);
+		expect([...spreadCombos(rows, { stratum: [0, 1, 2], combo: [5, 0, 3] })]).toEqual([3, 5, 3, 0, 5]);
+		// A stratum answered twice: which combination its rows are in would be a guess.
+		expect(() => spreadCombos(rows, { stratum: [0, 1, 2, 1], combo: [5, 0, 3, 4] })).toThrow(/stratum 1 answered twice/);
+		// A row whose stratum the answer does not name, inside the answer's range or above it: never a default of 0.
+		expect(() => spreadCombos(rows, { stratum: [0, 2], combo: [5, 3] })).toThrow(/cube row 3 is in stratum 1/);
+		expect(() => spreadCombos(rows, { stratum: [0, 1], combo: [5, 0] })).toThrow(/cube row 0 is in stratum 2/);
 	});
 
 	it('the pages’ engine, with its derived tables as views, answers constant prices as the materialised ones do', async () => {

@@ -377,9 +377,11 @@ export const en: Messages = {
 			tables: {
 				centres: 'Centres: one in every gmina (TERC register), with its powiat and voivodeship',
 				cube: 'Cube: centre × year × sex × age band, with participants, outcomes and cost',
+				strata: 'The cube’s strata: year × sex × age band, each numbered (column stratum of the cube)',
 				participants: 'Participants of the chosen voivodeship, with their support’s cost and forms'
 			},
 			columns: {
+				stratum: 'number of the stratum (year × sex × age band) in table strata',
 				powiat_code: 'TERC code of the powiat',
 				voivodeship_code: 'TERC code of the voivodeship',
 				has_sources: 'one of the five centres with sources',

@@ -381,9 +381,11 @@ export const pl = {
 			tables: {
 				centres: 'Ośrodki: jeden w każdej gminie (rejestr TERC), z powiatem i województwem',
 				cube: 'Kostka: ośrodek × rok × płeć × wiek, z liczbą uczestników, wynikami i kosztem',
+				strata: 'Warstwy kostki: rok × płeć × wiek, każda z numerem (kolumna stratum w kostce)',
 				participants: 'Uczestnicy wybranego województwa, z kosztem i formami wsparcia'
 			},
 			columns: {
+				stratum: 'numer warstwy (rok × płeć × wiek) w tabeli strata',
 				powiat_code: 'kod TERC powiatu',
 				voivodeship_code: 'kod TERC województwa',
 				has_sources: 'jeden z pięciu ośrodków ze źródłami',

@@ -61,7 +61,8 @@ const DERIVED = { edition_facts: [...dictionary.tables.editions.columns.map((c) 
 /** The national set's own tables (scripts/national writes them); the others are the dictionary's. */
 const NATIONAL_COLUMNS = {
 	centres: ['centre_id', 'short_name', 'gmina', 'teryt', 'kind', 'gmina_type', 'powiat_code', 'powiat', 'voivodeship_code', 'voivodeship', 'has_sources'],
-	cube: ['centre_id', 'centre_code', 'year', 'sex', 'age_band', 'participants', 'completed', 'employed', 'cost_pln'],
+	cube: ['centre_id', 'centre_code', 'year', 'sex', 'age_band', 'stratum', 'participants', 'completed', 'employed', 'cost_pln'],
+	strata: ['stratum', 'year', 'sex', 'age_band'],
 	// One voivodeship's rows: the dictionary's participant columns, with their support folded in.
 	participants: [...dictionary.tables.participants.columns.map((c) => c.name), 'cost_pln', 'support_forms']
 };
@@ -88,6 +89,7 @@ export function explorerTables(dataset: ExplorerDataset, region: string | null =
 	return [
 		own('centres', 'centres', t.tables.centres),
 		own('cube', null, t.tables.cube),
+		own('strata', null, t.tables.strata),
 		...(region ? [own('participants', 'participants', t.tables.participants)] : []),
 		...NATIONAL_DICTIONARY_TABLES.map((name) => dictionaryTable(name))
 	];

@@ -81,25 +81,24 @@ export interface SelectionRow {
 const COLUMN: Record<NationalDimension, string> = { years: 'q.year', sex: 'q.sex', ageBands: 'q.age_band' };
 
 /**
- * The cube's rows as they stand (centre × year × sex × age band): the centre's integer TERC code and the figures,
- * money at the chosen prices. They do not change with the filters, so a page asks for them once per price basis
- * (`cubeFigures`); a filter change asks only `selectionSql`.
+ * The cube's rows as they stand (centre × year × sex × age band): the centre's integer TERC code, the row's stratum
+ * (its year, sex and age band, table `strata`) and the figures, money at the chosen prices. They do not change with
+ * the filters, so a page asks for them once per price basis (`cubeFigures`); a filter change asks only `selectionSql`.
  */
 export function cubeFiguresSql(priceBase: number | null): SqlQuery {
 	const money = atPrices('q.cost_pln', 'q.year', priceBase);
 	return {
-		sql: `SELECT q.centre_code AS teryt, q.participants AS n, q.employed, q.completed, CAST(${money.sql} AS DOUBLE) AS cost FROM cube q`,
+		sql: `SELECT q.centre_code AS teryt, q.stratum, q.participants AS n, q.employed, q.completed, CAST(${money.sql} AS DOUBLE) AS cost FROM cube q`,
 		params: money.params
 	};
 }
 
 /**
- * Which combination of the active filters' values each cube row falls in (`comboOf`: 0 per filter where the row
- * misses it), in the cube's own order, the order `cubeFiguresSql` reads: DuckDB keeps a table's insertion order in
- * a query without ORDER BY (its `preserve_insertion_order`, on by default and never turned off here), and each
- * row's centre comes along to check it. One small integer per row, not the rows summed per centre and combination:
- * the guard sums them in its own pass anyway, and DuckDB's grouping into 9,000–39,000 groups was most of a filter
- * change's query (measured in Node over the real cube: 17–29 ms grouped, 4–10 ms for the combinations alone).
+ * Which combination of the active filters' values each stratum falls in (`comboOf`: 0 per filter where it misses
+ * it). A combination depends on a cube row's year, sex and age band alone, so it is asked of the 70 strata, not of
+ * the cube's 120,651 rows, and spread over the rows by their stratum (`selectionColumns`): asked of every row it
+ * took 8–9 ms in Node, most of it writing the rows to Arrow, against 1.5 ms; grouping the rows per centre and
+ * combination in SQL, as the page did first, took 17–29 ms. The guard sums the rows in its own pass anyway.
  */
 export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions: NationalDimension[] } {
 	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
@@ -111,14 +110,13 @@ export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions:
 		return `(CASE ${COLUMN[d]} ${filters[d].map((_, v) => `WHEN ? THEN ${v + 1}`).join(' ')} ELSE 0 END) * ${weight}`;
 	});
 	return {
-		// The centre comes along so the answer can be checked against the figures row by row (`selectionColumns`).
-		sql: `SELECT q.centre_code AS teryt, CAST(${terms.length ? terms.join(' + ') : '0'} AS INTEGER) AS combo FROM cube q`,
+		sql: `SELECT q.stratum, CAST(${terms.length ? terms.join(' + ') : '0'} AS INTEGER) AS combo FROM strata q`,
 		params,
 		dimensions
 	};
 }
 
-type CubeFigures = Pick<SelectionColumns, 'teryt' | 'n' | 'employed' | 'completed' | 'cost'>;
+type CubeFigures = Pick<SelectionColumns, 'teryt' | 'n' | 'employed' | 'completed' | 'cost'> & { stratum: ArrayLike<number> };
 /** The cube's figures per database and price basis, asked for once: a national page's data never changes. */
 const figuresAsked = new WeakMap<Database, Map<number | null, Promise<CubeFigures>>>();
 
@@ -138,15 +136,32 @@ export function cubeFigures(db: Database, priceBase: number | null): Promise<Cub
 	return figures;
 }
 
+/**
+ * Each cube row's combination, from its stratum's: one per stratum in the answer, and every row's stratum answered,
+ * or an error. A row given another stratum's combination would be summed, and protected, in the wrong group.
+ */
+export function spreadCombos(rowStrata: ArrayLike<number>, answer: { stratum: ArrayLike<number>; combo: ArrayLike<number> }): Int32Array {
+	let largest = -1;
+	for (let i = 0; i < answer.stratum.length; i++) largest = Math.max(largest, answer.stratum[i]);
+	const byStratum = new Int32Array(largest + 1).fill(-1);
+	for (let i = 0; i < answer.stratum.length; i++) {
+		if (byStratum[answer.stratum[i]] !== -1) throw new Error(`national selection: stratum ${answer.stratum[i]} answered twice`);
+		byStratum[answer.stratum[i]] = answer.combo[i];
+	}
+	const combo = new Int32Array(rowStrata.length);
+	for (let i = 0; i < combo.length; i++) {
+		const c = rowStrata[i] >= 0 && rowStrata[i] <= largest ? byStratum[rowStrata[i]] : -1;
+		if (c === -1) throw new Error(`national selection: cube row ${i} is in stratum ${rowStrata[i]}, which the answer does not name`);
+		combo[i] = c;
+	}
+	return combo;
+}
+
 /** The selection's columns for the guard: the cube's figures with each row's combination beside them. */
 export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: SelectionColumns; dimensions: NationalDimension[] }> {
 	const question = selectionSql(filters);
-	const [figures, { teryt, combo }] = await Promise.all([cubeFigures(db, filters.priceBase), db.columns<{ teryt: ArrayLike<number>; combo: ArrayLike<number> }>(question)]);
-	// Rows zipped by position must be the same rows: a sum of the wrong rows would show, and protect, wrong figures.
-	let aligned = combo.length === figures.teryt.length;
-	for (let i = 0; aligned && i < teryt.length; i++) aligned = teryt[i] === figures.teryt[i];
-	if (!aligned) throw new Error(`national selection: the ${combo.length} combinations do not line up with the cube's ${figures.teryt.length} rows`);
-	return { columns: { ...figures, combo }, dimensions: question.dimensions };
+	const [figures, answer] = await Promise.all([cubeFigures(db, filters.priceBase), db.columns<{ stratum: ArrayLike<number>; combo: ArrayLike<number> }>(question)]);
+	return { columns: { ...figures, combo: spreadCombos(figures.stratum, answer) }, dimensions: question.dimensions };
 }
 
 /** The answer as rows with the filters' values spelled out: for tests, and for reading an answer by eye. */
