@@ -423,6 +423,50 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		expect(keptIds(store)).toEqual([b.entry.id]);
 	});
 
+	it('refuses to remove a file other files’ rows point at, says which to remove first, and keeps every row; in that order both go', async () => {
+		const store = memoryStore();
+		const scratch = openDb();
+		const reader = tab(store, null);
+		await reader.restore(scratch);
+		const centresOf = async () => (await scratch.query<{ id: string }>({ sql: "SELECT centre_id AS id FROM centres WHERE centre_id = 'nowe-miasto'" })).length;
+		const editionsOf = async () => (await scratch.query<{ id: string }>({ sql: "SELECT edition_id AS id FROM editions WHERE centre_id = 'nowe-miasto'" })).length;
+		/** Checked as the page checks it: against the keys already loaded, the earlier import's too. */
+		const keep = async (name: string, table: TableName, csv: string, keys: KnownKeys) => {
+			const parsed = parseCsv(new TextEncoder().encode(csv), name);
+			const result = checkImport(parsed, table, suggestMapping(parsed.header, table), keys);
+			expect(result.issues).toEqual([]);
+			const entry = { id: newImportId(name), file: name, table, rows: result.rows.length, at: new Date().toISOString() };
+			const ipc = toPlainArrowIPC(table, result.rows);
+			await store.setMany([[importDataKey(entry.id), ipc], [importEntryKey(entry.id), entry]]);
+			await reader.add(scratch, entry, ipc);
+			return entry;
+		};
+		const centres = await keep('osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		const editions = await keep(
+			'edycje.csv',
+			'editions',
+			'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n',
+			{ ...known, centres: new Set([...known.centres!, 'nowe-miasto']) }
+		);
+		expect([await centresOf(), await editionsOf()]).toEqual([1, 1]);
+
+		// The centre first: its edition would point at nothing. Refused, named, nothing removed, nothing forgotten.
+		await reader.remove(scratch, centres.id);
+		expect(reader.inUse).toEqual({ file: 'osrodki.csv', dependents: ['edycje.csv'] });
+		expect(reader.files.map((f) => f.file)).toEqual(['osrodki.csv', 'edycje.csv']);
+		expect([await centresOf(), await editionsOf()]).toEqual([1, 1]);
+		expect(keptIds(store)).toEqual([centres.id, editions.id].sort());
+
+		// The edition first, then the centre: both go, and the refusal is no longer shown.
+		await reader.remove(scratch, editions.id);
+		expect(reader.inUse).toBeNull();
+		await reader.remove(scratch, centres.id);
+		expect(reader.inUse).toBeNull();
+		expect([await centresOf(), await editionsOf()]).toEqual([0, 0]);
+		expect(reader.files).toEqual([]);
+		expect(keptIds(store)).toEqual([]);
+	});
+
 	it('two tabs that never hear each other still keep both files, and a removal in one takes out only its own', async () => {
 		const store = memoryStore();
 		const [dbA, dbB] = [openDb(), openDb()];

@@ -50,6 +50,25 @@ export interface DatabaseDoor extends Database {
 	close: () => Promise<void>;
 }
 
+/** An import whose rows other imports' rows point at (an edition's participants, a centre's editions): removing it
+ * first would leave those rows pointing at nothing. `dependents` are the other imports' ids. */
+export class ImportInUse extends Error {
+	readonly code = 'import_in_use';
+	constructor(
+		readonly file: string,
+		readonly dependents: string[]
+	) {
+		super(`import ${file}: rows of ${dependents.join(', ')} point at its rows`);
+	}
+}
+
+/** The columns of any table that point into one of `tables`, as [table, column]. */
+function referencesTo(tables: TableName[]): [TableName, (typeof dictionary.tables)[TableName]['columns'][number]][] {
+	return (Object.keys(dictionary.tables) as TableName[]).flatMap((other) =>
+		dictionary.tables[other].columns.filter((c) => c.references !== undefined && tables.includes(c.references as TableName)).map((c): [TableName, typeof c] => [other, c])
+	);
+}
+
 /** Set before the explorer's first statement; `lock_configuration` last, so nothing after can unset either. */
 export const LOCKDOWN = ['SET enable_external_access = false', 'SET lock_configuration = true'];
 
@@ -185,10 +204,22 @@ export function createDatabase(options: DatabaseOptions): DatabaseDoor {
 				await engine.run('DROP TABLE IF EXISTS import_batch', []);
 			}
 		},
-		/** Every row a file brought, out again. */
+		/** Every row a file brought, out again; refused (`ImportInUse`) while another import's rows point at them. */
 		async removeImport(file: string) {
 			const engine = await connect();
 			const tables = (toRows<{ table_name: string }>(await engine.run('SELECT DISTINCT table_name FROM imported_rows WHERE file = ?', [file]))).map((r) => r.table_name as TableName);
+			const dependents = new Set<string>();
+			for (const [other, column] of referencesTo(tables)) {
+				const otherKey = dictionary.tables[other].key[0];
+				const rows = await engine.run(
+					`SELECT DISTINCT r.file FROM "${other}" o JOIN imported_rows r ON r.table_name = ? AND r.key = CAST(o."${otherKey}" AS VARCHAR)
+					 WHERE r.file <> ? AND CAST(o."${column.name}" AS VARCHAR) IN (SELECT key FROM imported_rows WHERE file = ? AND table_name = ?)`,
+					[other, file, file, column.references!]
+				);
+				for (const r of toRows<{ file: string }>(rows)) dependents.add(r.file);
+			}
+			// Removed, they would leave rows pointing at nothing: counted by some questions and not by others.
+			if (dependents.size > 0) throw new ImportInUse(file, [...dependents].sort());
 			await transaction(engine, [
 				...tables.map((table): [string, SqlParam[]] => [
 					`DELETE FROM "${table}" WHERE "${dictionary.tables[table].key[0]}" IN (SELECT key FROM imported_rows WHERE file = ? AND table_name = ?)`,

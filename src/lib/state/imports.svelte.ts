@@ -3,7 +3,7 @@
 // tabs tell each other what they added or removed, so each tab's list and DuckDB follow. Nothing leaves the machine.
 import { tableFromIPC } from 'apache-arrow';
 import { dictionary, type TableName } from '../dictionary';
-import type { DatabaseDoor } from '../db/database';
+import { ImportInUse, type DatabaseDoor } from '../db/database';
 import { forget, indexedDbStore, keep, keptEntry, keptImports, type KeptStore } from '../import/kept';
 import { catalogue } from './catalogue.svelte';
 import { IMPORT_CHANNEL, importDataKey, type ImportMessage, type ImportedFile } from './import-keys';
@@ -42,6 +42,8 @@ export class Imports {
 	files = $state<ImportedFile[]>([]);
 	/** Files kept from an earlier visit or another tab that could not be loaded, with why. */
 	failed = $state<string[]>([]);
+	/** The last removal refused, because other imports' rows point at the file's: its name and theirs. */
+	inUse = $state<{ file: string; dependents: string[] } | null>(null);
 	private store: KeptStore;
 	private channel: BroadcastChannel | null = null;
 	private openChannel: () => BroadcastChannel | null;
@@ -172,7 +174,16 @@ export class Imports {
 	remove(db: DatabaseDoor, id: string) {
 		this.listen(db);
 		return this.serial(async () => {
-			await db.removeImport(id);
+			const name = (fileId: string) => this.files.find((f) => f.id === fileId)?.file ?? fileId;
+			try {
+				await db.removeImport(id);
+			} catch (e) {
+				if (!(e instanceof ImportInUse)) throw e;
+				// Nothing was removed: the reader is told which files to remove first.
+				this.inUse = { file: name(id), dependents: e.dependents.map(name) };
+				return;
+			}
+			this.inUse = null;
 			// Out of the browser's store before out of the list: a reload right after the list says "removed" must
 			// not load the file again (a test that reloaded at once found 18 participants where 16 were left).
 			await quietly(() => forget(this.store, id), undefined);
