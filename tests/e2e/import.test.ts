@@ -89,6 +89,32 @@ describe('bring your own data', () => {
 		expect(await overviewSelection(o)).toContain('50 014 syntetyczne z pliku');
 	});
 
+	it('refuses to remove a centre while an imported edition belongs to it, names the file to remove first, and keeps both', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'in-use-'));
+		await writeFile(join(dir, 'osrodki.csv'), await readFile(`${fixtures}/good/centres-new.csv`, 'utf8'));
+		await writeFile(join(dir, 'edycje.csv'), 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n');
+		opened = await openPage('/dane-wlasne/');
+		const o = opened;
+		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		for (const name of ['osrodki.csv', 'edycje.csv']) {
+			await o.page.locator('input[type="file"]').setInputFiles(join(dir, name));
+			await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('1 wiersz');
+			await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+			await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain(`Wczytano ${name}`);
+		}
+		await o.page.locator('li[data-file="osrodki.csv"]').getByRole('button').click();
+		await expect.poll(async () => plain((await o.page.getByTestId('import-in-use').textContent()) ?? '')).toContain('Nie usunięto pliku osrodki.csv: wiersze pliku edycje.csv odwołują się do jego wierszy');
+		expect(await o.page.getByTestId('import-in-use').getAttribute('role')).toBe('alert');
+		expect(await o.page.locator('li[data-file]').count()).toBe(2);
+		// In the order the message gives, both go, and so does the message.
+		await o.page.locator('li[data-file="edycje.csv"]').getByRole('button').click();
+		await expect.poll(() => o.page.locator('li[data-file]').count()).toBe(1);
+		await o.page.locator('li[data-file="osrodki.csv"]').getByRole('button').click();
+		await expect.poll(() => o.page.locator('li[data-file]').count()).toBe(0);
+		expect(await o.page.getByTestId('import-in-use').count()).toBe(0);
+		expect(o.consoleErrors).toEqual([]);
+	});
+
 	it('two files of the same name from different folders: both load, both are listed, both survive a reload', async () => {
 		const good = await readFile(`${fixtures}/good/participants-utf8.csv`, 'utf8');
 		const dir = await mkdtemp(join(tmpdir(), 'same-name-'));
