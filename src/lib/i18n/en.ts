@@ -537,7 +537,7 @@ export const en: Messages = {
 			remove: (file: string, date: string, time: string) => `Remove ${file} (loaded ${date}, ${time})`,
 			none: 'No file has been loaded yet.',
 			inUse: (file: string, dependents: string[]) =>
-				`${file} was not removed: rows of ${dependents.join(', ')} point at its rows (participants at an edition, say). Remove ${dependents.length > 1 ? 'those files' : 'that file'} first.`,
+				`${file} was not removed: rows of ${dependents.join(', ')} point at its rows. Remove ${dependents.length > 1 ? 'those files' : 'that file'} first.`,
 			restoreFailed: 'Could not load again'
 		},
 		more: (n: number) => `… and ${formatEnglishCount(n, nouns.problem)} more`

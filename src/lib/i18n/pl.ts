@@ -544,7 +544,7 @@ export const pl = {
 			remove: (file: string, date: string, time: string) => `Usuń ${file} (wczytany ${date}, ${time})`,
 			none: 'Nie wczytano jeszcze żadnego pliku.',
 			inUse: (file: string, dependents: string[]) =>
-				`Nie usunięto pliku ${file}: wiersze ${dependents.length > 1 ? 'plików' : 'pliku'} ${dependents.join(', ')} odwołują się do jego wierszy (na przykład uczestnicy do edycji). Usuń najpierw ${dependents.length > 1 ? 'tamte pliki' : 'tamten plik'}.`,
+				`Nie usunięto pliku ${file}: wiersze ${dependents.length > 1 ? 'plików' : 'pliku'} ${dependents.join(', ')} odwołują się do jego wierszy. Usuń najpierw ${dependents.length > 1 ? 'tamte pliki' : 'tamten plik'}.`,
 			restoreFailed: 'Nie udało się ponownie wczytać'
 		},
 		more: (n: number) => `… i jeszcze ${formatCount(n, nouns.problem)}`
