@@ -11,7 +11,7 @@ import { createNodeDatabase, openNodeEngine } from '../../src/lib/db/node';
 import { createDatabase } from '../../src/lib/db/database';
 import type { NationalManifest } from '../../src/lib/db/national';
 import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, spreadCombos, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
-import { KEYS, perturbCount, perturbRate, rowKey } from '../../src/lib/stats/cell-key';
+import { KEYS, cubeRowId, perturbCount, perturbRate, rowKey } from '../../src/lib/stats/cell-key';
 import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
 import { comboOf, digitsOf, neighbourSelections, protectSelection, terytOf, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
@@ -25,8 +25,8 @@ interface CubeRow {
 	employed: number;
 	completed: number;
 	cost: number;
-	/** The row's place in the real cube, which gives its cell keys (stats/cell-key.ts `rowKey`). */
-	row?: number;
+	/** The row's stratum in the real cube: with its centre, who it counts, which gives its cell keys (stats/cell-key.ts). */
+	stratum?: number;
 }
 
 const VALUE: Record<NationalDimension, (r: CubeRow) => string> = { years: (r) => String(r.year), sex: (r) => r.sex, ageBands: (r) => r.age_band };
@@ -318,7 +318,7 @@ describe('the national selection query', () => {
 			employed: q.getChild('employed')!.get(i),
 			completed: q.getChild('completed')!.get(i),
 			cost: q.getChild('cost_pln')!.get(i),
-			row: i
+			stratum: q.getChild('stratum')!.get(i)
 		}));
 		const filters: NationalFilters = { years: [2010, 2012], sex: ['K'], ageBands: ['18-24', '55-64'], priceBase: null };
 		const db = createNodeDatabase(dir);
@@ -348,7 +348,8 @@ describe('the national selection query', () => {
 		for (const r of cube.filter(chosen))
 			for (const unit of [r.teryt, r.teryt.slice(0, 4), r.teryt.slice(0, 2), '']) {
 				const k = keys.get(unit) ?? [0, 0, 0];
-				keys.set(unit, [k[0] + rowKey(r.row!, 0), k[1] + (r.employed > 0 ? rowKey(r.row!, 1) : 0), k[2] + (r.completed > 0 ? rowKey(r.row!, 2) : 0)]);
+				const id = cubeRowId(Number(r.teryt), r.stratum!);
+				keys.set(unit, [k[0] + rowKey(id, 0), k[1] + (r.employed > 0 ? rowKey(id, 1) : 0), k[2] + (r.completed > 0 ? rowKey(id, 2) : 0)]);
 			}
 		const unmoved = protectSelection(byHand, selected);
 		const moved = new Map(
@@ -411,6 +412,9 @@ describe('the national selection query', () => {
 		// A row whose stratum the answer does not name, inside the answer's range or above it: never a default of 0.
 		expect(() => spreadCombos(rows, { stratum: [0, 2], combo: [5, 3] })).toThrow(/cube row 3 is in stratum 1/);
 		expect(() => spreadCombos(rows, { stratum: [0, 1], combo: [5, 0] })).toThrow(/cube row 0 is in stratum 2/);
+		// A NULL or fractional stratum (a plain array where the column has nulls) is no stratum: refused, never 0.
+		expect(() => spreadCombos([0, null as unknown as number, 2], { stratum: [0, 1, 2], combo: [5, 0, 3] })).toThrow(/cube row 1 is in stratum null/);
+		expect(() => spreadCombos([0, 1.5, 2], { stratum: [0, 1, 2], combo: [5, 0, 3] })).toThrow(/cube row 1 is in stratum 1.5/);
 	});
 
 	it('the pages’ engine, with its derived tables as views, answers constant prices as the materialised ones do', async () => {

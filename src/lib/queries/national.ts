@@ -150,7 +150,8 @@ export function spreadCombos(rowStrata: ArrayLike<number>, answer: { stratum: Ar
 	}
 	const combo = new Int32Array(rowStrata.length);
 	for (let i = 0; i < combo.length; i++) {
-		const c = rowStrata[i] >= 0 && rowStrata[i] <= largest ? byStratum[rowStrata[i]] : -1;
+		// A stratum that is no whole number in the answer's range (NULL, 1.5, 300) is no stratum at all.
+		const c = Number.isInteger(rowStrata[i]) && rowStrata[i] >= 0 && rowStrata[i] <= largest ? byStratum[rowStrata[i]] : -1;
 		if (c === -1) throw new Error(`national selection: cube row ${i} is in stratum ${rowStrata[i]}, which the answer does not name`);
 		combo[i] = c;
 	}
@@ -158,7 +159,7 @@ export function spreadCombos(rowStrata: ArrayLike<number>, answer: { stratum: Ar
 }
 
 /** The selection's columns for the guard: the cube's figures with each row's combination beside them. */
-export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: SelectionColumns; dimensions: NationalDimension[] }> {
+export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: SelectionColumns & { stratum: ArrayLike<number> }; dimensions: NationalDimension[] }> {
 	const question = selectionSql(filters);
 	const [figures, answer] = await Promise.all([cubeFigures(db, filters.priceBase), db.columns<{ stratum: ArrayLike<number>; combo: ArrayLike<number> }>(question)]);
 	return { columns: { ...figures, combo: spreadCombos(figures.stratum, answer) }, dimensions: question.dimensions };
@@ -229,7 +230,7 @@ export async function nationalSelection(db: Database, filters: NationalFilters):
  * then, where the filters select participants, each count moved by its cell key (stats/cell-key.ts), so that no sum
  * of several views gives a hidden group exactly. Without a participant filter the counts are the built ones.
  */
-export function guardSelection(columns: SelectionColumns, selected: string[][]): Map<string, GuardedUnit> {
+export function guardSelection(columns: SelectionColumns & { stratum: ArrayLike<number> }, selected: string[][]): Map<string, GuardedUnit> {
 	const units = protectColumns(columns, selected);
 	if (selected.length === 0) return units;
 	// The rows every active filter keeps: no digit of their combination is 0 ("not a selected value").

@@ -64,6 +64,7 @@ function rehearseGuard() {
 		const employed = new Int32Array(rows);
 		const completed = new Int32Array(rows);
 		const cost = new Float64Array(rows);
+		const stratum = Uint8Array.from({ length: rows }, (_, i) => i & 7);
 		for (let i = 0; i < rows; i++) {
 			// 512 centres in 16 voivodeships of 4 powiats, 8 rows each; small counts, so cells get hidden as in life.
 			const centre = i >> 3;
@@ -75,7 +76,7 @@ function rehearseGuard() {
 		}
 		for (const dimensions of [1, 2, 3]) {
 			const combo = Int32Array.from({ length: rows }, (_, i) => i % 2 ** dimensions);
-			guardSelection({ teryt, combo, n, employed, completed, cost }, Array.from({ length: dimensions }, () => ['0']));
+			guardSelection({ teryt, stratum, combo, n, employed, completed, cost }, Array.from({ length: dimensions }, () => ['0']));
 		}
 		span('guard rehearsal', start);
 	});
