@@ -297,7 +297,7 @@ describe('a sum of several views against the whole (the gap the suppression guar
 		cells.forEach((c, i) => first.has(c.teryt) || first.set(c.teryt, i));
 		const order = cells.map((_, i) => i).sort((a, b) => first.get(cells[a].teryt)! - first.get(cells[b].teryt)! || b - a);
 		expect(order).not.toEqual(cells.map((_, i) => i));
-		const reordered = Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, order.map((i) => (values as number[])[i])])) as typeof columns;
+		const reordered = Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, order.map((i) => (values as number[])[i])])) as unknown as typeof columns;
 		const plain = (units: ReturnType<typeof guardSelection>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.cost]);
 		expect(plain(guardSelection(reordered, [['2010']]))).toEqual(plain(guardSelection(columns, [['2010']])));
 	});

@@ -467,6 +467,39 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		expect(keptIds(store)).toEqual([]);
 	});
 
+	it('refuses the removal in a tab that never heard of the file pointing at it: what is kept is caught up with first', async () => {
+		// A reviewer's case: tab A imports a centre; tab B, opened later, restores it and imports an edition of it; A
+		// hears nothing (no BroadcastChannel, or a message lost). A's removal used to pass its own DuckDB's check.
+		const store = memoryStore();
+		const [dbA, dbB] = [openDb(), openDb()];
+		const [tabA, tabB] = [tab(store, null), tab(store, null)];
+		await tabA.restore(dbA);
+		const put = async (into: Imports, db: typeof dbA, name: string, table: TableName, csv: string, keys: KnownKeys) => {
+			const parsed = parseCsv(new TextEncoder().encode(csv), name);
+			const result = checkImport(parsed, table, suggestMapping(parsed.header, table), keys);
+			expect(result.issues).toEqual([]);
+			const entry = { id: newImportId(name), file: name, table, rows: result.rows.length, at: new Date().toISOString() };
+			const ipc = toPlainArrowIPC(table, result.rows);
+			await store.setMany([[importDataKey(entry.id), ipc], [importEntryKey(entry.id), entry]]);
+			await into.add(db, entry, ipc);
+			return entry;
+		};
+		const centres = await put(tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		await tabB.restore(dbB);
+		await put(tabB, dbB, 'edycje.csv', 'editions', 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n', { ...known, centres: new Set([...known.centres!, 'nowe-miasto']) });
+		expect(tabA.files.map((f) => f.file)).toEqual(['osrodki.csv']);
+
+		await tabA.remove(dbA, centres.id);
+		expect(tabA.inUse).toEqual({ file: 'osrodki.csv', dependents: ['edycje.csv'] });
+		// A now has B's file too, and both stay kept: a reload finds the centre and its edition.
+		expect(tabA.files.map((f) => f.file)).toEqual(['osrodki.csv', 'edycje.csv']);
+		const reloaded = tab(store, null);
+		const dbC = openDb();
+		await reloaded.restore(dbC);
+		expect(reloaded.files.map((f) => f.file).sort()).toEqual(['edycje.csv', 'osrodki.csv']);
+		expect((await dbC.query<{ n: number }>({ sql: "SELECT count(*)::INTEGER AS n FROM editions e JOIN centres c USING (centre_id) WHERE c.centre_id = 'nowe-miasto'" }))[0].n).toBe(1);
+	});
+
 	it('two tabs that never hear each other still keep both files, and a removal in one takes out only its own', async () => {
 		const store = memoryStore();
 		const [dbA, dbB] = [openDb(), openDb()];

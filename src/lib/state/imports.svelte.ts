@@ -79,8 +79,18 @@ export class Imports {
 		if (!db) return;
 		const loaded = this.files.some((f) => f.id === id);
 		if (type === 'removed' && loaded) {
-			await db.removeImport(id);
+			try {
+				await db.removeImport(id);
+			} catch (e) {
+				if (!(e instanceof ImportInUse)) throw e;
+				// The other tab removed it before it heard of a file of this tab's that points at it (a removal catches up
+				// with what is kept first, so only a race of milliseconds gets here): kept here, and said, never silent.
+				const name = (fileId: string) => this.files.find((f) => f.id === fileId)?.file ?? fileId;
+				this.failed = [...this.failed, ui.imports.page.inUse(name(id), e.dependents.map(name))];
+				return;
+			}
 			this.files = this.files.filter((f) => f.id !== id);
+			if (this.inUse && !this.files.some((f) => f.file === this.inUse!.file)) this.inUse = null;
 		} else if (type === 'added' && !loaded) {
 			const kept = await quietly(() => keptEntry(this.store, id), null);
 			if (!kept) return;
@@ -158,6 +168,8 @@ export class Imports {
 	add(db: DatabaseDoor, entry: ImportedFile, ipc: Uint8Array) {
 		this.listen(db);
 		return this.serial(async () => {
+			// Already loaded by a removal's catch-up (it finds what is kept, and the worker keeps a file before this runs).
+			if (this.files.some((f) => f.id === entry.id)) return this.tell({ type: 'added', id: entry.id });
 			try {
 				await db.importArrow(entry.table, ipc, entry.id);
 			} catch (e) {
@@ -170,20 +182,43 @@ export class Imports {
 		});
 	}
 
+	/** Loads the imports kept in this browser that this tab does not have yet, as if it had heard of each. */
+	private async catchUp(db: DatabaseDoor): Promise<boolean> {
+		let loaded = false;
+		const { entries } = await quietly(() => keptImports(this.store), { entries: [] as ImportedFile[], unlisted: [] as string[] });
+		for (const entry of entries) {
+			if (this.files.some((f) => f.id === entry.id)) continue;
+			const kept = await quietly(() => keptEntry(this.store, entry.id), null);
+			if (!kept) continue;
+			try {
+				await db.importArrow(kept.entry.table, kept.ipc, entry.id);
+				this.files = [...this.files, kept.entry];
+				loaded = true;
+			} catch (e) {
+				this.failed = [...this.failed, `${kept.entry.file}: ${reason(e)}`];
+			}
+		}
+		return loaded;
+	}
+
 	/** One import out of DuckDB and out of this browser; other tabs take it out too. Other imports are not touched. */
 	remove(db: DatabaseDoor, id: string) {
 		this.listen(db);
 		return this.serial(async () => {
+			// First what other tabs kept and this one never heard of (no BroadcastChannel, a message lost): their rows
+			// may point at this file's, and the check below sees only this tab's DuckDB.
+			const caughtUp = await this.catchUp(db);
 			const name = (fileId: string) => this.files.find((f) => f.id === fileId)?.file ?? fileId;
+			this.inUse = null;
 			try {
 				await db.removeImport(id);
 			} catch (e) {
 				if (!(e instanceof ImportInUse)) throw e;
 				// Nothing was removed: the reader is told which files to remove first.
 				this.inUse = { file: name(id), dependents: e.dependents.map(name) };
+				if (caughtUp) await catalogue.refresh(db);
 				return;
 			}
-			this.inUse = null;
 			// Out of the browser's store before out of the list: a reload right after the list says "removed" must
 			// not load the file again (a test that reloaded at once found 18 participants where 16 were left).
 			await quietly(() => forget(this.store, id), undefined);
