@@ -136,6 +136,7 @@ const SAMPLES: Record<string, unknown[][]> = {
 	'imports.page.rows': [[1], [21]],
 	'imports.page.loadedAt': [['25 November 2026', '12:10']],
 	'imports.page.remove': [['ośrodek.csv', '25 November 2026', '12:10']],
+	'imports.page.inUse': [['osrodki.csv', ['edycje.csv']], ['osrodki.csv', ['edycje.csv', 'uczestnicy.csv']]],
 	'imports.more': [[1], [5]],
 	'chart.keys.position': [[2, 5]],
 	'chart.emptyBecause.mixed': [[['no rows', 'hidden']]],
