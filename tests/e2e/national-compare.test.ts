@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import { KEYS, perturbCount, rowKey } from '../../src/lib/stats/cell-key';
+import { KEYS, cubeRowId, perturbCount, rowKey } from '../../src/lib/stats/cell-key';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openNationalPage, plain, shownCounts, type OpenedPage } from './browser';
 import type { NationalSummary } from '../../src/lib/national';
@@ -24,7 +24,8 @@ function women(centreId: string): number {
 	for (let i = 0; i < cube.numRows; i++)
 		if (cube.getChild('centre_id')!.get(i) === centreId && cube.getChild('sex')!.get(i) === 'K') {
 			n += cube.getChild('participants')!.get(i);
-			key += rowKey(i, 0);
+			// A row's key is who it counts: its centre and its stratum.
+			key += rowKey(cubeRowId(cube.getChild('centre_code')!.get(i), cube.getChild('stratum')!.get(i)), 0);
 		}
 	return perturbCount(n, key % KEYS);
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS, perturbCount, rowKey } from '../../src/lib/stats/cell-key';
+import { KEYS, cubeRowId, perturbCount, rowKey } from '../../src/lib/stats/cell-key';
 import { openNationalPage, plain, shownCounts, type OpenedPage } from './browser';
 
 const dir = resolve(import.meta.dirname, '../../build/national');
@@ -22,9 +22,11 @@ function tally(prefix: string, keep: (year: number, sex: string, age: string) =>
 		if (!keep(cube.getChild('year')!.get(i), cube.getChild('sex')!.get(i), cube.getChild('age_band')!.get(i))) continue;
 		sum.n += cube.getChild('participants')!.get(i);
 		sum.employed += cube.getChild('employed')!.get(i);
-		// The cell keys are the kept rows' (stats/cell-key.ts): a row with no one employed adds nothing to that key.
-		sum.keyN += rowKey(i, 0);
-		if (cube.getChild('employed')!.get(i) > 0) sum.keyEmployed += rowKey(i, 1);
+		// The cell keys are the kept rows' (stats/cell-key.ts), by who a row counts (its centre and stratum): a row
+		// with no one employed adds nothing to that key.
+		const id = cubeRowId(cube.getChild('centre_code')!.get(i), cube.getChild('stratum')!.get(i));
+		sum.keyN += rowKey(id, 0);
+		if (cube.getChild('employed')!.get(i) > 0) sum.keyEmployed += rowKey(id, 1);
 	}
 	return sum;
 }
