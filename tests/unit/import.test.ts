@@ -423,6 +423,21 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		expect(keptIds(store)).toEqual([b.entry.id]);
 	});
 
+	/** A file checked as the page checks it (against the keys already loaded, earlier imports' too), kept, then added. */
+	async function keepAndAdd(store: Store, into: Imports, db: ReturnType<typeof openDb>, name: string, table: TableName, csv: string, keys: KnownKeys) {
+		const parsed = parseCsv(new TextEncoder().encode(csv), name);
+		const result = checkImport(parsed, table, suggestMapping(parsed.header, table), keys);
+		expect(result.issues).toEqual([]);
+		const entry = { id: newImportId(name), file: name, table, rows: result.rows.length, at: new Date().toISOString() };
+		const ipc = toPlainArrowIPC(table, result.rows);
+		await store.setMany([[importDataKey(entry.id), ipc], [importEntryKey(entry.id), entry]]);
+		await into.add(db, entry, ipc);
+		return entry;
+	}
+	/** An edition of the centre in centres-new.csv, and the keys it is checked against once that centre is loaded. */
+	const EDITION_CSV = 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n';
+	const withNewCentre = (): KnownKeys => ({ ...known, centres: new Set([...known.centres!, 'nowe-miasto']) });
+
 	it('refuses to remove a file other files’ rows point at, says which to remove first, and keeps every row; in that order both go', async () => {
 		const store = memoryStore();
 		const scratch = openDb();
@@ -430,24 +445,8 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		await reader.restore(scratch);
 		const centresOf = async () => (await scratch.query<{ id: string }>({ sql: "SELECT centre_id AS id FROM centres WHERE centre_id = 'nowe-miasto'" })).length;
 		const editionsOf = async () => (await scratch.query<{ id: string }>({ sql: "SELECT edition_id AS id FROM editions WHERE centre_id = 'nowe-miasto'" })).length;
-		/** Checked as the page checks it: against the keys already loaded, the earlier import's too. */
-		const keep = async (name: string, table: TableName, csv: string, keys: KnownKeys) => {
-			const parsed = parseCsv(new TextEncoder().encode(csv), name);
-			const result = checkImport(parsed, table, suggestMapping(parsed.header, table), keys);
-			expect(result.issues).toEqual([]);
-			const entry = { id: newImportId(name), file: name, table, rows: result.rows.length, at: new Date().toISOString() };
-			const ipc = toPlainArrowIPC(table, result.rows);
-			await store.setMany([[importDataKey(entry.id), ipc], [importEntryKey(entry.id), entry]]);
-			await reader.add(scratch, entry, ipc);
-			return entry;
-		};
-		const centres = await keep('osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
-		const editions = await keep(
-			'edycje.csv',
-			'editions',
-			'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n',
-			{ ...known, centres: new Set([...known.centres!, 'nowe-miasto']) }
-		);
+		const centres = await keepAndAdd(store, reader, scratch, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		const editions = await keepAndAdd(store, reader, scratch, 'edycje.csv', 'editions', EDITION_CSV, withNewCentre());
 		expect([await centresOf(), await editionsOf()]).toEqual([1, 1]);
 
 		// The centre first: its edition would point at nothing. Refused, named, nothing removed, nothing forgotten.
@@ -474,19 +473,9 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		const [dbA, dbB] = [openDb(), openDb()];
 		const [tabA, tabB] = [tab(store, null), tab(store, null)];
 		await tabA.restore(dbA);
-		const put = async (into: Imports, db: typeof dbA, name: string, table: TableName, csv: string, keys: KnownKeys) => {
-			const parsed = parseCsv(new TextEncoder().encode(csv), name);
-			const result = checkImport(parsed, table, suggestMapping(parsed.header, table), keys);
-			expect(result.issues).toEqual([]);
-			const entry = { id: newImportId(name), file: name, table, rows: result.rows.length, at: new Date().toISOString() };
-			const ipc = toPlainArrowIPC(table, result.rows);
-			await store.setMany([[importDataKey(entry.id), ipc], [importEntryKey(entry.id), entry]]);
-			await into.add(db, entry, ipc);
-			return entry;
-		};
-		const centres = await put(tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		const centres = await keepAndAdd(store, tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
 		await tabB.restore(dbB);
-		await put(tabB, dbB, 'edycje.csv', 'editions', 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n', { ...known, centres: new Set([...known.centres!, 'nowe-miasto']) });
+		await keepAndAdd(store, tabB, dbB, 'edycje.csv', 'editions', EDITION_CSV, withNewCentre());
 		expect(tabA.files.map((f) => f.file)).toEqual(['osrodki.csv']);
 
 		await tabA.remove(dbA, centres.id);
