@@ -489,6 +489,29 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		expect((await dbC.query<{ n: number }>({ sql: "SELECT count(*)::INTEGER AS n FROM editions e JOIN centres c USING (centre_id) WHERE c.centre_id = 'nowe-miasto'" }))[0].n).toBe(1);
 	});
 
+	it('a tab told of a removal its own rows forbid keeps the file and says so, never silently (its file was never kept)', async () => {
+		// Tab B's edition was never kept (IndexedDB off for it), so tab A's catch-up cannot see it, and A's removal of
+		// the centre passes A's own check. B hears of it, and must not leave its edition pointing at nothing.
+		const store = memoryStore();
+		const channel = `refusal-${Math.random()}`;
+		const [dbA, dbB] = [openDb(), openDb()];
+		const [tabA, tabB] = [tab(store, channel), tab(store, channel)];
+		await Promise.all([tabA.restore(dbA), tabB.restore(dbB)]);
+		const centres = await keepAndAdd(store, tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		await vi.waitFor(() => expect(tabB.files.map((f) => f.file)).toEqual(['osrodki.csv']));
+		const parsed = parseCsv(new TextEncoder().encode(EDITION_CSV), 'edycje.csv');
+		const edition = { id: newImportId('edycje.csv'), file: 'edycje.csv', table: 'editions' as const, rows: 1, at: new Date().toISOString() };
+		await tabB.add(dbB, edition, toPlainArrowIPC('editions', checkImport(parsed, 'editions', suggestMapping(parsed.header, 'editions'), withNewCentre()).rows));
+
+		await tabA.remove(dbA, centres.id);
+		expect(tabA.inUse).toBeNull();
+		await vi.waitFor(() => expect(tabB.inUse).toEqual({ file: 'osrodki.csv', dependents: ['edycje.csv'] }));
+		expect(tabB.files.map((f) => f.file)).toEqual(['osrodki.csv', 'edycje.csv']);
+		expect(tabB.failed).toEqual([]);
+		const dangling = await dbB.query<{ n: number }>({ sql: "SELECT count(*)::INTEGER AS n FROM editions e WHERE NOT EXISTS (SELECT 1 FROM centres c WHERE c.centre_id = e.centre_id)" });
+		expect(dangling[0].n).toBe(0);
+	});
+
 	it('two tabs that never hear each other still keep both files, and a removal in one takes out only its own', async () => {
 		const store = memoryStore();
 		const [dbA, dbB] = [openDb(), openDb()];

@@ -116,7 +116,9 @@ export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions:
 	};
 }
 
-type CubeFigures = Pick<SelectionColumns, 'teryt' | 'n' | 'employed' | 'completed' | 'cost'> & { stratum: ArrayLike<number> };
+/** The guard's columns with each row's stratum, which with its centre gives its cell keys (stats/cell-key.ts). */
+export type StratifiedColumns = SelectionColumns & { stratum: ArrayLike<number> };
+type CubeFigures = Pick<StratifiedColumns, 'teryt' | 'stratum' | 'n' | 'employed' | 'completed' | 'cost'>;
 /** The cube's figures per database and price basis, asked for once: a national page's data never changes. */
 const figuresAsked = new WeakMap<Database, Map<number | null, Promise<CubeFigures>>>();
 
@@ -159,7 +161,7 @@ export function spreadCombos(rowStrata: ArrayLike<number>, answer: { stratum: Ar
 }
 
 /** The selection's columns for the guard: the cube's figures with each row's combination beside them. */
-export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: SelectionColumns & { stratum: ArrayLike<number> }; dimensions: NationalDimension[] }> {
+export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: StratifiedColumns; dimensions: NationalDimension[] }> {
 	const question = selectionSql(filters);
 	const [figures, answer] = await Promise.all([cubeFigures(db, filters.priceBase), db.columns<{ stratum: ArrayLike<number>; combo: ArrayLike<number> }>(question)]);
 	return { columns: { ...figures, combo: spreadCombos(figures.stratum, answer) }, dimensions: question.dimensions };
@@ -230,7 +232,7 @@ export async function nationalSelection(db: Database, filters: NationalFilters):
  * then, where the filters select participants, each count moved by its cell key (stats/cell-key.ts), so that no sum
  * of several views gives a hidden group exactly. Without a participant filter the counts are the built ones.
  */
-export function guardSelection(columns: SelectionColumns & { stratum: ArrayLike<number> }, selected: string[][]): Map<string, GuardedUnit> {
+export function guardSelection(columns: StratifiedColumns, selected: string[][]): Map<string, GuardedUnit> {
 	const units = protectColumns(columns, selected);
 	if (selected.length === 0) return units;
 	// The rows every active filter keeps: no digit of their combination is 0 ("not a selected value").

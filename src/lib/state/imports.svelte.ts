@@ -83,24 +83,16 @@ export class Imports {
 				await db.removeImport(id);
 			} catch (e) {
 				if (!(e instanceof ImportInUse)) throw e;
-				// The other tab removed it before it heard of a file of this tab's that points at it (a removal catches up
-				// with what is kept first, so only a race of milliseconds gets here): kept here, and said, never silent.
-				const name = (fileId: string) => this.files.find((f) => f.id === fileId)?.file ?? fileId;
-				this.failed = [...this.failed, ui.imports.page.inUse(name(id), e.dependents.map(name))];
+				// The other tab removed it not knowing of a file of this tab's that points at it (one never kept, with
+				// IndexedDB off, or a race of milliseconds: a removal catches up with what is kept first). Kept here, and
+				// said as this tab's refusal, never silent.
+				this.inUse = this.refusal(e);
 				return;
 			}
 			this.files = this.files.filter((f) => f.id !== id);
 			if (this.inUse && !this.files.some((f) => f.file === this.inUse!.file)) this.inUse = null;
 		} else if (type === 'added' && !loaded) {
-			const kept = await quietly(() => keptEntry(this.store, id), null);
-			if (!kept) return;
-			try {
-				await db.importArrow(kept.entry.table, kept.ipc, id);
-				this.files = [...this.files, kept.entry];
-			} catch (e) {
-				this.failed = [...this.failed, `${kept.entry.file}: ${reason(e)}`];
-				return;
-			}
+			if (!(await this.loadKept(db, id))) return;
 		} else return;
 		await catalogue.refresh(db);
 	}
@@ -182,23 +174,32 @@ export class Imports {
 		});
 	}
 
+	/** A kept import into this tab's DuckDB and list; false where it is gone from the store or cannot be loaded (said). */
+	private async loadKept(db: DatabaseDoor, id: string): Promise<boolean> {
+		const kept = await quietly(() => keptEntry(this.store, id), null);
+		if (!kept) return false;
+		try {
+			await db.importArrow(kept.entry.table, kept.ipc, id);
+		} catch (e) {
+			this.failed = [...this.failed, `${kept.entry.file}: ${reason(e)}`];
+			return false;
+		}
+		this.files = [...this.files, kept.entry];
+		return true;
+	}
+
 	/** Loads the imports kept in this browser that this tab does not have yet, as if it had heard of each. */
 	private async catchUp(db: DatabaseDoor): Promise<boolean> {
 		let loaded = false;
 		const { entries } = await quietly(() => keptImports(this.store), { entries: [] as ImportedFile[], unlisted: [] as string[] });
-		for (const entry of entries) {
-			if (this.files.some((f) => f.id === entry.id)) continue;
-			const kept = await quietly(() => keptEntry(this.store, entry.id), null);
-			if (!kept) continue;
-			try {
-				await db.importArrow(kept.entry.table, kept.ipc, entry.id);
-				this.files = [...this.files, kept.entry];
-				loaded = true;
-			} catch (e) {
-				this.failed = [...this.failed, `${kept.entry.file}: ${reason(e)}`];
-			}
-		}
+		for (const entry of entries) if (!this.files.some((f) => f.id === entry.id)) loaded = (await this.loadKept(db, entry.id)) || loaded;
 		return loaded;
+	}
+
+	/** A refused removal as the page says it: the file's name and its dependents', by this tab's list. */
+	private refusal(e: ImportInUse) {
+		const name = (fileId: string) => this.files.find((f) => f.id === fileId)?.file ?? fileId;
+		return { file: name(e.file), dependents: e.dependents.map(name) };
 	}
 
 	/** One import out of DuckDB and out of this browser; other tabs take it out too. Other imports are not touched. */
@@ -208,14 +209,13 @@ export class Imports {
 			// First what other tabs kept and this one never heard of (no BroadcastChannel, a message lost): their rows
 			// may point at this file's, and the check below sees only this tab's DuckDB.
 			const caughtUp = await this.catchUp(db);
-			const name = (fileId: string) => this.files.find((f) => f.id === fileId)?.file ?? fileId;
 			this.inUse = null;
 			try {
 				await db.removeImport(id);
 			} catch (e) {
 				if (!(e instanceof ImportInUse)) throw e;
 				// Nothing was removed: the reader is told which files to remove first.
-				this.inUse = { file: name(id), dependents: e.dependents.map(name) };
+				this.inUse = this.refusal(e);
 				if (caughtUp) await catalogue.refresh(db);
 				return;
 			}

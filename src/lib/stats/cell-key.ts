@@ -73,7 +73,9 @@ const SALT = [0x9e3779b9, 0x7f4a7c15, 0x85ebca77, 0xc2b2ae3d];
  * A cube row by who it counts, not where it lies: its centre's TERC code and its stratum (year × sex × age band,
  * table `strata`), as one number under 2³². Keys hashed from a row's position changed for 104,952 of 120,651 rows
  * when the cube's rows were reordered (a reviewer's count), and a reader with pages of both builds would have had
- * two draws of the same cells; by identity, a reorder draws nothing new, nor does DuckDB's order of rows.
+ * two draws of the same cells; by identity, a reorder draws nothing new, nor does DuckDB's order of rows. Strata are
+ * numbered over the set the cube holds (scripts/national/cube.ts), so data with another set of years renumbers them,
+ * and draws anew: a change of data, not of order.
  */
 export const cubeRowId = (teryt: number, stratum: number) => teryt * 256 + stratum;
 
