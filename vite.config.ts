@@ -1,9 +1,11 @@
 // Vite: SvelteKit plus two vitest projects, node unit tests and browser tests against the built site.
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { duckdbWorker } from './scripts/vite/duckdb-worker';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// duckdbWorker before SvelteKit: it answers the worker's `?url` import (scripts/vite/duckdb-worker.ts).
+	plugins: [duckdbWorker(), sveltekit()],
 	// `npm run build:public` sets PUBLIC_RELEASE=1: pages keep to the build-time aggregates (src/lib/release.ts).
 	define: { __PUBLIC_RELEASE__: JSON.stringify(process.env.PUBLIC_RELEASE === '1') },
 	// The wasm bundle is served as a file (?url), never inlined or pre-bundled.
