@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage, type OpenedPage } from './browser';
 import type { Page } from 'playwright-core';
-import { EAGER_GOT, LAZY_GOT } from '../../scripts/vite/duckdb-worker';
+import { EAGER_GOT, LAZY_GOT, NO_SIDE_MODULE } from '../../scripts/vite/duckdb-worker';
 
 let opened: OpenedPage | undefined;
 afterEach(async () => {
@@ -35,11 +35,12 @@ describe('the engine’s early start', () => {
 			const seen = await workers(opened);
 			expect(seen.taken).toBe('early');
 			expect(seen.requested).toEqual([seen.named]);
-			// The worker served is the one whose dynamic linker makes GOT entries on demand (scripts/vite/duckdb-worker.ts),
-			// and DuckDB answered from it.
+			// The worker served is the one whose dynamic linker fills only the GOT entries imported, and refuses side
+			// modules (scripts/vite/duckdb-worker.ts); DuckDB answered from it.
 			const served = await opened.page.evaluate(async (url) => (await fetch(url)).text(), seen.named);
 			expect(served).toContain(LAZY_GOT);
 			expect(served).not.toContain(EAGER_GOT);
+			expect(served).toContain(NO_SIDE_MODULE);
 			expect(opened.failedRequests).toEqual([]);
 			expect(opened.consoleErrors).toEqual([]);
 		});
