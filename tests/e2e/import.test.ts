@@ -115,6 +115,36 @@ describe('bring your own data', () => {
 		expect(o.consoleErrors).toEqual([]);
 	});
 
+	it('checks a file again before loading it when a file it points at was removed since its check, and loads nothing', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'stale-check-'));
+		await writeFile(join(dir, 'osrodki.csv'), await readFile(`${fixtures}/good/centres-new.csv`, 'utf8'));
+		await writeFile(join(dir, 'edycje.csv'), 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n');
+		opened = await openPage('/dane-wlasne/');
+		const o = opened;
+		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		const checked = () => expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('1 wiersz');
+		await o.page.locator('input[type="file"]').setInputFiles(join(dir, 'osrodki.csv'));
+		await checked();
+		await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+		await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain('Wczytano osrodki.csv');
+		// The edition is checked while its centre is there: it passes.
+		await o.page.locator('input[type="file"]').setInputFiles(join(dir, 'edycje.csv'));
+		await checked();
+		// Then its centre's file goes, and the reader, who saw "correct", presses load.
+		await o.page.locator('li[data-file="osrodki.csv"]').getByRole('button').click();
+		await expect.poll(() => o.page.locator('li[data-file]').count()).toBe(0);
+		await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+		await expect.poll(async () => plain((await o.page.getByTestId('import-status').textContent()) ?? '')).toContain('sprawdzono go ponownie: teraz ma problemy, wymienione niżej. Nic nie zostało wczytane.');
+		expect(plain(await o.page.getByTestId('import-problems').textContent())).toContain('nowe-miasto');
+		expect(await o.page.locator('li[data-file]').count()).toBe(0);
+		// Nothing is kept for the next visit either.
+		await o.page.reload();
+		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		await expect.poll(() => o.page.getByText('Nie wczytano jeszcze żadnego pliku.').count()).toBe(1);
+		expect(await o.page.locator('li[data-file]').count()).toBe(0);
+		expect(o.consoleErrors).toEqual([]);
+	});
+
 	it('two files of the same name from different folders: both load, both are listed, both survive a reload', async () => {
 		const good = await readFile(`${fixtures}/good/participants-utf8.csv`, 'utf8');
 		const dir = await mkdtemp(join(tmpdir(), 'same-name-'));

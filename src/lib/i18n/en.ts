@@ -538,7 +538,8 @@ export const en: Messages = {
 			none: 'No file has been loaded yet.',
 			inUse: (file: string, dependents: string[]) =>
 				`${file} was not removed: rows of ${dependents.join(', ')} point at its rows. Remove ${dependents.length > 1 ? 'those files' : 'that file'} first.`,
-			restoreFailed: 'Could not load again'
+			restoreFailed: 'Could not load again',
+			recheckFailed: 'The loaded files changed since this file was checked (in this tab or another), so it was checked again: it now has problems, listed below. Nothing was loaded.'
 		},
 		more: (n: number) => `… and ${formatEnglishCount(n, nouns.problem)} more`
 	},

@@ -545,7 +545,8 @@ export const pl = {
 			none: 'Nie wczytano jeszcze żadnego pliku.',
 			inUse: (file: string, dependents: string[]) =>
 				`Nie usunięto pliku ${file}: wiersze ${dependents.length > 1 ? 'plików' : 'pliku'} ${dependents.join(', ')} odwołują się do jego wierszy. Usuń najpierw ${dependents.length > 1 ? 'tamte pliki' : 'tamten plik'}.`,
-			restoreFailed: 'Nie udało się ponownie wczytać'
+			restoreFailed: 'Nie udało się ponownie wczytać',
+			recheckFailed: 'Od sprawdzenia pliku zmieniły się wczytane pliki (w tej lub innej karcie), więc sprawdzono go ponownie: teraz ma problemy, wymienione niżej. Nic nie zostało wczytane.'
 		},
 		more: (n: number) => `… i jeszcze ${formatCount(n, nouns.problem)}`
 	},
