@@ -1,7 +1,7 @@
 // Vite: SvelteKit plus two vitest projects, node unit tests and browser tests against the built site.
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { duckdbWorker } from './scripts/vite/duckdb-worker';
+import { duckdbWorker } from './scripts/vite/duckdb-worker.ts';
 
 export default defineConfig({
 	// duckdbWorker before SvelteKit: it answers the worker's `?url` import (scripts/vite/duckdb-worker.ts).
