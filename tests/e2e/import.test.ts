@@ -145,6 +145,38 @@ describe('bring your own data', () => {
 		expect(o.consoleErrors).toEqual([]);
 	});
 
+	it('a tab that never hears of another tab’s removal takes it in before loading, and checks its file again', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'deaf-tab-'));
+		await writeFile(join(dir, 'osrodki.csv'), await readFile(`${fixtures}/good/centres-new.csv`, 'utf8'));
+		await writeFile(join(dir, 'edycje.csv'), 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n');
+		opened = await openPage('/dane-wlasne/');
+		const a = opened.page;
+		await a.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		await a.locator('input[type="file"]').setInputFiles(join(dir, 'osrodki.csv'));
+		await a.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+		await expect.poll(async () => plain(await a.getByTestId('import-status').textContent())).toContain('Wczytano osrodki.csv');
+		// A second tab of the same profile that hears nothing from the first (no BroadcastChannel): it restores the
+		// centre from IndexedDB and checks an edition of it.
+		const b = await a.context().newPage();
+		await b.addInitScript(() => delete (window as { BroadcastChannel?: unknown }).BroadcastChannel);
+		await b.goto(a.url());
+		await expect.poll(() => b.locator('li[data-file="osrodki.csv"]').count(), { timeout: 45_000 }).toBe(1);
+		await b.locator('input[type="file"]').setInputFiles(join(dir, 'edycje.csv'));
+		await expect.poll(async () => plain(await b.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('1 wiersz');
+		// The first tab removes the centre; the second still lists it, and its reader presses load.
+		await a.locator('li[data-file="osrodki.csv"]').getByRole('button').click();
+		await expect.poll(() => a.locator('li[data-file]').count()).toBe(0);
+		expect(await b.locator('li[data-file="osrodki.csv"]').count()).toBe(1);
+		await b.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+		await expect.poll(async () => plain((await b.getByTestId('import-status').textContent()) ?? '')).toContain('sprawdzono go ponownie: teraz ma problemy, wymienione niżej. Nic nie zostało wczytane.');
+		expect(await b.locator('li[data-file]').count()).toBe(0);
+		// Nothing is kept that points at nothing: a reload of the first tab finds no file.
+		await a.reload();
+		await a.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		await expect.poll(() => a.getByText('Nie wczytano jeszcze żadnego pliku.').count()).toBe(1);
+		expect(opened.consoleErrors).toEqual([]);
+	});
+
 	it('two files of the same name from different folders: both load, both are listed, both survive a reload', async () => {
 		const good = await readFile(`${fixtures}/good/participants-utf8.csv`, 'utf8');
 		const dir = await mkdtemp(join(tmpdir(), 'same-name-'));

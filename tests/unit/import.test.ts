@@ -489,6 +489,30 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		expect((await dbC.query<{ n: number }>({ sql: "SELECT count(*)::INTEGER AS n FROM editions e JOIN centres c USING (centre_id) WHERE c.centre_id = 'nowe-miasto'" }))[0].n).toBe(1);
 	});
 
+	it('a tab that never heard of another tab’s removal takes it in before its own addition runs', async () => {
+		// Tab B restored a centre that tab A then removed; B hears nothing. An edition B checked against that centre
+		// must not be added while B still has it: `exclusive` first takes in what is no longer kept.
+		const store = memoryStore();
+		const [dbA, dbB] = [openDb(), openDb()];
+		const [tabA, tabB] = [tab(store, null), tab(store, null)];
+		await tabA.restore(dbA);
+		const centres = await keepAndAdd(store, tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		await tabB.restore(dbB);
+		await tabA.remove(dbA, centres.id);
+		expect(keptIds(store)).toEqual([]);
+		expect(tabB.files.map((f) => f.file)).toEqual(['osrodki.csv']);
+
+		const seen = await tabB.exclusive(dbB, async () => ({ files: tabB.files.map((f) => f.file), version: tabB.version }));
+		expect(seen).toEqual({ files: [], version: '' });
+		expect((await dbB.query<{ n: number }>({ sql: "SELECT count(*)::INTEGER AS n FROM centres WHERE centre_id = 'nowe-miasto'" }))[0].n).toBe(0);
+		// A file of this tab's that was never kept (IndexedDB off or full) is not taken for one removed elsewhere.
+		const x = await prepare(store, 'x.csv', 'X-');
+		store.map.clear();
+		await tabB.add(dbB, x.entry, x.ipc, false);
+		await tabB.exclusive(dbB, async () => undefined);
+		expect(tabB.files.map((f) => f.file)).toEqual(['x.csv']);
+	});
+
 	it('a tab told of a removal its own rows forbid keeps the file and says so, never silently (its file was never kept)', async () => {
 		// Tab B's edition was never kept (IndexedDB off for it), so tab A's catch-up cannot see it, and A's removal of
 		// the centre passes A's own check. B hears of it, and must not leave its edition pointing at nothing.

@@ -22,7 +22,7 @@ export type WorkerReply =
 	| { type: 'progress'; share: number }
 	| { type: 'parsed'; file: Omit<ParsedFile, 'rows'> & { rowCount: number; sample: string[] } }
 	| { type: 'checked'; ok: boolean; issues: ReturnType<typeof checkImport>['issues']; total: number; rowCount: number }
-	| { type: 'encoded'; ipc: Uint8Array; entry: ImportedFile }
+	| { type: 'encoded'; ipc: Uint8Array; entry: ImportedFile; kept: boolean }
 	| { type: 'failed'; message: string };
 
 let parsed: ParsedFile | null = null;
@@ -108,12 +108,14 @@ onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			const ipc = toPlainArrowIPC(request.table, checked);
 			const entry: ImportedFile = { id: request.id, file: parsed!.file, table: request.table, rows: checked.length, at: new Date().toISOString() };
 			// Kept for the next visit from here: cloning ~100 MB into IndexedDB on the page's thread stalled it.
+			let kept = true;
 			try {
 				await keep(indexedDbStore, entry, ipc);
 			} catch {
-				// IndexedDB off: the import still loads, for this visit only.
+				// IndexedDB off (or full): the import still loads, for this visit only.
+				kept = false;
 			}
-			post({ type: 'encoded', ipc, entry }, [ipc.buffer]);
+			post({ type: 'encoded', ipc, entry, kept }, [ipc.buffer]);
 		}
 	} catch (e) {
 		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });

@@ -24,6 +24,14 @@ async function quietly<T>(action: () => Promise<T>, fallback: T): Promise<T> {
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Tabs of this site take it in turns to add and remove imports (Web Locks), where the browser has them. */
+const IMPORT_LOCK = 'pokl711.imports';
+function withImportLock<T>(step: () => Promise<T>): Promise<T> {
+	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+	// The lock's promise settles as the step's own (its typing takes the step's promise for the value).
+	return locks ? (locks.request(IMPORT_LOCK, step) as unknown as Promise<T>) : step();
+}
+
 /** The dictionary table whose columns an import's Arrow bytes have, or null. */
 function tableOf(ipc: Uint8Array): { table: TableName; rows: number } | null {
 	const arrow = tableFromIPC(ipc);
@@ -50,6 +58,8 @@ export class Imports {
 	private db: DatabaseDoor | null = null;
 	/** Restores, additions, removals and other tabs' news, one at a time and in order. */
 	private queue: Promise<unknown> = Promise.resolve();
+	/** This tab's files known to be kept in this browser: one of them gone from the store was removed in another tab. */
+	private kept = new Set<string>();
 
 	constructor({ store = indexedDbStore, channel = () => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(IMPORT_CHANNEL)) }: ImportsOptions = {}) {
 		this.store = store;
@@ -90,6 +100,7 @@ export class Imports {
 				return;
 			}
 			this.files = this.files.filter((f) => f.id !== id);
+			this.kept.delete(id);
 			if (this.inUse && !this.files.some((f) => f.file === this.inUse!.file)) this.inUse = null;
 		} else if (type === 'added' && !loaded) {
 			if (!(await this.loadKept(db, id))) return;
@@ -125,6 +136,7 @@ export class Imports {
 					if (!kept) throw new Error(ui.imports.kept.missing);
 					await db.importArrow(entry.table, kept.ipc, entry.id);
 					loaded.push(entry);
+					this.kept.add(entry.id);
 				} catch (e) {
 					failed.push(`${entry.file}: ${reason(e)}`);
 					await quietly(() => forget(this.store, entry.id), undefined);
@@ -156,8 +168,11 @@ export class Imports {
 		return [...builtIn, ...this.files.map((f) => ui.imports.sourceLine(f.file, f.rows, f.at.slice(0, 10)))];
 	}
 
-	/** A checked import into DuckDB. Its entry and bytes are already kept (the worker keeps them, off this thread). */
-	add(db: DatabaseDoor, entry: ImportedFile, ipc: Uint8Array) {
+	/**
+	 * A checked import into DuckDB. Its entry and bytes are already kept (the worker keeps them, off this thread), if
+	 * `kept`: with IndexedDB off or full, for this visit only.
+	 */
+	add(db: DatabaseDoor, entry: ImportedFile, ipc: Uint8Array, kept = false) {
 		this.listen(db);
 		return this.serial(async () => {
 			// Already loaded by a removal's catch-up (it finds what is kept, and the worker keeps a file before this runs).
@@ -169,6 +184,7 @@ export class Imports {
 				throw e;
 			}
 			this.files = [...this.files, entry];
+			if (kept) this.kept.add(entry.id);
 			this.tell({ type: 'added', id: entry.id });
 			await catalogue.refresh(db);
 		});
@@ -185,6 +201,7 @@ export class Imports {
 			return false;
 		}
 		this.files = [...this.files, kept.entry];
+		this.kept.add(id);
 		return true;
 	}
 
@@ -196,6 +213,29 @@ export class Imports {
 		return loaded;
 	}
 
+	/**
+	 * Takes in what other tabs did that this one has not heard of yet (no BroadcastChannel, a message still on its
+	 * way): their removals of files this tab has, then their additions. Nothing, where the store cannot be read.
+	 */
+	private async settle(db: DatabaseDoor) {
+		const stored = await quietly(async () => new Set((await keptImports(this.store)).entries.map((e) => e.id)), null);
+		if (!stored) return;
+		for (const file of this.files) if (this.kept.has(file.id) && !stored.has(file.id)) await this.hear({ type: 'removed', id: file.id });
+		if (await this.catchUp(db)) await catalogue.refresh(db);
+	}
+
+	/**
+	 * Runs `step` (a check made again if need be, then the worker's keep and `add`) in this browser's turn for imports,
+	 * after taking in what other tabs did: a removal in another tab cannot fall between this tab's check and its keep.
+	 */
+	exclusive<T>(db: DatabaseDoor, step: () => Promise<T>): Promise<T> {
+		this.listen(db);
+		return withImportLock(async () => {
+			await this.serial(() => this.settle(db));
+			return step();
+		});
+	}
+
 	/** A refused removal as the page says it: the file's name and its dependents', by this tab's list. */
 	private refusal(e: ImportInUse) {
 		const name = (fileId: string) => this.files.find((f) => f.id === fileId)?.file ?? fileId;
@@ -205,7 +245,9 @@ export class Imports {
 	/** One import out of DuckDB and out of this browser; other tabs take it out too. Other imports are not touched. */
 	remove(db: DatabaseDoor, id: string) {
 		this.listen(db);
-		return this.serial(async () => {
+		// In this browser's turn (Web Locks): an addition in another tab is either kept before the catch-up below sees
+		// it, or starts after this removal and takes it in first (`exclusive`).
+		return withImportLock(() => this.serial(async () => {
 			// First what other tabs kept and this one never heard of (no BroadcastChannel, a message lost): their rows
 			// may point at this file's, and the check below sees only this tab's DuckDB.
 			const caughtUp = await this.catchUp(db);
@@ -223,9 +265,10 @@ export class Imports {
 			// not load the file again (a test that reloaded at once found 18 participants where 16 were left).
 			await quietly(() => forget(this.store, id), undefined);
 			this.files = this.files.filter((f) => f.id !== id);
+			this.kept.delete(id);
 			this.tell({ type: 'removed', id });
 			await catalogue.refresh(db);
-		});
+		}));
 	}
 }
 
