@@ -513,6 +513,27 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		expect(tabB.files.map((f) => f.file)).toEqual(['x.csv']);
 	});
 
+	it('a tab that never heard of another tab removing a centre and its edition takes in both, the edition first', async () => {
+		// A reviewer's case: taken oldest first, the centre's removal was refused for the edition still there, and the
+		// centre stayed, so a new edition of it would pass its check and be kept pointing at nothing.
+		const store = memoryStore();
+		const [dbA, dbB] = [openDb(), openDb()];
+		const [tabA, tabB] = [tab(store, null), tab(store, null)];
+		await tabA.restore(dbA);
+		const centres = await keepAndAdd(store, tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		const editions = await keepAndAdd(store, tabA, dbA, 'edycje.csv', 'editions', EDITION_CSV, withNewCentre());
+		await tabB.restore(dbB);
+		expect(tabB.files.map((f) => f.file)).toEqual(['osrodki.csv', 'edycje.csv']);
+		await tabA.remove(dbA, editions.id);
+		await tabA.remove(dbA, centres.id);
+		expect(keptIds(store)).toEqual([]);
+
+		await tabB.exclusive(dbB, async () => undefined);
+		expect(tabB.files).toEqual([]);
+		expect(tabB.inUse).toBeNull();
+		expect((await dbB.query<{ n: number }>({ sql: "SELECT count(*)::INTEGER AS n FROM centres WHERE centre_id = 'nowe-miasto'" }))[0].n).toBe(0);
+	});
+
 	it('a tab told of a removal its own rows forbid keeps the file and says so, never silently (its file was never kept)', async () => {
 		// Tab B's edition was never kept (IndexedDB off for it), so tab A's catch-up cannot see it, and A's removal of
 		// the centre passes A's own check. B hears of it, and must not leave its edition pointing at nothing.

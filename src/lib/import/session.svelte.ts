@@ -13,6 +13,9 @@ export class ImportSession {
 	progress = $state<number | null>(null);
 	private worker = new ImportWorker();
 	private pending: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void } | null = null;
+	/** The worker answers one request at a time: a second (a re-check while a file is encoded) waits its turn. */
+	private turn: Promise<unknown> = Promise.resolve();
+	private closed = false;
 
 	constructor() {
 		this.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
@@ -31,10 +34,16 @@ export class ImportSession {
 	}
 
 	private ask<T extends WorkerReply['type']>(task: WorkerTask, transfer: Transferable[] = []): Promise<Reply<T>> {
-		return new Promise((resolve, reject) => {
-			this.pending = { resolve: resolve as (reply: WorkerReply) => void, reject };
-			this.worker.postMessage({ ...task, locale: getLocale() } satisfies WorkerRequest, transfer);
-		});
+		const asked = this.turn.then(
+			() =>
+				new Promise<Reply<T>>((resolve, reject) => {
+					if (this.closed) return reject(new Error('import session closed'));
+					this.pending = { resolve: resolve as (reply: WorkerReply) => void, reject };
+					this.worker.postMessage({ ...task, locale: getLocale() } satisfies WorkerRequest, transfer);
+				})
+		);
+		this.turn = asked.catch(() => undefined);
+		return asked;
 	}
 
 	parse(file: File) {
@@ -53,11 +62,13 @@ export class ImportSession {
 
 	/** Stops whatever the worker is doing; a new session is needed after. */
 	cancel(reason: string) {
+		this.closed = true;
 		this.worker.terminate();
 		this.settle((p) => p.reject(new Error(reason)));
 	}
 
+	/** Ends the worker; a request still waiting is refused, so no one waits on it (an import's turn would never end). */
 	close() {
-		this.worker.terminate();
+		this.cancel('import session closed');
 	}
 }

@@ -26,10 +26,9 @@ const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Tabs of this site take it in turns to add and remove imports (Web Locks), where the browser has them. */
 const IMPORT_LOCK = 'pokl711.imports';
-function withImportLock<T>(step: () => Promise<T>): Promise<T> {
+async function withImportLock<T>(step: () => Promise<T>): Promise<T> {
 	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-	// The lock's promise settles as the step's own (its typing takes the step's promise for the value).
-	return locks ? (locks.request(IMPORT_LOCK, step) as unknown as Promise<T>) : step();
+	return locks ? await locks.request(IMPORT_LOCK, step) : step();
 }
 
 /** The dictionary table whose columns an import's Arrow bytes have, or null. */
@@ -220,7 +219,15 @@ export class Imports {
 	private async settle(db: DatabaseDoor) {
 		const stored = await quietly(async () => new Set((await keptImports(this.store)).entries.map((e) => e.id)), null);
 		if (!stored) return;
-		for (const file of this.files) if (this.kept.has(file.id) && !stored.has(file.id)) await this.hear({ type: 'removed', id: file.id });
+		// Newest first, as their references run (an edition before its centre), and again while one more goes.
+		for (let removed = true; removed; ) {
+			removed = false;
+			for (const file of [...this.files].reverse())
+				if (this.kept.has(file.id) && !stored.has(file.id) && this.files.includes(file)) {
+					await this.hear({ type: 'removed', id: file.id });
+					removed ||= !this.files.includes(file);
+				}
+		}
 		if (await this.catchUp(db)) await catalogue.refresh(db);
 	}
 
