@@ -22,6 +22,21 @@ async function overviewSelection(o: OpenedPage) {
 	return selection(o);
 }
 
+/** A folder with a new centre (osrodki.csv) and one edition of it (edycje.csv). */
+async function centreAndEdition(prefix: string) {
+	const dir = await mkdtemp(join(tmpdir(), prefix));
+	await writeFile(join(dir, 'osrodki.csv'), await readFile(`${fixtures}/good/centres-new.csv`, 'utf8'));
+	await writeFile(join(dir, 'edycje.csv'), 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n');
+	return dir;
+}
+
+/** Picks `name` from `dir` on the import page, and loads it once it is checked. */
+async function loadFile(page: OpenedPage['page'], dir: string, name: string) {
+	await page.locator('input[type="file"]').setInputFiles(join(dir, name));
+	await page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+	await expect.poll(async () => plain(await page.getByTestId('import-status').textContent())).toContain(`Wczytano ${name}`);
+}
+
 describe('bring your own data', () => {
 	it('loads a good file beside the built-in data, marked, kept across a reload, and removable', async () => {
 		opened = await openPage('/dane-wlasne/');
@@ -90,9 +105,7 @@ describe('bring your own data', () => {
 	});
 
 	it('refuses to remove a centre while an imported edition belongs to it, names the file to remove first, and keeps both', async () => {
-		const dir = await mkdtemp(join(tmpdir(), 'in-use-'));
-		await writeFile(join(dir, 'osrodki.csv'), await readFile(`${fixtures}/good/centres-new.csv`, 'utf8'));
-		await writeFile(join(dir, 'edycje.csv'), 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n');
+		const dir = await centreAndEdition('in-use-');
 		opened = await openPage('/dane-wlasne/');
 		const o = opened;
 		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
@@ -116,17 +129,12 @@ describe('bring your own data', () => {
 	});
 
 	it('checks a file again before loading it when a file it points at was removed since its check, and loads nothing', async () => {
-		const dir = await mkdtemp(join(tmpdir(), 'stale-check-'));
-		await writeFile(join(dir, 'osrodki.csv'), await readFile(`${fixtures}/good/centres-new.csv`, 'utf8'));
-		await writeFile(join(dir, 'edycje.csv'), 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n');
+		const dir = await centreAndEdition('stale-check-');
 		opened = await openPage('/dane-wlasne/');
 		const o = opened;
 		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
 		const checked = () => expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('1 wiersz');
-		await o.page.locator('input[type="file"]').setInputFiles(join(dir, 'osrodki.csv'));
-		await checked();
-		await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
-		await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain('Wczytano osrodki.csv');
+		await loadFile(o.page, dir, 'osrodki.csv');
 		// The edition is checked while its centre is there: it passes.
 		await o.page.locator('input[type="file"]').setInputFiles(join(dir, 'edycje.csv'));
 		await checked();
@@ -146,15 +154,11 @@ describe('bring your own data', () => {
 	});
 
 	it('a tab that never hears of another tab’s removal takes it in before loading, and checks its file again', async () => {
-		const dir = await mkdtemp(join(tmpdir(), 'deaf-tab-'));
-		await writeFile(join(dir, 'osrodki.csv'), await readFile(`${fixtures}/good/centres-new.csv`, 'utf8'));
-		await writeFile(join(dir, 'edycje.csv'), 'edition_id,centre_id,year,title,start_date,end_date,period_stated,source_id,quote,note\nnowe-miasto-2012,nowe-miasto,2012,Aktywni,,,,gus-terc,Cytat,\n');
+		const dir = await centreAndEdition('deaf-tab-');
 		opened = await openPage('/dane-wlasne/');
 		const a = opened.page;
 		await a.waitForSelector('input[type="file"]', { timeout: 45_000 });
-		await a.locator('input[type="file"]').setInputFiles(join(dir, 'osrodki.csv'));
-		await a.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
-		await expect.poll(async () => plain(await a.getByTestId('import-status').textContent())).toContain('Wczytano osrodki.csv');
+		await loadFile(a, dir, 'osrodki.csv');
 		// A second tab of the same profile that hears nothing from the first (no BroadcastChannel): it restores the
 		// centre from IndexedDB and checks an edition of it.
 		const b = await a.context().newPage();

@@ -466,14 +466,20 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 		expect(keptIds(store)).toEqual([]);
 	});
 
-	it('refuses the removal in a tab that never heard of the file pointing at it: what is kept is caught up with first', async () => {
-		// A reviewer's case: tab A imports a centre; tab B, opened later, restores it and imports an edition of it; A
-		// hears nothing (no BroadcastChannel, or a message lost). A's removal used to pass its own DuckDB's check.
+	/** Two tabs of one store that hear nothing of each other; tab A has imported a new centre. */
+	async function centreInTabA() {
 		const store = memoryStore();
 		const [dbA, dbB] = [openDb(), openDb()];
 		const [tabA, tabB] = [tab(store, null), tab(store, null)];
 		await tabA.restore(dbA);
 		const centres = await keepAndAdd(store, tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		return { store, dbA, dbB, tabA, tabB, centres };
+	}
+
+	it('refuses the removal in a tab that never heard of the file pointing at it: what is kept is caught up with first', async () => {
+		// A reviewer's case: tab A imports a centre; tab B, opened later, restores it and imports an edition of it; A
+		// hears nothing (no BroadcastChannel, or a message lost). A's removal used to pass its own DuckDB's check.
+		const { store, dbA, dbB, tabA, tabB, centres } = await centreInTabA();
 		await tabB.restore(dbB);
 		await keepAndAdd(store, tabB, dbB, 'edycje.csv', 'editions', EDITION_CSV, withNewCentre());
 		expect(tabA.files.map((f) => f.file)).toEqual(['osrodki.csv']);
@@ -492,11 +498,7 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 	it('a tab that never heard of another tab’s removal takes it in before its own addition runs', async () => {
 		// Tab B restored a centre that tab A then removed; B hears nothing. An edition B checked against that centre
 		// must not be added while B still has it: `exclusive` first takes in what is no longer kept.
-		const store = memoryStore();
-		const [dbA, dbB] = [openDb(), openDb()];
-		const [tabA, tabB] = [tab(store, null), tab(store, null)];
-		await tabA.restore(dbA);
-		const centres = await keepAndAdd(store, tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		const { store, dbA, dbB, tabA, tabB, centres } = await centreInTabA();
 		await tabB.restore(dbB);
 		await tabA.remove(dbA, centres.id);
 		expect(keptIds(store)).toEqual([]);
@@ -516,11 +518,7 @@ describe('kept imports: same names, several tabs, nothing lost', () => {
 	it('a tab that never heard of another tab removing a centre and its edition takes in both, the edition first', async () => {
 		// A reviewer's case: taken oldest first, the centre's removal was refused for the edition still there, and the
 		// centre stayed, so a new edition of it would pass its check and be kept pointing at nothing.
-		const store = memoryStore();
-		const [dbA, dbB] = [openDb(), openDb()];
-		const [tabA, tabB] = [tab(store, null), tab(store, null)];
-		await tabA.restore(dbA);
-		const centres = await keepAndAdd(store, tabA, dbA, 'osrodki.csv', 'centres', readFileSync(`${fixtures}/good/centres-new.csv`, 'utf8'), known);
+		const { store, dbA, dbB, tabA, tabB, centres } = await centreInTabA();
 		const editions = await keepAndAdd(store, tabA, dbA, 'edycje.csv', 'editions', EDITION_CSV, withNewCentre());
 		await tabB.restore(dbB);
 		expect(tabB.files.map((f) => f.file)).toEqual(['osrodki.csv', 'edycje.csv']);
