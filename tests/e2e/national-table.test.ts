@@ -50,7 +50,10 @@ describe('the table of every centre', () => {
 		expect(heights).toHaveLength(1);
 
 		await scroller(opened).focus();
+		// Said step by step, so that a failure says which step: the box has the focus, End scrolls it, the row comes.
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Ośrodki: Polska');
 		await page.keyboard.press('End');
+		await expect.poll(() => scroller(opened!).evaluate((box) => box.scrollTop)).toBeGreaterThan(0);
 		const row = page.locator(`${TABLE} tr[data-centre="${last.code}"]`);
 		await row.waitFor();
 		await expect.poll(() => row.isVisible()).toBe(true);
