@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPage, plain, type OpenedPage } from './browser';
+import { IMPORT_LOCK } from '../../src/lib/state/import-keys';
 
 let opened: OpenedPage | undefined;
 afterEach(async () => {
@@ -179,6 +180,43 @@ describe('bring your own data', () => {
 		await a.waitForSelector('input[type="file"]', { timeout: 45_000 });
 		await expect.poll(() => a.getByText('Nie wczytano jeszcze żadnego pliku.').count()).toBe(1);
 		expect(opened.consoleErrors).toEqual([]);
+	});
+
+	it('waits for another holder of the imports’ turn before loading or removing, and does both once it is free', async () => {
+		// Another tab's turn, held by hand: a load and a removal must not run inside it.
+		const dir = await mkdtemp(join(tmpdir(), 'turn-'));
+		await writeFile(join(dir, 'x.csv'), (await readFile(`${fixtures}/good/participants-utf8.csv`, 'utf8')).replaceAll('IMP-000', 'X-'));
+		opened = await openPage('/dane-wlasne/');
+		const o = opened;
+		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+		const other = await o.page.context().newPage();
+		await other.goto(o.page.url());
+		const hold = () =>
+			other.evaluate(
+				(name) =>
+					new Promise<void>((held) =>
+						navigator.locks.request(name, () => new Promise<void>((release) => ((window as unknown as { release: () => void }).release = release, held())))
+					),
+				IMPORT_LOCK
+			);
+		const release = () => other.evaluate(() => (window as unknown as { release: () => void }).release());
+
+		await hold();
+		await o.page.locator('input[type="file"]').setInputFiles(join(dir, 'x.csv'));
+		await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+		await o.page.waitForTimeout(1500);
+		expect(await o.page.getByTestId('import-status').count()).toBe(0);
+		expect(await o.page.locator('li[data-file]').count()).toBe(0);
+		await release();
+		await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain('Wczytano x.csv');
+
+		await hold();
+		await o.page.locator('li[data-file="x.csv"]').getByRole('button').click();
+		await o.page.waitForTimeout(1500);
+		expect(await o.page.locator('li[data-file="x.csv"]').count()).toBe(1);
+		await release();
+		await expect.poll(() => o.page.locator('li[data-file]').count()).toBe(0);
+		expect(o.consoleErrors).toEqual([]);
 	});
 
 	it('two files of the same name from different folders: both load, both are listed, both survive a reload', async () => {

@@ -46,3 +46,6 @@ export function newImportId(file: string): string {
 /** Tabs of this site tell each other what they added and removed, so every tab's list and DuckDB stay the same. */
 export const IMPORT_CHANNEL = 'pokl711.imports';
 export type ImportMessage = { type: 'added' | 'removed'; id: string };
+
+/** Tabs of this site take it in turns to add and remove imports under this Web Lock, where the browser has them. */
+export const IMPORT_LOCK = 'pokl711.imports';

@@ -6,7 +6,7 @@ import { dictionary, type TableName } from '../dictionary';
 import { ImportInUse, type DatabaseDoor } from '../db/database';
 import { forget, indexedDbStore, keep, keptEntry, keptImports, type KeptStore } from '../import/kept';
 import { catalogue } from './catalogue.svelte';
-import { IMPORT_CHANNEL, importDataKey, type ImportMessage, type ImportedFile } from './import-keys';
+import { IMPORT_CHANNEL, IMPORT_LOCK, importDataKey, type ImportMessage, type ImportedFile } from './import-keys';
 import { ui } from '../i18n';
 
 export type { ImportedFile };
@@ -24,8 +24,7 @@ async function quietly<T>(action: () => Promise<T>, fallback: T): Promise<T> {
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Tabs of this site take it in turns to add and remove imports (Web Locks), where the browser has them. */
-const IMPORT_LOCK = 'pokl711.imports';
+/** One tab's turn for imports (`IMPORT_LOCK`), where the browser has Web Locks. */
 async function withImportLock<T>(step: () => Promise<T>): Promise<T> {
 	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
 	return locks ? await locks.request(IMPORT_LOCK, step) : step();
