@@ -302,6 +302,20 @@ describe('a sum of several views against the whole (the gap the suppression guar
 		expect(plain(guardSelection(reordered, [['2010']]))).toEqual(plain(guardSelection(columns, [['2010']])));
 	});
 
+	it('keys a cube’s rows by the strata it is given: the same centres with their strata numbered anew draw anew, as fresh columns do', () => {
+		const cells = country(5);
+		const columns = columnsFor(cells, 2010);
+		const first = guardSelection(columns, [['2010']]);
+		// The same centre column, its strata numbered from elsewhere (another build's data): the keys kept for the first
+		// numbering must not be read for the second.
+		const renumbered = { ...columns, stratum: columns.stratum.map((s) => s + 40) };
+		const fresh = { ...renumbered, teryt: [...columns.teryt], stratum: [...renumbered.stratum] };
+		const plain = (units: ReturnType<typeof guardSelection>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.cost]);
+		expect(plain(guardSelection(renumbered, [['2010']]))).toEqual(plain(guardSelection(fresh, [['2010']])));
+		expect(plain(guardSelection(renumbered, [['2010']]))).not.toEqual(plain(first));
+		expect(plain(guardSelection(columns, [['2010']]))).toEqual(plain(first));
+	});
+
 	it('asks the same people the same way twice and gets the same number: no fresh draw to average away', () => {
 		const cells = country(7);
 		// The powiat's three centres in 2010 against the powiat itself in 2010: the same people, one key.

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeDatabase, openNodeEngine } from '../../src/lib/db/node';
 import { createDatabase } from '../../src/lib/db/database';
 import type { NationalManifest } from '../../src/lib/db/national';
-import { NATIONAL_DIMENSIONS, decodeComparedCentres, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, spreadCombos, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
+import { NATIONAL_DIMENSIONS, decodeComparedCentres, guardSelection, decodeNationalFilters, encodeNationalFilters, nationalSelection, selectionColumns, selectionRows, spreadCombos, type NationalDimension, type NationalFilters, type SelectionRow } from '../../src/lib/queries/national';
 import { KEYS, cubeRowId, perturbCount, perturbRate, rowKey } from '../../src/lib/stats/cell-key';
 import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
@@ -383,6 +383,34 @@ describe('the national selection query', () => {
 		const constant = await nationalSelection(db, { ...filters, priceBase: 2014 });
 		expect(constant.units.get('')!.n).toBe(total.n);
 		expect(constant.units.get('')!.cost).toBeGreaterThan(total.cost);
+		await db.close();
+	});
+
+	it('answers a page’s later filter changes as a fresh page would: what the guard keeps of the cube carries no answer over', async () => {
+		const db = createNodeDatabase(dir);
+		const none: NationalFilters = { years: [], sex: [], ageBands: [], priceBase: null };
+		const changes: NationalFilters[] = [
+			{ ...none, sex: ['K'] },
+			{ ...none, years: [2010, 2011], ageBands: ['25-34'] },
+			{ ...none, years: [2014], sex: ['M'], ageBands: ['18-24'] },
+			{ ...none, sex: ['K'] }
+		];
+		const plain = (units: Map<string, GuardedUnit>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.cost, u.hidden]);
+		const answers = [];
+		for (const filters of changes) {
+			// The page's path: the same cube columns each time (asked once), a new combination per change.
+			const { columns, dimensions } = await selectionColumns(db, filters);
+			const selected = dimensions.map((d) => filters[d].map(String));
+			const kept = plain(guardSelection(columns, selected));
+			// A fresh page: every column copied, so nothing the guard kept beside the old ones is found.
+			const copied = Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, Array.from(values as ArrayLike<number>)])) as unknown as typeof columns;
+			expect(kept).toEqual(plain(guardSelection(copied, selected)));
+			answers.push(kept);
+		}
+		// The changes differ (so a stale answer would show), and asking the first again gives the first.
+		expect(answers[1]).not.toEqual(answers[0]);
+		expect(answers[2]).not.toEqual(answers[1]);
+		expect(answers[3]).toEqual(answers[0]);
 		await db.close();
 	});
 

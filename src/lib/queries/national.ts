@@ -237,9 +237,8 @@ export function guardSelection(columns: StratifiedColumns, selected: string[][])
 	if (selected.length === 0) return units;
 	// The rows every active filter keeps: no digit of their combination is 0 ("not a selected value").
 	const radix = radixOf(selected);
-	const kept = (combo: number) => digitsOf(combo, radix).every((digit) => digit > 0);
-	const inSelection = Uint8Array.from({ length: radix.reduce((a, b) => a * b, 1) }, (_, combo) => Number(kept(combo)));
-	return perturbUnits(units, selectionKeys(columns, (combo) => inSelection[combo] === 1));
+	const inSelection = Uint8Array.from({ length: radix.reduce((a, b) => a * b, 1) }, (_, combo) => Number(digitsOf(combo, radix).every((digit) => digit > 0)));
+	return perturbUnits(units, selectionKeys(columns, inSelection));
 }
 
 /** The centres a national comparison shows, by TERC code, from `?osrodki=`: known ones, each once, at most `max`. */

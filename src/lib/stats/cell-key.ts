@@ -18,7 +18,7 @@
 // A sum of several views then carries the noise of each: 243 − 6 × (40 ± 2) no longer tells 3 from 0 or 7.
 // The cost per participant is rounded to 100 zł the same way, since an exact average would undo the noise.
 // The <5 rule, differencing and the tree (selection-guard.ts) still run first, on the true counts.
-import type { GuardedUnit } from './selection-guard';
+import { unitTree, type GuardedUnit } from './selection-guard';
 import { DISCLOSURE_THRESHOLD } from './disclosure';
 
 /** Keys run 0…KEYS − 1; a cell's key is its records' keys summed modulo KEYS. */
@@ -99,44 +99,49 @@ export function perturbCount(value: number, cellKey: number): number {
 /** A unit's cell keys: of its people, of those employed, of those who completed, and for its cost. */
 export type CellKeys = [n: number, employed: number, completed: number, cost: number];
 
+/** Each cube row's four keys (`rowKey`), row by row, kept beside the cube's `stratum` column: they never change. */
+const rowKeysKept = new WeakMap<object, { teryt: ArrayLike<number>; keys: Uint32Array }>();
+function rowKeys(teryt: ArrayLike<number>, stratum: ArrayLike<number>): Uint32Array {
+	const kept = rowKeysKept.get(stratum);
+	if (kept && kept.teryt === teryt && kept.keys.length === 4 * teryt.length) return kept.keys;
+	const keys = new Uint32Array(4 * teryt.length);
+	for (let i = 0; i < teryt.length; i++) {
+		const id = cubeRowId(teryt[i], stratum[i]);
+		for (let kind = 0; kind < 4; kind++) keys[4 * i + kind] = rowKey(id, kind as KeyOf);
+	}
+	rowKeysKept.set(stratum, { teryt, keys });
+	return keys;
+}
+
 /**
- * Each unit's cell keys for the selection: the keys of the cube rows every active filter keeps, summed up the tree.
- * A row with no one employed (or no one who completed) adds nothing to that key: the same employed people must
- * give the same key whether or not a view also takes in rows where there are none.
+ * Each unit's cell keys for the selection: the keys of the cube rows every active filter keeps (`kept`, by
+ * combination), summed up the tree. A row with no one employed (or no one who completed) adds nothing to that key:
+ * the same employed people must give the same key whether or not a view also takes in rows where there are none.
+ * The rows' keys and the tree are the cube's, built on the first filter change and kept; a change only sums.
  */
 export function selectionKeys(
 	rows: { teryt: ArrayLike<number>; stratum: ArrayLike<number>; combo: ArrayLike<number>; employed: ArrayLike<number>; completed: ArrayLike<number> },
-	kept: (combo: number) => boolean
+	kept: Uint8Array
 ): Map<string, CellKeys> {
-	const out = new Map<string, CellKeys>();
-	const add = (code: string, sums: CellKeys) => {
-		const keys = out.get(code);
-		if (keys) for (let m = 0; m < keys.length; m++) keys[m] += sums[m];
-		else out.set(code, [...sums]);
-	};
-	// Rows come centre by centre; each centre's sums go up the tree once.
-	let code = -1;
-	let sums: CellKeys = [0, 0, 0, 0];
-	const flush = () => {
-		if (code < 0) return;
-		const teryt = String(code).padStart(7, '0');
-		for (const unit of [teryt, teryt.slice(0, 4), teryt.slice(0, 2), '']) add(unit, sums);
-	};
-	for (let i = 0; i < rows.teryt.length; i++) {
-		if (rows.teryt[i] !== code) {
-			flush();
-			code = rows.teryt[i];
-			sums = [0, 0, 0, 0];
-		}
-		if (!kept(rows.combo[i])) continue;
-		const id = cubeRowId(rows.teryt[i], rows.stratum[i]);
-		sums[0] += rowKey(id, 0);
-		if (rows.employed[i] > 0) sums[1] += rowKey(id, 1);
-		if (rows.completed[i] > 0) sums[2] += rowKey(id, 2);
-		sums[3] += rowKey(id, 3);
+	const { count, codes, parents, upward, centreOfRow } = unitTree(rows.teryt);
+	const keys = rowKeys(rows.teryt, rows.stratum);
+	// Sums of at most 2³² a row over some 10⁵ rows stay whole in a double, so the order of adding changes nothing.
+	const sums = new Float64Array(4 * count);
+	for (let i = 0; i < centreOfRow.length; i++) {
+		if (kept[rows.combo[i]] !== 1) continue;
+		const at = 4 * centreOfRow[i];
+		sums[at] += keys[4 * i];
+		if (rows.employed[i] > 0) sums[at + 1] += keys[4 * i + 1];
+		if (rows.completed[i] > 0) sums[at + 2] += keys[4 * i + 2];
+		sums[at + 3] += keys[4 * i + 3];
 	}
-	flush();
-	for (const keys of out.values()) for (let m = 0; m < keys.length; m++) keys[m] %= KEYS;
+	for (let k = 0; k < upward.length; k++) {
+		const from = 4 * upward[k];
+		const to = 4 * parents[upward[k]];
+		for (let m = 0; m < 4; m++) sums[to + m] += sums[from + m];
+	}
+	const out = new Map<string, CellKeys>();
+	for (let u = 0; u < count; u++) out.set(codes[u], [sums[4 * u] % KEYS, sums[4 * u + 1] % KEYS, sums[4 * u + 2] % KEYS, sums[4 * u + 3] % KEYS]);
 	return out;
 }
 

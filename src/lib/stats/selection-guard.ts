@@ -8,7 +8,7 @@
 import type { Columns } from '../db/types';
 import type { SelectionRow } from '../queries/national';
 import { isSmall, rateIsDisclosive } from './disclosure';
-import { protectShape, treeShape } from './hierarchy';
+import { protectShape, treeShape, type TreeShape } from './hierarchy';
 
 export interface Tally {
 	n: number;
@@ -116,6 +116,67 @@ const codeOfKey = (key: number) => {
 };
 
 /**
+ * The units a cube's rows make, which no filter changes: each unit's slot (given as its first centre brings it: the
+ * centre, its powiat, voivodeship, then Poland, so the tree's order, which decides among equally good units to hide,
+ * is the order the rows come in), its parent's slot, its code, each row's centre slot, and the tree's shape.
+ */
+export interface UnitTree {
+	count: number;
+	codes: string[];
+	parents: Int32Array;
+	/** Centres, then powiats, then voivodeships, each in slot order: the order their sums go up the tree. */
+	upward: Int32Array;
+	centreOfRow: Int32Array;
+	shape: TreeShape;
+	before: (a: number, b: number) => boolean;
+	name: (u: number) => string;
+}
+
+/** Trees by the cube's `teryt` column. A page's cube is asked for once and never written to, so its tree is built once. */
+const trees = new WeakMap<object, UnitTree>();
+
+/** The units of the rows' centres (`UnitTree`), built on a column's first use and then kept beside it. */
+export function unitTree(teryt: ArrayLike<number>): UnitTree {
+	let tree = trees.get(teryt);
+	if (tree && tree.centreOfRow.length === teryt.length) return tree;
+	const slot = new Map<number, number>();
+	const keys: number[] = [];
+	const parentKeys: number[] = [];
+	const slotOf = (key: number, parentKey: number) => {
+		let u = slot.get(key);
+		if (u === undefined) {
+			slot.set(key, (u = keys.length));
+			keys.push(key);
+			parentKeys.push(parentKey);
+		}
+		return u;
+	};
+	const centreOfRow = new Int32Array(teryt.length);
+	for (let i = 0, lastCode = -1, centre = -1; i < teryt.length; i++) {
+		const code = teryt[i];
+		if (code !== lastCode) {
+			lastCode = code;
+			const powiat = unitKey(2, Math.floor(code / 1000));
+			const voivodeship = unitKey(1, Math.floor(code / 100_000));
+			const poland = unitKey(0, 0);
+			centre = slotOf(unitKey(3, code), powiat);
+			slotOf(powiat, voivodeship);
+			slotOf(voivodeship, poland);
+			slotOf(poland, -1);
+		}
+		centreOfRow[i] = centre;
+	}
+	const parents = Int32Array.from(parentKeys, (key) => (key < 0 ? -1 : slot.get(key)!));
+	const upward = Int32Array.from([3, 2, 1].flatMap((level) => keys.flatMap((key, u) => (Math.floor(key / 1e7) === level ? [u] : []))));
+	const codes = keys.map(codeOfKey);
+	// Ties in size break by TERC code, Poland ('PL') last.
+	const ids = codes.map(treeId);
+	tree = { count: keys.length, codes, parents, upward, centreOfRow, shape: treeShape(parents), before: (a, b) => ids[a] < ids[b], name: (u) => ids[u] };
+	trees.set(teryt, tree);
+	return tree;
+}
+
+/**
  * The same, from the query's columns: each row a centre (TERC code as a number) and a combination of values.
  * Numbers and typed arrays throughout, no object or string per row or per neighbouring view: this runs over the
  * whole country on every filter change (measured in Node over the real cube: 22–29 ms with maps and objects).
@@ -147,61 +208,31 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 				)
 	);
 
-	// Units get slots as their first centre brings them (the centre, its powiat, voivodeship, then Poland): the tree's
-	// order, which decides among equally good units to hide, stays the order the rows come in.
+	const tree = unitTree(rows.teryt);
+	const { count, codes, parents, upward, centreOfRow } = tree;
 	const MEASURES = 4; // n, employed, completed, cost
-	const slot = new Map<number, number>();
-	const keys: number[] = [];
-	const parentKeys: number[] = [];
-	const slotOf = (key: number, parentKey: number) => {
-		let u = slot.get(key);
-		if (u === undefined) {
-			slot.set(key, (u = keys.length));
-			keys.push(key);
-			parentKeys.push(parentKey);
-		}
-		return u;
-	};
-	// Slots first, then the tallies at their exact size in a kept buffer: a fresh array of 6–8 MB per filter change
-	// cost a major garbage collection in the browser on the narrow selections (measured: the guard's 50–130 ms).
-	const centreOf = new Map<number, number>();
-	const { teryt, combo: comboOfRow, n: nOfRow, employed: employedOfRow, completed: completedOfRow, cost: costOfRow } = rows;
-	for (let i = 0, lastCode = -1; i < teryt.length; i++) {
-		const code = teryt[i];
-		if (code === lastCode || centreOf.has(code)) continue;
-		lastCode = code;
-		const powiat = unitKey(2, Math.floor(code / 1000));
-		const voivodeship = unitKey(1, Math.floor(code / 100_000));
-		const poland = unitKey(0, 0);
-		centreOf.set(code, slotOf(unitKey(3, code), powiat));
-		slotOf(powiat, voivodeship);
-		slotOf(voivodeship, poland);
-		slotOf(poland, -1);
-	}
-	const tallies = talliesBuffer(keys.length * combos * MEASURES);
+	// The tallies at their exact size in a kept buffer: a fresh array of 6–8 MB per filter change cost a major garbage
+	// collection in the browser on the narrow selections (measured: the guard's 50–130 ms).
+	const { combo: comboOfRow, n: nOfRow, employed: employedOfRow, completed: completedOfRow, cost: costOfRow } = rows;
+	const tallies = talliesBuffer(count * combos * MEASURES);
 	// Each row is tallied into its centre; powiats, voivodeships and Poland are summed from those below them after.
-	for (let i = 0, lastCode = -1, centre = 0; i < teryt.length; i++) {
-		const code = teryt[i];
-		if (code !== lastCode) (lastCode = code), (centre = centreOf.get(code)!);
+	for (let i = 0; i < centreOfRow.length; i++) {
 		const combo = comboOfRow[i];
 		// A combination out of range would land in the next unit's tallies: never guess, stop.
 		if (!(combo >= 0 && combo < combos)) throw new Error(`protectColumns: row ${i} has combination ${combo} of ${combos}`);
-		const at = (centre * combos + combo) * MEASURES;
+		const at = (centreOfRow[i] * combos + combo) * MEASURES;
 		tallies[at] += nOfRow[i];
 		tallies[at + 1] += employedOfRow[i];
 		tallies[at + 2] += completedOfRow[i];
 		tallies[at + 3] += costOfRow[i];
 	}
-	const parents = Int32Array.from(parentKeys, (key) => (key < 0 ? -1 : slot.get(key)!));
 	const block = combos * MEASURES;
-	for (const level of [3, 2, 1])
-		for (let u = 0; u < keys.length; u++) {
-			if (Math.floor(keys[u] / 1e7) !== level) continue;
-			const from = u * block;
-			const to = parents[u] * block;
-			for (let m = 0; m < block; m++) tallies[to + m] += tallies[from + m];
-		}
-	const count = keys.length;
+	for (let k = 0; k < upward.length; k++) {
+		const u = upward[k];
+		const from = u * block;
+		const to = parents[u] * block;
+		for (let m = 0; m < block; m++) tallies[to + m] += tallies[from + m];
+	}
 	// Rules 1 and 2, per unit and measure: 1 where the figure must be hidden.
 	const figures = new Float64Array(count * MEASURES);
 	const exposedN = new Uint8Array(count);
@@ -257,20 +288,17 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 		exposedCompleted[u] = Number(hideCompleted);
 	}
 
-	// Rule 3 over one tree shape for the three counts. Ties in size break by TERC code, Poland ('PL') last.
-	const shape = treeShape(parents);
-	const codes = keys.map(codeOfKey);
-	const ids = codes.map(treeId);
+	// Rule 3 over the tree's shape for the three counts.
+	const { shape } = tree;
 	const column = (m: number) => Float64Array.from({ length: count }, (_, u) => figures[u * MEASURES + m]);
 	const [n, employed, completed] = [column(0), column(1), column(2)];
-	const tree = { n, before: (a: number, b: number) => ids[a] < ids[b], name: (u: number) => ids[u] };
 	// A count is protected as a "rate" of n out of n: then only n itself can be small.
-	const hiddenN = protectShape(shape, exposedN, tree);
+	const hiddenN = protectShape(shape, exposedN, { n, before: tree.before, name: tree.name });
 	// Where a unit's size is hidden, so are its rates: with n gone, k must not stand alone either. A line's hidden
 	// rates must not add up to a small group of those employed, nor of those not.
 	const rest = (k: Float64Array) => k.map((value, u) => n[u] - value);
-	const hiddenEmployed = protectShape(shape, exposedEmployed.map((e, u) => e | hiddenN[u]), { ...tree, values: [employed, rest(employed)] });
-	const hiddenCompleted = protectShape(shape, exposedCompleted.map((e, u) => e | hiddenN[u]), { ...tree, values: [completed, rest(completed)] });
+	const hiddenEmployed = protectShape(shape, exposedEmployed.map((e, u) => e | hiddenN[u]), { n, before: tree.before, name: tree.name, values: [employed, rest(employed)] });
+	const hiddenCompleted = protectShape(shape, exposedCompleted.map((e, u) => e | hiddenN[u]), { n, before: tree.before, name: tree.name, values: [completed, rest(completed)] });
 	const out = new Map<string, GuardedUnit>();
 	for (let u = 0; u < count; u++) {
 		const at = u * MEASURES;
