@@ -309,7 +309,7 @@ describe('a sum of several views against the whole (the gap the suppression guar
 		// The same centre column, its strata numbered from elsewhere (another build's data): the keys kept for the first
 		// numbering must not be read for the second.
 		const renumbered = { ...columns, stratum: columns.stratum.map((s) => s + 40) };
-		const fresh = { ...renumbered, teryt: [...columns.teryt], stratum: [...renumbered.stratum] };
+		const fresh = { ...renumbered, teryt: Array.from(columns.teryt), stratum: [...renumbered.stratum] };
 		const plain = (units: ReturnType<typeof guardSelection>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.cost]);
 		expect(plain(guardSelection(renumbered, [['2010']]))).toEqual(plain(guardSelection(fresh, [['2010']])));
 		expect(plain(guardSelection(renumbered, [['2010']]))).not.toEqual(plain(first));
