@@ -18,7 +18,7 @@
 // A sum of several views then carries the noise of each: 243 − 6 × (40 ± 2) no longer tells 3 from 0 or 7.
 // The cost per participant is rounded to 100 zł the same way, since an exact average would undo the noise.
 // The <5 rule, differencing and the tree (selection-guard.ts) still run first, on the true counts.
-import { unitTree, type GuardedUnit } from './selection-guard';
+import { sameValues, unitTree, type GuardedUnit } from './selection-guard';
 import { DISCLOSURE_THRESHOLD } from './disclosure';
 
 /** Keys run 0…KEYS − 1; a cell's key is its records' keys summed modulo KEYS. */
@@ -100,16 +100,17 @@ export function perturbCount(value: number, cellKey: number): number {
 export type CellKeys = [n: number, employed: number, completed: number, cost: number];
 
 /** Each cube row's four keys (`rowKey`), row by row, kept beside the cube's `stratum` column: they never change. */
-const rowKeysKept = new WeakMap<object, { teryt: ArrayLike<number>; keys: Uint32Array }>();
+const rowKeysKept = new WeakMap<object, { teryt: ArrayLike<number>; stratum: Float64Array; keys: Uint32Array }>();
 function rowKeys(teryt: ArrayLike<number>, stratum: ArrayLike<number>): Uint32Array {
 	const kept = rowKeysKept.get(stratum);
-	if (kept && kept.teryt === teryt && kept.keys.length === 4 * teryt.length) return kept.keys;
+	// The tree (`unitTree`, asked first) has checked the centre column; a stratum column written to since is seen here.
+	if (kept && kept.teryt === teryt && sameValues(stratum, kept.stratum)) return kept.keys;
 	const keys = new Uint32Array(4 * teryt.length);
 	for (let i = 0; i < teryt.length; i++) {
 		const id = cubeRowId(teryt[i], stratum[i]);
 		for (let kind = 0; kind < 4; kind++) keys[4 * i + kind] = rowKey(id, kind as KeyOf);
 	}
-	rowKeysKept.set(stratum, { teryt, keys });
+	rowKeysKept.set(stratum, { teryt, stratum: Float64Array.from(stratum), keys });
 	return keys;
 }
 
@@ -125,8 +126,9 @@ export function selectionKeys(
 ): Map<string, CellKeys> {
 	const { count, codes, parents, upward, centreOfRow } = unitTree(rows.teryt);
 	const keys = rowKeys(rows.teryt, rows.stratum);
-	// Sums of at most 2³² a row over some 10⁵ rows stay whole in a double, so the order of adding changes nothing.
-	const sums = new Float64Array(4 * count);
+	// Summed modulo 2³² as they go (a Uint32Array keeps the low 32 bits of what is stored): exact at any size, in any
+	// order. A double holding the whole sums would lose its last bits past about 2²¹ rows (a reviewer's 6M-row cube).
+	const sums = new Uint32Array(4 * count);
 	for (let i = 0; i < centreOfRow.length; i++) {
 		if (kept[rows.combo[i]] !== 1) continue;
 		const at = 4 * centreOfRow[i];
@@ -141,7 +143,7 @@ export function selectionKeys(
 		for (let m = 0; m < 4; m++) sums[to + m] += sums[from + m];
 	}
 	const out = new Map<string, CellKeys>();
-	for (let u = 0; u < count; u++) out.set(codes[u], [sums[4 * u] % KEYS, sums[4 * u + 1] % KEYS, sums[4 * u + 2] % KEYS, sums[4 * u + 3] % KEYS]);
+	for (let u = 0; u < count; u++) out.set(codes[u], [sums[4 * u], sums[4 * u + 1], sums[4 * u + 2], sums[4 * u + 3]]);
 	return out;
 }
 
