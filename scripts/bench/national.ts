@@ -255,6 +255,8 @@ export interface NationalFilterResult {
 	engineReady: Summary;
 	/** The first filter change of a cold visit of /polska/ (2,477 centres): input to every chart redrawn. */
 	firstChange: Summary;
+	/** The second to the last change of each visit: a reader's changes once the first has run the page's code. */
+	laterChanges: Summary;
 	/** Every filter change of those visits (16 each), and its two parts. */
 	filterChange: Summary;
 	query: Summary;
@@ -266,7 +268,7 @@ export async function nationalFilterBench(browser: Browser, site: string, runs: 
 	const server = createSiteServer(site);
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const times = { ready: [] as number[], engine: [] as number[], first: [] as number[], change: [] as number[], query: [] as number[], guard: [] as number[] };
+	const times = { ready: [] as number[], engine: [] as number[], first: [] as number[], later: [] as number[], change: [] as number[], query: [] as number[], guard: [] as number[] };
 	let memoryMB = 0;
 	const open = async (path: string) => {
 		const context = await browser.newContext({ bypassCSP: true });
@@ -297,7 +299,7 @@ export async function nationalFilterBench(browser: Browser, site: string, runs: 
 			await page.waitForFunction(drawnAndReady, undefined, { timeout: 120_000, polling: 'raf' });
 			for (const [i, click] of CLICKS.entries()) {
 				const [total, query, guard] = (await page.evaluate(NATIONAL_FILTER_CHANGE(click))) as number[];
-				if (i === 0) times.first.push(total);
+				(i === 0 ? times.first : times.later).push(total);
 				times.change.push(total);
 				times.query.push(query);
 				times.guard.push(guard);
@@ -314,6 +316,7 @@ export async function nationalFilterBench(browser: Browser, site: string, runs: 
 		voivodeshipReady: summarise(times.ready),
 		engineReady: summarise(times.engine),
 		firstChange: summarise(times.first),
+		laterChanges: summarise(times.later),
 		filterChange: summarise(times.change),
 		query: summarise(times.query),
 		guard: summarise(times.guard),

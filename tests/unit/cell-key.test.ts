@@ -304,12 +304,13 @@ describe('a sum of several views against the whole (the gap the suppression guar
 
 	it('sees a column written to since its tree and keys were kept, and answers for what it holds now', () => {
 		const cells = country(3);
-		const columns = columnsFor(cells, 2010);
+		const teryt = cells.map((c) => c.teryt);
+		const columns = { ...columnsFor(cells, 2010), teryt };
 		const plain = (units: ReturnType<typeof guardSelection>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.cost, u.hidden]);
 		const before = plain(guardSelection(columns, [['2010']]));
 		// In place: the last centre's rows moved to another voivodeship, the first row into another stratum.
-		const moved = columns.teryt.at(-1)!;
-		columns.teryt.forEach((code, i) => code === moved && (columns.teryt[i] = 1_461_011));
+		const moved = teryt.at(-1)!;
+		teryt.forEach((code, i) => code === moved && (teryt[i] = 1_461_011));
 		columns.stratum[0] += 50;
 		const fresh = { ...columns, teryt: Array.from(columns.teryt), stratum: Array.from(columns.stratum) };
 		const after = plain(guardSelection(columns, [['2010']]));
@@ -321,7 +322,7 @@ describe('a sum of several views against the whole (the gap the suppression guar
 	it('stops at a centre code that is no TERC code rather than guess its powiat and voivodeship', () => {
 		const columns = columnsFor(country(1), 2010);
 		for (const bad of [-1, Number.NaN, 12_345_678, 216011.5]) {
-			const teryt = [bad, ...columns.teryt.slice(1)];
+			const teryt = [bad, ...Array.from(columns.teryt).slice(1)];
 			expect(() => guardSelection({ ...columns, teryt }, [['2010']])).toThrow(`row 0 has centre code ${bad}, not a TERC code`);
 		}
 	});
