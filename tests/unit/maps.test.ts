@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawShapes, type NationalShapes } from '../../src/lib/maps/geometry';
-import { colourClasses } from '../../src/lib/maps/scale';
+import { classLabels, colourClasses } from '../../src/lib/maps/scale';
+import { formatPercent } from '../../src/lib/format/number';
 import { nationalShapes } from '../../scripts/national/index';
 import { readTerc } from '../../scripts/national/register';
 
@@ -52,6 +53,20 @@ describe('colourClasses', () => {
 
 	it('has nothing to scale where every value is hidden', () => {
 		expect(colourClasses([])).toBeNull();
+	});
+
+	it('names each class in tenths of a percent where whole percents would name two bounds alike, and only there', () => {
+		const percent = (v: number, fine: boolean) => formatPercent(v, fine);
+		// A map of voivodeships under a filter: 13.8–18.2% in five classes, a point apart.
+		const narrow = classLabels(colourClasses([0.138, 0.151, 0.162, 0.182])!, percent).map((l) => l.text);
+		expect(new Set(narrow).size).toBe(5);
+		for (const text of narrow) {
+			const [from, to] = text.split('–');
+			expect(from.replace(/\s?%$/u, '')).not.toBe(to.replace(/\s?%$/u, ''));
+		}
+		expect(narrow[0]).toMatch(/^\d+,\d\s?%–\d+,\d\s?%$/u);
+		// A wide range keeps whole percents: 12–31% in classes of 4 points.
+		expect(classLabels(colourClasses([0.12, 0.18, 0.2, 0.31])!, percent).map((l) => l.text)[0]).toMatch(/^\d+\s?%–\d+\s?%$/u);
 	});
 });
 

@@ -29,6 +29,18 @@ export function colourClasses(values: number[], classes = 5): ColourClasses | nu
 	return { colours, thresholds: scale.thresholds(), domain: [low, high], colourOf: (value) => scale(value) };
 }
 
+/**
+ * Each class's colour and bounds in words („14%–15%”, the last one closed). With `fine` where the plain format
+ * would name two different bounds alike: five classes over 13.5–18% read „14%–14%” in whole percents.
+ */
+export function classLabels(classes: ColourClasses, format: (value: number, fine: boolean) => string): { colour: string; text: string }[] {
+	const last = classes.colours.length - 1;
+	const bounds = classes.colours.map((colour, i) => ({ colour, from: i === 0 ? classes.domain[0] : classes.thresholds[i - 1], to: i === last ? classes.domain[1] : classes.thresholds[i] }));
+	const edges = [classes.domain[0], ...classes.thresholds, classes.domain[1]];
+	const fine = edges.some((edge, i) => i > 0 && edge !== edges[i - 1] && format(edge, false) === format(edges[i - 1], false));
+	return bounds.map(({ colour, from, to }) => ({ colour, text: from === to ? format(from, fine) : `${format(from, fine)}–${format(to, fine)}` }));
+}
+
 /** One area's value on a map. */
 export interface AreaValue {
 	/** The number the colour shows; null where it is hidden or unknown. */
