@@ -307,16 +307,21 @@ describe('a sum of several views against the whole (the gap the suppression guar
 		const teryt = cells.map((c) => c.teryt);
 		const columns = { ...columnsFor(cells, 2010), teryt };
 		const plain = (units: ReturnType<typeof guardSelection>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.cost, u.hidden]);
+		const fresh = () => plain(guardSelection({ ...columns, teryt: Array.from(columns.teryt), stratum: Array.from(columns.stratum) }, [['2010']]));
 		const before = plain(guardSelection(columns, [['2010']]));
-		// In place: the last centre's rows moved to another voivodeship, the first row into another stratum.
+		// In place, the centre column alone: the last centre's rows moved to another voivodeship. Its units and its
+		// rows' keys (which its code is part of) must both follow.
 		const moved = teryt.at(-1)!;
 		teryt.forEach((code, i) => code === moved && (teryt[i] = 1_461_011));
-		columns.stratum[0] += 50;
-		const fresh = { ...columns, teryt: Array.from(columns.teryt), stratum: Array.from(columns.stratum) };
-		const after = plain(guardSelection(columns, [['2010']]));
-		expect(after).toEqual(plain(guardSelection(fresh, [['2010']])));
-		expect(after).not.toEqual(before);
-		expect(after.map(([code]) => code)).toContain('14');
+		const afterMove = plain(guardSelection(columns, [['2010']]));
+		expect(afterMove).toEqual(fresh());
+		expect(afterMove).not.toEqual(before);
+		expect(afterMove.map(([code]) => code)).toContain('14');
+		// Then the strata alone: the first row the filter keeps (2010) into another stratum.
+		columns.stratum[cells.findIndex((c) => c.year === 2010)] += 50;
+		const afterStratum = plain(guardSelection(columns, [['2010']]));
+		expect(afterStratum).toEqual(fresh());
+		expect(afterStratum).not.toEqual(afterMove);
 	});
 
 	it('stops at a centre code that is no TERC code rather than guess its powiat and voivodeship', () => {

@@ -18,7 +18,7 @@
 // A sum of several views then carries the noise of each: 243 − 6 × (40 ± 2) no longer tells 3 from 0 or 7.
 // The cost per participant is rounded to 100 zł the same way, since an exact average would undo the noise.
 // The <5 rule, differencing and the tree (selection-guard.ts) still run first, on the true counts.
-import { sameValues, unitTree, type GuardedUnit } from './selection-guard';
+import { sameValues, sumUpTree, unitTree, type GuardedUnit, type UnitTree } from './selection-guard';
 import { DISCLOSURE_THRESHOLD } from './disclosure';
 
 /** Keys run 0…KEYS − 1; a cell's key is its records' keys summed modulo KEYS. */
@@ -99,18 +99,21 @@ export function perturbCount(value: number, cellKey: number): number {
 /** A unit's cell keys: of its people, of those employed, of those who completed, and for its cost. */
 export type CellKeys = [n: number, employed: number, completed: number, cost: number];
 
-/** Each cube row's four keys (`rowKey`), row by row, kept beside the cube's `stratum` column: they never change. */
-const rowKeysKept = new WeakMap<object, { teryt: ArrayLike<number>; stratum: Float64Array; keys: Uint32Array }>();
-function rowKeys(teryt: ArrayLike<number>, stratum: ArrayLike<number>): Uint32Array {
-	const kept = rowKeysKept.get(stratum);
-	// The tree (`unitTree`, asked first) has checked the centre column; a stratum column written to since is seen here.
-	if (kept && kept.teryt === teryt && sameValues(stratum, kept.stratum)) return kept.keys;
+/**
+ * Each cube row's four keys (`rowKey`), row by row: they never change, so they are kept beside the cube's tree
+ * (`unitTree`, which is made anew when the centre column was written to) and its strata, checked the same way.
+ */
+const rowKeysKept = new WeakMap<UnitTree, { stratum: Float64Array; keys: Uint32Array }>();
+function rowKeys(tree: UnitTree, stratum: ArrayLike<number>): Uint32Array {
+	const kept = rowKeysKept.get(tree);
+	if (kept && sameValues(stratum, kept.stratum)) return kept.keys;
+	const teryt = tree.built;
 	const keys = new Uint32Array(4 * teryt.length);
 	for (let i = 0; i < teryt.length; i++) {
 		const id = cubeRowId(teryt[i], stratum[i]);
 		for (let kind = 0; kind < 4; kind++) keys[4 * i + kind] = rowKey(id, kind as KeyOf);
 	}
-	rowKeysKept.set(stratum, { teryt, stratum: Float64Array.from(stratum), keys });
+	rowKeysKept.set(tree, { stratum: Float64Array.from(stratum), keys });
 	return keys;
 }
 
@@ -124,8 +127,9 @@ export function selectionKeys(
 	rows: { teryt: ArrayLike<number>; stratum: ArrayLike<number>; combo: ArrayLike<number>; employed: ArrayLike<number>; completed: ArrayLike<number> },
 	kept: Uint8Array
 ): Map<string, CellKeys> {
-	const { count, codes, parents, upward, centreOfRow } = unitTree(rows.teryt);
-	const keys = rowKeys(rows.teryt, rows.stratum);
+	const tree = unitTree(rows.teryt);
+	const { count, codes, centreOfRow } = tree;
+	const keys = rowKeys(tree, rows.stratum);
 	// Summed modulo 2³² as they go (a Uint32Array keeps the low 32 bits of what is stored): exact at any size, in any
 	// order. A double holding the whole sums would lose its last bits past about 2²¹ rows (a reviewer's 6M-row cube).
 	const sums = new Uint32Array(4 * count);
@@ -137,11 +141,7 @@ export function selectionKeys(
 		if (rows.completed[i] > 0) sums[at + 2] += keys[4 * i + 2];
 		sums[at + 3] += keys[4 * i + 3];
 	}
-	for (let k = 0; k < upward.length; k++) {
-		const from = 4 * upward[k];
-		const to = 4 * parents[upward[k]];
-		for (let m = 0; m < 4; m++) sums[to + m] += sums[from + m];
-	}
+	sumUpTree(tree, sums, 4);
 	const out = new Map<string, CellKeys>();
 	for (let u = 0; u < count; u++) out.set(codes[u], [sums[4 * u], sums[4 * u + 1], sums[4 * u + 2], sums[4 * u + 3]]);
 	return out;
