@@ -32,6 +32,27 @@ async function centreAndEdition(prefix: string) {
 }
 
 /** Picks `name` from `dir` on the import page, and loads it once it is checked. */
+/** Picks a file and waits for its check to pass, naming its rows („1 wiersz”). */
+async function checkFile(page: OpenedPage['page'], path: string, rows = '1 wiersz') {
+	await page.locator('input[type="file"]').setInputFiles(path);
+	await expect.poll(async () => plain(await page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain(rows);
+}
+
+/** Presses load on a file checked before the loaded files changed: checked again, it fails, and nothing is loaded. */
+async function loadRefusedOnRecheck(page: OpenedPage['page']) {
+	await page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
+	await expect.poll(async () => plain((await page.getByTestId('import-status').textContent()) ?? '')).toContain('sprawdzono go ponownie: teraz ma problemy, wymienione niżej. Nic nie zostało wczytane.');
+	expect(await page.locator('li[data-file]').count()).toBe(0);
+}
+
+/** A reload lists no file: nothing was kept for the next visit. */
+async function nothingKeptAfterReload(page: OpenedPage['page']) {
+	await page.reload();
+	await page.waitForSelector('input[type="file"]', { timeout: 45_000 });
+	await expect.poll(() => page.getByText('Nie wczytano jeszcze żadnego pliku.').count()).toBe(1);
+	expect(await page.locator('li[data-file]').count()).toBe(0);
+}
+
 async function loadFile(page: OpenedPage['page'], dir: string, name: string) {
 	await page.locator('input[type="file"]').setInputFiles(join(dir, name));
 	await page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
@@ -44,8 +65,7 @@ describe('bring your own data', () => {
 		const o = opened;
 		expect(await overviewSelection(o)).toContain('14 syntetyczne');
 		await o.page.goto(new URL('/dane-wlasne/', o.page.url()).href);
-		await o.page.locator('input[type="file"]').setInputFiles(`${fixtures}/good/participants-excel-pl.csv`);
-		await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('2 wiersze');
+		await checkFile(o.page, `${fixtures}/good/participants-excel-pl.csv`, '2 wiersze');
 		expect(plain(await o.page.locator('main').textContent())).toContain('kodowanie windows-1250');
 		await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
 		await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain('Wczytano participants-excel-pl.csv');
@@ -111,8 +131,7 @@ describe('bring your own data', () => {
 		const o = opened;
 		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
 		for (const name of ['osrodki.csv', 'edycje.csv']) {
-			await o.page.locator('input[type="file"]').setInputFiles(join(dir, name));
-			await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('1 wiersz');
+			await checkFile(o.page, join(dir, name));
 			await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
 			await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain(`Wczytano ${name}`);
 		}
@@ -134,23 +153,16 @@ describe('bring your own data', () => {
 		opened = await openPage('/dane-wlasne/');
 		const o = opened;
 		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
-		const checked = () => expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('1 wiersz');
 		await loadFile(o.page, dir, 'osrodki.csv');
 		// The edition is checked while its centre is there: it passes.
-		await o.page.locator('input[type="file"]').setInputFiles(join(dir, 'edycje.csv'));
-		await checked();
+		await checkFile(o.page, join(dir, 'edycje.csv'));
 		// Then its centre's file goes, and the reader, who saw "correct", presses load.
 		await o.page.locator('li[data-file="osrodki.csv"]').getByRole('button').click();
 		await expect.poll(() => o.page.locator('li[data-file]').count()).toBe(0);
-		await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
-		await expect.poll(async () => plain((await o.page.getByTestId('import-status').textContent()) ?? '')).toContain('sprawdzono go ponownie: teraz ma problemy, wymienione niżej. Nic nie zostało wczytane.');
+		await loadRefusedOnRecheck(o.page);
 		expect(plain(await o.page.getByTestId('import-problems').textContent())).toContain('nowe-miasto');
-		expect(await o.page.locator('li[data-file]').count()).toBe(0);
 		// Nothing is kept for the next visit either.
-		await o.page.reload();
-		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
-		await expect.poll(() => o.page.getByText('Nie wczytano jeszcze żadnego pliku.').count()).toBe(1);
-		expect(await o.page.locator('li[data-file]').count()).toBe(0);
+		await nothingKeptAfterReload(o.page);
 		expect(o.consoleErrors).toEqual([]);
 	});
 
@@ -166,19 +178,14 @@ describe('bring your own data', () => {
 		await b.addInitScript(() => delete (window as { BroadcastChannel?: unknown }).BroadcastChannel);
 		await b.goto(a.url());
 		await expect.poll(() => b.locator('li[data-file="osrodki.csv"]').count(), { timeout: 45_000 }).toBe(1);
-		await b.locator('input[type="file"]').setInputFiles(join(dir, 'edycje.csv'));
-		await expect.poll(async () => plain(await b.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('1 wiersz');
+		await checkFile(b, join(dir, 'edycje.csv'));
 		// The first tab removes the centre; the second still lists it, and its reader presses load.
 		await a.locator('li[data-file="osrodki.csv"]').getByRole('button').click();
 		await expect.poll(() => a.locator('li[data-file]').count()).toBe(0);
 		expect(await b.locator('li[data-file="osrodki.csv"]').count()).toBe(1);
-		await b.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
-		await expect.poll(async () => plain((await b.getByTestId('import-status').textContent()) ?? '')).toContain('sprawdzono go ponownie: teraz ma problemy, wymienione niżej. Nic nie zostało wczytane.');
-		expect(await b.locator('li[data-file]').count()).toBe(0);
+		await loadRefusedOnRecheck(b);
 		// Nothing is kept that points at nothing: a reload of the first tab finds no file.
-		await a.reload();
-		await a.waitForSelector('input[type="file"]', { timeout: 45_000 });
-		await expect.poll(() => a.getByText('Nie wczytano jeszcze żadnego pliku.').count()).toBe(1);
+		await nothingKeptAfterReload(a);
 		expect(opened.consoleErrors).toEqual([]);
 	});
 
@@ -232,8 +239,7 @@ describe('bring your own data', () => {
 		const o = opened;
 		await o.page.waitForSelector('input[type="file"]', { timeout: 45_000 });
 		for (const path of paths) {
-			await o.page.locator('input[type="file"]').setInputFiles(path);
-			await expect.poll(async () => plain(await o.page.getByRole('status').filter({ hasText: 'Plik jest poprawny' }).textContent())).toContain('3 wiersze');
+			await checkFile(o.page, path, '3 wiersze');
 			await o.page.getByRole('button', { name: 'Wczytaj do pulpitu' }).click();
 			await expect.poll(async () => plain(await o.page.getByTestId('import-status').textContent())).toContain('Wczytano uczestnicy.csv');
 		}
