@@ -63,6 +63,38 @@ describe('the table of every centre', () => {
 		expect(opened.consoleErrors).toEqual([]);
 	});
 
+	it('is a keyboard region while off screen and not laid out, is drawn whole on paper, and leaves the tab order when a search leaves a few rows', async () => {
+		opened = await openNationalPage('/polska/', { viewport: { width: 1366, height: 768 } });
+		const { page } = opened;
+		const box = page.locator('section.centres .table-scroll');
+		// The page skips the table's layout until it is scrolled near (content-visibility): this is that case.
+		expect(await box.evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
+		const drawn = () => box.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+		expect(await drawn()).toBe(false);
+		// On paper nothing is skipped.
+		await page.emulateMedia({ media: 'print' });
+		await expect.poll(drawn).toBe(true);
+		await page.emulateMedia({ media: 'screen' });
+		await expect.poll(drawn).toBe(false);
+		// Yet a reader tabbing down the page, or listing a screen reader's regions, finds it: a long virtual table
+		// is known to scroll without measuring it.
+		expect(await box.getAttribute('role')).toBe('region');
+		expect(await box.getAttribute('tabindex')).toBe('0');
+		expect(await box.getAttribute('aria-label')).toBe('Ośrodki: Polska');
+		await page.getByTestId('centre-table-search').focus();
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Ośrodki: Polska');
+
+		// A few rows fit the box: nothing to scroll, so no tab stop (measured, now the table is on screen).
+		await page.getByTestId('centre-table-search').fill('Lezajsk');
+		await expect.poll(() => count(opened!)).toMatch(/^\d+ z /);
+		await expect.poll(() => box.getAttribute('tabindex')).toBeNull();
+		expect(await box.getAttribute('role')).toBeNull();
+		await page.getByTestId('centre-table-search').fill('');
+		await expect.poll(() => box.getAttribute('tabindex')).toBe('0');
+		expect(opened.consoleErrors).toEqual([]);
+	});
+
 	it('keeps the reader’s place when a filter brings a new answer, and starts a new search at the top', async () => {
 		opened = await openNationalPage('/polska/', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;

@@ -3,10 +3,15 @@
 // overflows it is a focusable, named region; otherwise it stays out of the tab order.
 import type { Attachment } from 'svelte/attachments';
 
-export function scrollRegion(label: string): Attachment<HTMLElement> {
+/**
+ * `overflows`: the caller knows the box scrolls without measuring it (a virtual table taller than its box can be).
+ * Such a box is a region even while the browser skips its layout (`content-visibility: auto` off screen), when
+ * no resize is observed: a reader tabbing down the page still reaches it.
+ */
+export function scrollRegion(label: string, overflows = false): Attachment<HTMLElement> {
 	return (box) => {
-		const update = () => {
-			if (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight) {
+		const mark = (region: boolean) => {
+			if (region) {
 				box.tabIndex = 0;
 				box.setAttribute('role', 'region');
 				box.setAttribute('aria-label', label);
@@ -16,6 +21,11 @@ export function scrollRegion(label: string): Attachment<HTMLElement> {
 				box.removeAttribute('aria-label');
 			}
 		};
+		if (overflows) {
+			mark(true);
+			return;
+		}
+		const update = () => mark(box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight);
 		// The box resizes with the window or an opening <details>, its content when the figures change.
 		const observer = new ResizeObserver(update);
 		observer.observe(box);
