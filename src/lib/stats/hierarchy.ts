@@ -116,23 +116,38 @@ function linesShape(lines: { parts: Entry[]; total: Entry }[]): { shape: TreeSha
  * line has exactly one. That is exact for a tree: where it stops, every line with unknowns has two or more, and each
  * unknown lies on a path between two free ends, along which it can change without any line changing, so it is
  * undetermined. Linear in the tree's size, where Gauss–Jordan (linked-tables.ts) was cubic.
- * `determined(hidden)` returns how many are determined; `order` holds them, in the order they were solved.
+ * `determined(hidden)` returns how many are determined; `order` holds them, in the order they were solved. Each
+ * line's count of hidden members is kept between calls (`count` once, then `set` for each unit hidden or shown):
+ * protectShape asks again after every unit it hides or tries, hundreds of times a filter change, and counting
+ * every line's members anew each time was most of the solver's time.
  */
 function treeSolver(shape: TreeShape) {
 	const { units, lineStart, lineMembers, unitLines } = shape;
 	const lines = lineStart.length - 1;
+	const hiddenIn = new Int32Array(lines);
 	const unknown = new Int32Array(lines);
 	const queue = new Int32Array(lines + 2 * units);
 	const solved = new Uint8Array(units);
 	const order = new Int32Array(units);
-	function determined(hidden: Uint8Array): number {
-		let queued = 0;
+	/** Counts each line's hidden members afresh. */
+	function count(hidden: Uint8Array) {
 		for (let l = 0; l < lines; l++) {
 			let count = 0;
 			for (let m = lineStart[l]; m < lineStart[l + 1]; m++) count += hidden[lineMembers[m]];
-			unknown[l] = count;
-			if (count === 1) queue[queued++] = l;
+			hiddenIn[l] = count;
 		}
+	}
+	/** Hides (1) or shows (0) unit u, keeping the lines' counts. */
+	function set(hidden: Uint8Array, u: number, value: 0 | 1) {
+		if (hidden[u] === value) return;
+		hidden[u] = value;
+		for (let s = 2 * u; s < 2 * u + 2; s++) if (unitLines[s] >= 0) hiddenIn[unitLines[s]] += value ? 1 : -1;
+	}
+	/** How many hidden units follow from the lines, for `hidden` as last counted and set. */
+	function determined(hidden: Uint8Array): number {
+		let queued = 0;
+		unknown.set(hiddenIn);
+		for (let l = 0; l < lines; l++) if (unknown[l] === 1) queue[queued++] = l;
 		solved.fill(0);
 		let found = 0;
 		while (queued > 0) {
@@ -157,14 +172,16 @@ function treeSolver(shape: TreeShape) {
 		}
 		return found;
 	}
-	return { determined, order };
+	return { count, set, determined, order };
 }
 
 /** The hidden entries that follow from the lines "parts = total" of a tree. */
 export function determinedInTree(lines: { parts: Entry[]; total: Entry }[]): Entry[] {
 	const { shape, entries } = linesShape(lines);
 	const solver = treeSolver(shape);
-	const found = solver.determined(Uint8Array.from(entries, (e) => Number(e.hidden)));
+	const hidden = Uint8Array.from(entries, (e) => Number(e.hidden));
+	solver.count(hidden);
+	const found = solver.determined(hidden);
 	return Array.from(solver.order.subarray(0, found), (u) => entries[u]);
 }
 
@@ -191,7 +208,8 @@ export interface ShapeUnits {
  */
 export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, name, fixed, values = [n] }: ShapeUnits): Uint8Array {
 	const { lineStart, lineMembers, unitLines } = shape;
-	const { determined, order } = treeSolver(shape);
+	const { count, set, determined, order } = treeSolver(shape);
+	count(hidden);
 	const seen = new Uint8Array(shape.units);
 	const bySize = (a: number, b: number) => n[a] - n[b] || (before(a, b) ? -1 : 1);
 	const lines = lineStart.length - 1;
@@ -265,7 +283,7 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 			const lifts = (u: number) => sizes.every((set, i) => !(plus(set, reachOf(i, u)) & SMALL));
 			const pick = parts.find(lifts) ?? parts.at(-1) ?? (fixed?.[total] ? -1 : total);
 			if (pick < 0) throw new Error(`protectTree: the hidden parts of ${name(total)} add up to a small group`);
-			hidden[pick] = 1;
+			set(hidden, pick, 1);
 			changed();
 			left = determined(hidden);
 			// A hidden total changes its parent's line, which may come earlier.
@@ -301,15 +319,15 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 		let best = -1;
 		let bestLeft = Infinity;
 		for (const u of candidates) {
-			hidden[u] = 1;
+			set(hidden, u, 1);
 			const after = determined(hidden);
-			hidden[u] = 0;
+			set(hidden, u, 0);
 			if (after < bestLeft) (best = u), (bestLeft = after);
 			if (after < left) break;
 		}
 		// Every unit around it is published or hidden already: nothing more can be done, and that is a data error.
 		if (best < 0) throw new Error(`protectTree: ${name(order[0])} cannot be protected`);
-		hidden[best] = 1;
+		set(hidden, best, 1);
 		changed();
 		left = determined(hidden);
 		// A newly hidden part may make any line's hidden parts small: check them all again.
