@@ -116,12 +116,12 @@ function linesShape(lines: { parts: Entry[]; total: Entry }[]): { shape: TreeSha
  * line has exactly one. That is exact for a tree: where it stops, every line with unknowns has two or more, and each
  * unknown lies on a path between two free ends, along which it can change without any line changing, so it is
  * undetermined. Linear in the tree's size, where Gauss–Jordan (linked-tables.ts) was cubic.
- * `determined(hidden)` returns how many are determined; `order` holds them, in the order they were solved. Each
- * line's count of hidden members is kept between calls (`count` once, then `set` for each unit hidden or shown):
- * protectShape asks again after every unit it hides or tries, hundreds of times a filter change, and counting
- * every line's members anew each time was most of the solver's time.
+ * The solver owns `hidden` from here on: `hide(u, value)` changes it, `determined()` returns how many hidden units are
+ * determined, and `order` holds them, in the order they were solved. Each line's count of hidden members is kept
+ * between calls, updated by `hide`: protectShape asks again after every unit it hides or tries, hundreds of times a
+ * filter change, and counting every line's members anew each time was most of the solver's time.
  */
-function treeSolver(shape: TreeShape) {
+function treeSolver(shape: TreeShape, hidden: Uint8Array) {
 	const { units, lineStart, lineMembers, unitLines } = shape;
 	const lines = lineStart.length - 1;
 	const hiddenIn = new Int32Array(lines);
@@ -129,22 +129,15 @@ function treeSolver(shape: TreeShape) {
 	const queue = new Int32Array(lines + 2 * units);
 	const solved = new Uint8Array(units);
 	const order = new Int32Array(units);
-	/** Counts each line's hidden members afresh. */
-	function count(hidden: Uint8Array) {
-		for (let l = 0; l < lines; l++) {
-			let count = 0;
-			for (let m = lineStart[l]; m < lineStart[l + 1]; m++) count += hidden[lineMembers[m]];
-			hiddenIn[l] = count;
-		}
-	}
+	for (let l = 0; l < lines; l++) for (let m = lineStart[l]; m < lineStart[l + 1]; m++) hiddenIn[l] += hidden[lineMembers[m]];
 	/** Hides (1) or shows (0) unit u, keeping the lines' counts. */
-	function set(hidden: Uint8Array, u: number, value: 0 | 1) {
+	function hide(u: number, value: 0 | 1) {
 		if (hidden[u] === value) return;
 		hidden[u] = value;
 		for (let s = 2 * u; s < 2 * u + 2; s++) if (unitLines[s] >= 0) hiddenIn[unitLines[s]] += value ? 1 : -1;
 	}
-	/** How many hidden units follow from the lines, for `hidden` as last counted and set. */
-	function determined(hidden: Uint8Array): number {
+	/** How many hidden units follow from the lines. */
+	function determined(): number {
 		let queued = 0;
 		unknown.set(hiddenIn);
 		for (let l = 0; l < lines; l++) if (unknown[l] === 1) queue[queued++] = l;
@@ -172,16 +165,14 @@ function treeSolver(shape: TreeShape) {
 		}
 		return found;
 	}
-	return { count, set, determined, order };
+	return { hide, determined, order };
 }
 
 /** The hidden entries that follow from the lines "parts = total" of a tree. */
 export function determinedInTree(lines: { parts: Entry[]; total: Entry }[]): Entry[] {
 	const { shape, entries } = linesShape(lines);
-	const solver = treeSolver(shape);
-	const hidden = Uint8Array.from(entries, (e) => Number(e.hidden));
-	solver.count(hidden);
-	const found = solver.determined(hidden);
+	const solver = treeSolver(shape, Uint8Array.from(entries, (e) => Number(e.hidden)));
+	const found = solver.determined();
 	return Array.from(solver.order.subarray(0, found), (u) => entries[u]);
 }
 
@@ -208,8 +199,8 @@ export interface ShapeUnits {
  */
 export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, name, fixed, values = [n] }: ShapeUnits): Uint8Array {
 	const { lineStart, lineMembers, unitLines } = shape;
-	const { count, set, determined, order } = treeSolver(shape);
-	count(hidden);
+	// From here `hidden` changes only through the solver's `hide`, which keeps its counts.
+	const { hide, determined, order } = treeSolver(shape, hidden);
 	const seen = new Uint8Array(shape.units);
 	const bySize = (a: number, b: number) => n[a] - n[b] || (before(a, b) ? -1 : 1);
 	const lines = lineStart.length - 1;
@@ -258,7 +249,7 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 		for (let l = from; l < lines; l++) if (groups(l)?.some((sizes) => sizes & SMALL)) return l;
 		return -1;
 	};
-	let left = determined(hidden);
+	let left = determined();
 	// Lines are checked in order, from where the last one was mended; a full pass with none found ends it.
 	let from = 0;
 	for (;;) {
@@ -283,9 +274,9 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 			const lifts = (u: number) => sizes.every((set, i) => !(plus(set, reachOf(i, u)) & SMALL));
 			const pick = parts.find(lifts) ?? parts.at(-1) ?? (fixed?.[total] ? -1 : total);
 			if (pick < 0) throw new Error(`protectTree: the hidden parts of ${name(total)} add up to a small group`);
-			set(hidden, pick, 1);
+			hide(pick, 1);
 			changed();
-			left = determined(hidden);
+			left = determined();
 			// A hidden total changes its parent's line, which may come earlier.
 			if (pick === total) from = 0;
 			continue;
@@ -319,17 +310,17 @@ export function protectShape(shape: TreeShape, hidden: Uint8Array, { n, before, 
 		let best = -1;
 		let bestLeft = Infinity;
 		for (const u of candidates) {
-			set(hidden, u, 1);
-			const after = determined(hidden);
-			set(hidden, u, 0);
+			hide(u, 1);
+			const after = determined();
+			hide(u, 0);
 			if (after < bestLeft) (best = u), (bestLeft = after);
 			if (after < left) break;
 		}
 		// Every unit around it is published or hidden already: nothing more can be done, and that is a data error.
 		if (best < 0) throw new Error(`protectTree: ${name(order[0])} cannot be protected`);
-		set(hidden, best, 1);
+		hide(best, 1);
 		changed();
-		left = determined(hidden);
+		left = determined();
 		// A newly hidden part may make any line's hidden parts small: check them all again.
 		from = 0;
 	}
