@@ -122,6 +122,20 @@ describe('national pages', () => {
 		expect(plain(await page.locator('[data-chart="lejek"] figcaption').textContent())).toMatch(/z ukrytym odsetkiem/);
 	});
 
+	it('changes the measure in the address and keeps the filters and the chosen centre, and the links carry it', async () => {
+		opened = await openNationalPage('/polska/18/1808/?lata=2010&osrodek=1808011');
+		const { page } = opened;
+		await page.locator('[data-chosen="1808011"]').waitFor();
+		await page.locator('input[name="miara"][value="koszt"]').click();
+		await page.waitForURL((url) => url.search === '?miara=koszt&lata=2010&osrodek=1808011');
+		expect(await page.locator('.crumbs a').first().getAttribute('href')).toBe('/polska/?miara=koszt&lata=2010');
+		expect(await page.locator('tr[data-unit="1808022"] a').getAttribute('href')).toBe('/polska/18/1808/?miara=koszt&lata=2010&osrodek=1808022');
+		// The default measure is left out of the address.
+		await page.locator('input[name="miara"][value="praca"]').click();
+		await page.waitForURL((url) => url.search === '?lata=2010&osrodek=1808011');
+		expect(await page.locator('tr[data-unit="1808022"] a').getAttribute('href')).toBe('/polska/18/1808/?lata=2010&osrodek=1808022');
+	});
+
 	it('steps through the funnel plot by keyboard, saying each centre with k of n and its interval', async () => {
 		opened = await openNationalPage('/polska/18/');
 		const { page } = opened;

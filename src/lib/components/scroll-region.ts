@@ -26,7 +26,7 @@ export function scrollRegion(label: string, overflows = false): Attachment<HTMLE
 			return;
 		}
 		// Otherwise the observer measures the box once it is laid out. One whose layout is skipped now reports
-		// nothing until then, so a region it was (a long table a filter shortened off screen) is cleared here; one
+		// nothing until then, so a region it was (a long table shortened while off screen) is cleared here; one
 		// on screen keeps its marks until measured, so a reader's focus on it is not dropped in between. Only a box
 		// marked already is asked: asking forces the page's style, which a table's first mount need not.
 		if (box.getAttribute('role') === 'region' && !box.checkVisibility?.({ contentVisibilityAuto: true })) mark(false);

@@ -216,11 +216,11 @@ export function selectionNotes(filters: NationalFilters): string[] {
 	return [...filterWords(filters), ...(selectsParticipants(filters) ? [ui.national.perturbed(MAX_CHANGE, COST_STEP)] : [])];
 }
 
+/** A page's address in the page's language, with a query already written (no `?` where it is empty). */
+export const addressWithQuery = (path: string, query: string) => `${pageHref(path)}${query ? `?${query}` : ''}`;
+
 /** A page's address in the page's language, with its query (none where every parameter is absent). */
-export function addressOf(path: string, params: Record<string, string>): string {
-	const query = new URLSearchParams(params).toString();
-	return `${pageHref(path)}${query ? `?${query}` : ''}`;
-}
+export const addressOf = (path: string, params: Record<string, string>) => addressWithQuery(path, new URLSearchParams(params).toString());
 
 /** The national compare view with these centres (TERC codes), under these filters. */
 export const compareHref = (codes: string[], filters: NationalFilters) => addressOf('/polska/porownanie/', { ...(codes.length ? { osrodki: codes.join(',') } : {}), ...encodeNationalFilters(filters) });
