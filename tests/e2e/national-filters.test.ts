@@ -232,6 +232,39 @@ describe('national pages under filters', () => {
 		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(participants('', (_, sex) => sex === 'K'));
 	});
 
+	// national.ahead: the question goes to DuckDB at the click, and the page's own ask after the navigation finds it.
+	// Asked after the address changed, it would start after SvelteKit's history entry; decoded otherwise than the page
+	// decodes it, DuckDB would be asked twice.
+	it('asks DuckDB once per filter change, at the click, before SvelteKit has changed the address (a page and the compare view)', async () => {
+		for (const [path, click] of [
+			['/polska/14/?plec=K', 'input[name="years"][value="2010"]'],
+			['/polska/porownanie/?osrodki=1808011,1261011&plec=K', 'input[name="ageBands"][value="25-34"]']
+		] as const) {
+			opened = await openNationalPage(path, { viewport: { width: 1366, height: 768 } });
+			const { page } = opened;
+			await page.waitForSelector(ready, { timeout: 60_000 });
+			const before = await page.evaluate(() => {
+				const w = window as unknown as { addressChanged: number[] };
+				w.addressChanged = [];
+				const push = history.pushState.bind(history);
+				history.pushState = (...args: Parameters<History['pushState']>) => (w.addressChanged.push(performance.now()), push(...args));
+				return performance.now();
+			});
+			await page.locator(click).check();
+			await page.waitForURL(/lata=2010|wiek=25-34/);
+			await page.waitForSelector(ready, { timeout: 60_000 });
+			const { asked, changed } = await page.evaluate((since) => ({
+				asked: performance.getEntriesByName('national: query').filter((e) => e.startTime > since).map((e) => e.startTime),
+				changed: (window as unknown as { addressChanged: number[] }).addressChanged
+			}), before);
+			expect(asked, path).toHaveLength(1);
+			expect(changed, path).toHaveLength(1);
+			expect(asked[0], path).toBeLessThan(changed[0]);
+			await opened.close();
+			opened = undefined;
+		}
+	});
+
 	it('restates cost in constant prices: the tile changes, the counts do not', async () => {
 		opened = await openNationalPage('/en/polska/', { viewport: { width: 1366, height: 768 } });
 		const { page } = opened;

@@ -218,6 +218,16 @@ export function nationalView(params: () => URLSearchParams, years: () => number[
 		},
 		get answer() {
 			return answer;
+		},
+		/**
+		 * Starts working out the selection at `href`, the address a control is about to open: DuckDB then answers
+		 * in its worker while SvelteKit navigates there on the main thread (5–15 ms a change), and the page's own
+		 * ask, once the address has changed, finds the question already asked (selectionFor keeps it by its filters,
+		 * decoded from the address as the page will decode them). A failure is the page's own ask's to report.
+		 */
+		ahead(href: string) {
+			const next = decodeNationalFilters(new URL(href, location.href).searchParams, years(), years()).filters;
+			if (!isUnfiltered(next) && nationalEngine.phase === 'ready') selectionFor(next).catch(() => undefined);
 		}
 	};
 }
