@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 // fractions), Spiegelhalter's interpolation (2005, appendix A.1.1), then rounded only at the end.
 import { describe, expect, it } from 'vitest';
-import { funnelConfig, funnelData } from '../../src/lib/charts/funnel-config';
+import { funnelConfig, funnelData, sameFunnel } from '../../src/lib/charts/funnel-config';
 import { funnelCurve, funnelLimit, funnelLimits, funnelPlace, funnelPlaceByLimits } from '../../src/lib/stats/funnel';
 
 describe('funnel limits', () => {
@@ -59,6 +59,37 @@ describe('funnel plot colours', () => {
 		for (const line of lines) expect(line.borderColor).toBe('muted');
 		expect(datasets.find((d) => d.label === 'c')!.borderColor).toBe('surface');
 		expect(datasets.find((d) => d.label === 'a')!.borderColor).toBe('text');
+	});
+});
+
+// The funnel's drawn key (FunnelPlot.svelte): equal funnels cost no redraw, and any difference a reader could see
+// draws again. What it compares is everything funnelConfig draws or says of a point.
+describe('sameFunnel', () => {
+	const points = [
+		{ code: '1808011', name: 'MOPS Leżajsk', k: 5, n: 20, low: 0.1, high: 0.4 },
+		{ code: '0209032', name: 'OPS Chocianów', k: 90, n: 100, low: 0.8, high: 0.95 }
+	];
+	const base = funnelData(points, 0.4);
+
+	it('holds an equal funnel made anew (another answer with the same figures) the same', () => {
+		expect(sameFunnel(base, funnelData(structuredClone(points), 0.4))).toBe(true);
+		expect(sameFunnel(base, structuredClone(base))).toBe(true);
+	});
+
+	it.each(['code', 'name', 'k', 'n', 'low', 'high', 'place'] as const)('tells a funnel apart whose second point has another %s', (field) => {
+		const other = structuredClone(base);
+		const p = other.points[1];
+		(p as unknown as Record<string, unknown>)[field] = typeof p[field] === 'number' ? (p[field] as number) + 1 : field === 'place' ? (p.place === 'within' ? 'above_control' : 'within') : `${p[field]}x`;
+		expect(sameFunnel(base, other)).toBe(false);
+	});
+
+	it('tells apart another target, another limit, and a point more or fewer', () => {
+		expect(sameFunnel(base, funnelData(points, 0.41))).toBe(false);
+		const limit = structuredClone(base);
+		limit.curve[40].control[1] += 1e-9;
+		expect(sameFunnel(base, limit)).toBe(false);
+		expect(sameFunnel(base, funnelData(points.slice(0, 1), 0.4))).toBe(false);
+		expect(sameFunnel(base, funnelData([...points, { ...points[0], code: '1808012' }], 0.4))).toBe(false);
 	});
 });
 

@@ -31,6 +31,24 @@ export function funnelData(points: FunnelPoint[], target: number): FunnelData {
 	};
 }
 
+/**
+ * Whether two funnels draw alike: the same target, limits and points (each centre's code, name, k, n, interval and
+ * place). A loop that stops at the first difference, where a text of all 2,477 points took about 2 ms a change.
+ */
+export function sameFunnel(a: FunnelData, b: FunnelData): boolean {
+	if (a === b) return true;
+	if (a.target !== b.target || a.points.length !== b.points.length || a.curve.length !== b.curve.length) return false;
+	for (let i = 0; i < a.curve.length; i++) {
+		const [p, q] = [a.curve[i], b.curve[i]];
+		if (p.n !== q.n || p.warning[0] !== q.warning[0] || p.warning[1] !== q.warning[1] || p.control[0] !== q.control[0] || p.control[1] !== q.control[1]) return false;
+	}
+	for (let i = 0; i < a.points.length; i++) {
+		const [p, q] = [a.points[i], b.points[i]];
+		if (p.code !== q.code || p.name !== q.name || p.k !== q.k || p.n !== q.n || p.low !== q.low || p.high !== q.high || p.place !== q.place) return false;
+	}
+	return true;
+}
+
 /** Colours that stay apart for colour-blind readers (ColorBrewer PuOr ends) and a quiet blue for the rest. The same
  * in both schemes: each point is outlined in the theme's text colour, which sets it off the plot. */
 export const FUNNEL_COLOURS: Record<FunnelPlace, string> = {
