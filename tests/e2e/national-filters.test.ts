@@ -236,9 +236,9 @@ describe('national pages under filters', () => {
 	// Asked after the address changed, it would start after SvelteKit's history entry; decoded otherwise than the page
 	// decodes it, DuckDB would be asked twice.
 	it('asks DuckDB once per filter change, at the click, before SvelteKit has changed the address (a page and the compare view)', async () => {
-		for (const [path, click] of [
-			['/polska/14/?plec=K', 'input[name="years"][value="2010"]'],
-			['/polska/porownanie/?osrodki=1808011,1261011&plec=K', 'input[name="ageBands"][value="25-34"]']
+		for (const [path, click, reached] of [
+			['/polska/14/?plec=K', 'input[name="years"][value="2010"]', /lata=2010/],
+			['/polska/porownanie/?osrodki=1808011,1261011&plec=K', 'input[name="ageBands"][value="25-34"]', /wiek=25-34/]
 		] as const) {
 			opened = await openNationalPage(path, { viewport: { width: 1366, height: 768 } });
 			const { page } = opened;
@@ -251,7 +251,7 @@ describe('national pages under filters', () => {
 				return performance.now();
 			});
 			await page.locator(click).check();
-			await page.waitForURL(/lata=2010|wiek=25-34/);
+			await page.waitForURL(reached);
 			await page.waitForSelector(ready, { timeout: 60_000 });
 			const { asked, changed } = await page.evaluate((since) => ({
 				asked: performance.getEntriesByName('national: query').filter((e) => e.startTime > since).map((e) => e.startTime),
@@ -263,6 +263,31 @@ describe('national pages under filters', () => {
 			await opened.close();
 			opened = undefined;
 		}
+	});
+
+	// The funnel's redraw key is a version that moves only when sameFunnel finds a difference (FunnelPlot.svelte).
+	it('redraws the funnel for a filter that changes it, and not for a switch to cost, which leaves it as it was', async () => {
+		opened = await openNationalPage('/polska/14/?plec=K', { viewport: { width: 1366, height: 768 } });
+		const { page } = opened;
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		const funnel = page.locator('[data-funnel] canvas');
+		const drawn = async () => Number(await funnel.getAttribute('data-drawn'));
+		const image = () => funnel.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+		const [first, firstImage] = [await drawn(), await image()];
+		expect(first).toBeGreaterThan(0);
+		await page.locator('input[name="years"][value="2011"]').check();
+		await page.waitForURL(/lata=2011/);
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		await expect.poll(drawn).toBeGreaterThan(first);
+		expect(await image()).not.toBe(firstImage);
+		const [second, secondImage] = [await drawn(), await image()];
+		await page.locator('input[name="miara"][value="koszt"]').check();
+		await page.waitForURL(/miara=koszt/);
+		await page.waitForSelector(ready, { timeout: 60_000 });
+		// The map has moved to cost by now; the funnel, of employment, is the same picture, not drawn again.
+		await expect.poll(() => page.locator('#mapa-title').textContent()).toMatch(/^Koszt na uczestnika/);
+		expect(await drawn()).toBe(second);
+		expect(await image()).toBe(secondImage);
 	});
 
 	it('restates cost in constant prices: the tile changes, the counts do not', async () => {

@@ -810,7 +810,7 @@ export const en: Messages = {
 			built: 'No filters: figures worked out when the page was built.',
 			loading: (percent: number) => `Loading the national data into DuckDB: ${percent}%…`,
 			computing: 'Working out the figures for the chosen filters…',
-			done: (total: number, query: number, guard: number) => `Worked out for the chosen filters in ${total} ms (DuckDB ${query} ms, small-group protection ${guard} ms).`,
+			done: (total: number, guard: number) => `Worked out for the chosen filters in ${total} ms, of which small-group protection ${guard} ms.`,
 			error: (message: string) => `Could not work out the figures: ${message}`,
 			retry: 'Try again'
 		},

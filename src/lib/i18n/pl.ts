@@ -827,7 +827,7 @@ export const pl = {
 			built: 'Bez filtrów: liczby policzone przy budowie strony.',
 			loading: (percent: number) => `Wczytuję dane krajowe do DuckDB: ${percent}%…`,
 			computing: 'Liczę dla wybranych filtrów…',
-			done: (total: number, query: number, guard: number) => `Policzono dla wybranych filtrów w ${total} ms (DuckDB ${query} ms, ochrona małych grup ${guard} ms).`,
+			done: (total: number, guard: number) => `Policzono dla wybranych filtrów w ${total} ms, w tym ochrona małych grup ${guard} ms.`,
 			error: (message: string) => `Nie udało się policzyć: ${message}`,
 			retry: 'Spróbuj ponownie'
 		},

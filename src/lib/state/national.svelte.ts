@@ -226,8 +226,12 @@ export function nationalView(params: () => URLSearchParams, years: () => number[
 		 * decoded from the address as the page will decode them). A failure is the page's own ask's to report.
 		 */
 		ahead(href: string) {
-			const next = decodeNationalFilters(new URL(href, location.href).searchParams, years(), years()).filters;
-			if (!isUnfiltered(next) && nationalEngine.phase === 'ready') selectionFor(next).catch(() => undefined);
+			try {
+				const next = decodeNationalFilters(new URL(href, location.href).searchParams, years(), years()).filters;
+				if (!isUnfiltered(next) && nationalEngine.phase === 'ready') selectionFor(next).catch(() => undefined);
+			} catch {
+				// Only a head start: whatever goes wrong here, the click still navigates and the page asks for itself.
+			}
 		}
 	};
 }
