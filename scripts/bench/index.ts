@@ -19,6 +19,7 @@ import { toArrowIPC } from '../../src/lib/db/arrow';
 import { generate } from '../data/generate';
 import { loadData } from '../data/index';
 import { summarise } from './stats';
+import { browserOwnPages, CHROMIUM_ARGS } from '../test/chromium-args';
 import { cubeFor, nationalCubeBench, nationalFilterBench, nationalPagesBench, type NationalFilterResult } from './national';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -38,7 +39,6 @@ const NATIONAL_LARGE = arg('national', 0);
 /** Only the national part (the filters at 1M and, with --national, the larger cube): for quick rounds. */
 const NATIONAL_ONLY = process.argv.includes('--national-only');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Input to the last chart redrawn: the "published only" view re-shapes the table and every chart. A string, not a
 // function: tsx would wrap a function with helpers that do not exist in the page.
@@ -81,7 +81,7 @@ async function browserBench() {
 	const server = createSiteServer(join(root, BUILD));
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	const firstPaint: number[] = [];
 	const ready: number[] = [];
 	const viewChange: number[] = [];
@@ -183,7 +183,7 @@ async function importBench(megabytes: number) {
 	writeFileSync(path, lines.join(''));
 	const server = createSiteServer(join(root, 'build'));
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
 		// bypassCSP only so the harness may poll with functions; the page's own code runs as it would.
 		const page = await (await browser.newContext({ bypassCSP: true })).newPage();
@@ -213,8 +213,16 @@ function machine() {
 	} catch {
 		/* reported as unknown */
 	}
-	return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion };
+	return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion, chromiumOwnPages };
 }
+
+// Chromium's own WebUI pages would load beside every cold visit and take the two cores from it (chromium-args.ts):
+// said before the figures, and kept with them.
+const chromiumOwnPages = await (async () => {
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	return browserOwnPages(browser).finally(() => browser.close());
+})();
+console.log(chromiumOwnPages.length ? `WARNING: Chromium opens pages of its own with every context, beside the ones timed: ${chromiumOwnPages.join(', ')}\n` : "Chromium's own interface pages in a fresh context: none\n");
 
 /** The national filters in Chromium, at the shipped 1,000,000 participants and, with --national, at a larger cube. */
 async function nationalFilters(): Promise<NationalFilterResult[]> {
@@ -222,7 +230,7 @@ async function nationalFilters(): Promise<NationalFilterResult[]> {
 	const sizes = [0, ...(NATIONAL_LARGE ? [NATIONAL_LARGE] : [])];
 	for (const size of sizes) {
 		const cube = size ? cubeFor(root, size) : undefined;
-		const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+		const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 		const result = await nationalFilterBench(browser, join(root, BUILD), RUNS, cube).finally(() => browser.close());
 		out.push(result);
 		console.log(`  ${size ? `${result.participants.toLocaleString('pl-PL')} participants, ${result.cubeRows.toLocaleString('pl-PL')} cube rows (bench only)` : 'the built national set (1,000,000 participants)'}:`);
@@ -287,7 +295,7 @@ console.log(`  ${engine.centres} centres, ${engine.participants.toLocaleString('
 line('overview (all its queries), all centres', engine.overviewAllCentres);
 line('overview (all its queries), five centres', engine.overviewFiveCentres);
 console.log(`\nNational pages in Chromium (${RUNS} cold visits):`);
-const nationalBrowser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const nationalBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const nationalPages = await nationalPagesBench(nationalBrowser, join(root, BUILD), RUNS).finally(() => nationalBrowser.close());
 line('/polska/: first contentful paint (figures prerendered)', nationalPages.countryPaint);
 line('/polska/14/ (314 centres): first contentful paint', nationalPages.voivodeshipPaint);

@@ -6,18 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
+import { CHROMIUM_ARGS } from '../../scripts/test/chromium-args';
 
-// The background-networking flags stop Chromium's own calls to outside hosts (see shared notes).
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 /**
  * Font sets a layout test can pin, so that it does not pass or fail by whatever fonts a machine happens to have.
@@ -49,7 +39,7 @@ function browserWith(fonts: FontSet): Promise<Browser> {
 	let browser = browsers.get(fonts);
 	if (!browser) {
 		const env = fonts === 'system' ? undefined : { ...process.env, FONTCONFIG_FILE: fontconfigFor(fonts) };
-		browser = chromium.launch({ executablePath: inject('chromiumPath'), args: ARGS, ...(env ? { env } : {}) });
+		browser = chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, ...(env ? { env } : {}) });
 		browsers.set(fonts, browser);
 	}
 	return browser;
