@@ -232,7 +232,7 @@ describe('national pages under filters', () => {
 		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(participants('', (_, sex) => sex === 'K'));
 	});
 
-	// national.ahead: the question goes to DuckDB at the click, and the page's own ask after the navigation finds it.
+	// national.go: the question goes to DuckDB at the click, and the page's own ask after the navigation finds it.
 	// Asked after the address changed, it would start after SvelteKit's history entry; decoded otherwise than the page
 	// decodes it, DuckDB would be asked twice.
 	it('asks DuckDB once per filter change, at the click, before SvelteKit has changed the address (a page and the compare view)', async () => {

@@ -53,6 +53,21 @@ export function drawnKey(...inputs: unknown[]): string {
 }
 
 /**
+ * A part of a drawn key for data too large to write out each change: a number that moves only when `same` finds the
+ * next data different from the last seen. Exact equality chains, so comparing with the last seen rather than the
+ * last drawn skips no redraw. For `drawnKey`'s inputs; one counter per chart.
+ */
+export function changeCounter<T>(same: (a: T, b: T) => boolean): (next: T) => number {
+	let last: { data: T } | undefined;
+	let version = 0;
+	return (next) => {
+		if (!last || !same(last.data, next)) version++;
+		last = { data: next };
+		return version;
+	};
+}
+
+/**
  * `inputs` names everything `config` reads (see drawnKey): a new answer equal to the last one (the prerendered
  * figures DuckDB confirms, a filter that leaves a chart as it was, a page re-rendering around it) then costs no
  * redraw. Without it the chart redraws whenever anything `config` reads changes.

@@ -2,6 +2,7 @@
 // static/national/ (the cube, the centres, the real centres' editions and figures): the five centres' engine and
 // its imports stay as they are. It starts when a page asks, or when the browser is idle on a national page, so
 // the first filter finds it warm. Without filters a page shows its prerendered figures and needs no engine.
+import { goto } from '$app/navigation';
 import { base } from '$app/paths';
 import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
@@ -193,7 +194,9 @@ export function nationalAnswer(filters: () => NationalFilters) {
  * compare view read the same.
  */
 export function nationalView(params: () => URLSearchParams, years: () => number[]) {
-	const decoded = $derived(decodeNationalFilters(params(), years(), years()));
+	/** The filters of an address, as this view reads them. */
+	const decode = (search: URLSearchParams) => decodeNationalFilters(search, years(), years());
+	const decoded = $derived(decode(params()));
 	const unfiltered = $derived(isUnfiltered(decoded.filters));
 	const answer = nationalAnswer(() => decoded.filters);
 	// Derived, so that a filter change, which keeps the last answer on screen until the next one comes, does not
@@ -220,18 +223,18 @@ export function nationalView(params: () => URLSearchParams, years: () => number[
 			return answer;
 		},
 		/**
-		 * Starts working out the selection at `href`, the address a control is about to open: DuckDB then answers
-		 * in its worker while SvelteKit navigates there on the main thread (5–15 ms a change), and the page's own
-		 * ask, once the address has changed, finds the question already asked (selectionFor keeps it by its filters,
-		 * decoded from the address as the page will decode them). A failure is the page's own ask's to report.
+		 * Opens `href`, this view under other filters, having asked DuckDB for them first: it answers in its worker
+		 * while SvelteKit navigates on the main thread (5–15 ms a change), and the view's own ask, once the address
+		 * has changed, finds the question kept by its filters (selectionFor), decoded as the view decodes them.
 		 */
-		ahead(href: string) {
+		go(href: string) {
 			try {
-				const next = decodeNationalFilters(new URL(href, location.href).searchParams, years(), years()).filters;
+				const next = decode(new URL(href, location.href).searchParams).filters;
 				if (!isUnfiltered(next) && nationalEngine.phase === 'ready') selectionFor(next).catch(() => undefined);
 			} catch {
-				// Only a head start: whatever goes wrong here, the click still navigates and the page asks for itself.
+				// Only a head start: whatever goes wrong here, the click still navigates and the view asks for itself.
 			}
+			return goto(href, { keepFocus: true, noScroll: true });
 		}
 	};
 }
