@@ -130,7 +130,7 @@ interface View {
 	exact: boolean;
 	/** The finest cells (year × sex × age band) it sums. */
 	cells: number[];
-	units: Map<string, GuardedUnit>;
+	units: ReadonlyMap<string, GuardedUnit>;
 }
 
 const dir = join(import.meta.dirname, '../../static/national');

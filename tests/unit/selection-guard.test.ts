@@ -14,7 +14,8 @@ import { NATIONAL_DIMENSIONS, decodeComparedCentres, guardSelection, decodeNatio
 import { KEYS, cubeRowId, perturbCount, perturbRate, rowKey } from '../../src/lib/stats/cell-key';
 import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
-import { comboOf, digitsOf, neighbourSelections, protectSelection, terytOf, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
+import { comboOf, digitsOf, GuardedUnits, neighbourSelections, protectSelection, terytOf, unitTree, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
+import { perturbUnits } from '../../src/lib/stats/cell-key';
 
 interface CubeRow {
 	teryt: string;
@@ -79,7 +80,7 @@ function neighbourFilters(filters: NationalFilters): NationalFilters[] {
 }
 
 /** Every small difference an attacker can read between two protected views: none may exist. */
-function smallDifferences(a: Map<string, GuardedUnit>, b: Map<string, GuardedUnit>): string[] {
+function smallDifferences(a: ReadonlyMap<string, GuardedUnit>, b: ReadonlyMap<string, GuardedUnit>): string[] {
 	const found: string[] = [];
 	for (const [code, x] of a) {
 		const y = b.get(code) ?? { n: 0, employed: 0, completed: 0, cost: 0, hidden: { n: false, employed: false, completed: false } };
@@ -96,7 +97,7 @@ function smallDifferences(a: Map<string, GuardedUnit>, b: Map<string, GuardedUni
 }
 
 /** Hidden figures an attacker recovers inside one view, solving "children add up to the parent" lines. */
-function recoveredInTree(units: Map<string, GuardedUnit>, key: 'n' | 'employed' | 'completed'): string[] {
+function recoveredInTree(units: ReadonlyMap<string, GuardedUnit>, key: 'n' | 'employed' | 'completed'): string[] {
 	const parent = (code: string) => (code.length === 7 ? code.slice(0, 4) : code.length === 4 ? code.slice(0, 2) : '');
 	const known = new Set([...units].filter(([, u]) => !u.hidden[key]).map(([code]) => code));
 	const lines = [...units.keys()].filter((c) => [...units.keys()].some((x) => x !== '' && x !== c && parent(x) === c)).map((total) => [total, ...[...units.keys()].filter((x) => x !== '' && x !== total && parent(x) === total)]);
@@ -118,7 +119,7 @@ function recoveredInTree(units: Map<string, GuardedUnit>, key: 'n' | 'employed' 
  * Groups an attacker reads off one view as a line's shown total less its shown parts: the hidden parts together.
  * For a rate, those employed (or completed) and those not; for a size, the people. None may be 1 to 4.
  */
-function smallHiddenSums(units: Map<string, GuardedUnit>, key: 'n' | 'employed' | 'completed'): string[] {
+function smallHiddenSums(units: ReadonlyMap<string, GuardedUnit>, key: 'n' | 'employed' | 'completed'): string[] {
 	const parent = (code: string) => (code.length === 7 ? code.slice(0, 4) : code.length === 4 ? code.slice(0, 2) : '');
 	const found: string[] = [];
 	for (const [total, t] of units) {
@@ -299,6 +300,45 @@ describe('the national selection guard', () => {
 	});
 });
 
+describe('the guarded units as columns', () => {
+	const cube: CubeRow[] = [
+		{ teryt: '0201011', year: 2010, sex: 'K', age_band: '18-24', participants: 12, employed: 6, completed: 10, cost: 120 },
+		{ teryt: '0201011', year: 2010, sex: 'M', age_band: '18-24', participants: 3, employed: 1, completed: 3, cost: 30 },
+		{ teryt: '0201022', year: 2010, sex: 'K', age_band: '18-24', participants: 40, employed: 20, completed: 30, cost: 400 },
+		{ teryt: '1401011', year: 2010, sex: 'K', age_band: '18-24', participants: 50, employed: 25, completed: 40, cost: 500 }
+	];
+	const units = () => protect(cube, { years: [], sex: ['K'], ageBands: [], priceBase: null });
+
+	it('reads as a map: every unit once by its code, get equal to iteration, an unknown code undefined', () => {
+		const read = units();
+		expect([...read.keys()].sort()).toEqual(['', '02', '0201', '0201011', '0201022', '14', '1401', '1401011']);
+		expect(read.size).toBe(8);
+		for (const [code, unit] of read) expect(read.get(code)).toEqual(unit);
+		expect(read.get('1401011')).toEqual({ n: 50, employed: 25, completed: 40, cost: 500, hidden: { n: false, employed: false, completed: false } });
+		expect(read.get('0201011')!.hidden).toEqual({ n: true, employed: true, completed: true });
+		expect([read.has('9999999'), read.get('9999999')]).toEqual([false, undefined]);
+		let visited = 0;
+		read.forEach((unit, code) => (visited++, expect(unit).toEqual(read.get(code))));
+		expect(visited).toBe(8);
+	});
+
+	it('gives each reader its own copy: a figure changed by one reader is not what the next reads', () => {
+		const read = units();
+		const shown = read.get('0201011')!;
+		shown.n = 3;
+		shown.hidden.n = false;
+		expect(read.get('0201011')!.n).toBe(12);
+		expect(read.get('0201011')!.hidden.n).toBe(true);
+	});
+
+	it('refuses columns that do not fit the tree, and cell keys of another cube', () => {
+		const read = units();
+		expect(() => new GuardedUnits(read.tree, read.figures.subarray(4), read.hidden)).toThrow(/do not fit/);
+		// Keys summed over another cube's tree: its slots are other units.
+		expect(() => perturbUnits(read, { tree: unitTree(Float64Array.from([201011])), keys: new Uint32Array(16) })).toThrow(/different cubes/);
+	});
+});
+
 describe('the national selection query', () => {
 	const dir = join(import.meta.dirname, '../../static/national');
 	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tables: { name: string; file: string }[] };
@@ -370,7 +410,7 @@ describe('the national selection query', () => {
 				];
 			})
 		);
-		const plain = (units: Map<string, GuardedUnit>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.hidden]);
+		const plain = (units: ReadonlyMap<string, GuardedUnit>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.hidden]);
 		const live = await nationalSelection(db, filters);
 		expect(plain(live.units)).toEqual(plain(moved));
 		expect([...live.units.values()].filter((u) => u.hidden.n).length).toBeGreaterThan(100);
@@ -395,7 +435,7 @@ describe('the national selection query', () => {
 			{ ...none, years: [2014], sex: ['M'], ageBands: ['18-24'] },
 			{ ...none, sex: ['K'] }
 		];
-		const plain = (units: Map<string, GuardedUnit>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.cost, u.hidden]);
+		const plain = (units: ReadonlyMap<string, GuardedUnit>) => [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, u]) => [code, u.n, u.employed, u.completed, u.cost, u.hidden]);
 		const answers = [];
 		for (const filters of changes) {
 			// The page's path: the same cube columns each time (asked once), a new combination per change.

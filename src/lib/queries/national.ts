@@ -4,7 +4,7 @@
 // differencing guard can work out every neighbouring selection from the same answer (stats/selection-guard.ts).
 import { allowedValues } from '../dictionary';
 import type { Database, SqlParam, SqlQuery } from '../db/types';
-import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, type SelectionColumns } from '../stats/selection-guard';
+import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, type GuardedUnits, type SelectionColumns } from '../stats/selection-guard';
 import { perturbUnits, selectionKeys } from '../stats/cell-key';
 import { atPrices } from './prices';
 import { span } from '../timeline';
@@ -202,7 +202,7 @@ GROUP BY ALL`,
 export interface NationalSelection {
 	filters: NationalFilters;
 	/** By unit code: '' Poland, then 2, 4 and 7 digits. Every unit of the cube, with n = 0 where no one is selected. */
-	units: Map<string, GuardedUnit>;
+	units: ReadonlyMap<string, GuardedUnit>;
 	/** The real centres' cost per participant at constant prices, by TERC code (null where it cannot be deflated). */
 	realCosts: Map<string, number | null>;
 	/** Where the time went, for the status line and the bench. */
@@ -232,7 +232,7 @@ export async function nationalSelection(db: Database, filters: NationalFilters):
  * then, where the filters select participants, each count moved by its cell key (stats/cell-key.ts), so that no sum
  * of several views gives a hidden group exactly. Without a participant filter the counts are the built ones.
  */
-export function guardSelection(columns: StratifiedColumns, selected: string[][]): Map<string, GuardedUnit> {
+export function guardSelection(columns: StratifiedColumns, selected: string[][]): GuardedUnits {
 	const units = protectColumns(columns, selected);
 	if (selected.length === 0) return units;
 	// The rows every active filter keeps: no digit of their combination is 0 ("not a selected value").

@@ -18,7 +18,7 @@
 // A sum of several views then carries the noise of each: 243 − 6 × (40 ± 2) no longer tells 3 from 0 or 7.
 // The cost per participant is rounded to 100 zł the same way, since an exact average would undo the noise.
 // The <5 rule, differencing and the tree (selection-guard.ts) still run first, on the true counts.
-import { sameValues, sumUpTree, unitTree, type GuardedUnit, type UnitTree } from './selection-guard';
+import { FIGURES, GuardedUnits, HIDDEN, sameValues, sumUpTree, unitTree, type UnitTree } from './selection-guard';
 import { DISCLOSURE_THRESHOLD } from './disclosure';
 
 /** Keys run 0…KEYS − 1; a cell's key is its records' keys summed modulo KEYS. */
@@ -96,8 +96,12 @@ export function perturbCount(value: number, cellKey: number): number {
 	return value + change >= DISCLOSURE_THRESHOLD ? value + change : value - change;
 }
 
-/** A unit's cell keys: of its people, of those employed, of those who completed, and for its cost. */
-export type CellKeys = [n: number, employed: number, completed: number, cost: number];
+/** Cell keys per unit slot of the cube's tree (`unitTree`), four each: of its people, of those employed, of those
+ * who completed, and for its cost. */
+export interface CellKeys {
+	tree: UnitTree;
+	keys: Uint32Array;
+}
 
 /**
  * Each cube row's four keys (`rowKey`), row by row: they never change, so they are kept beside the cube's tree
@@ -126,9 +130,9 @@ function rowKeys(tree: UnitTree, stratum: ArrayLike<number>): Uint32Array {
 export function selectionKeys(
 	rows: { teryt: ArrayLike<number>; stratum: ArrayLike<number>; combo: ArrayLike<number>; employed: ArrayLike<number>; completed: ArrayLike<number> },
 	kept: Uint8Array
-): Map<string, CellKeys> {
+): CellKeys {
 	const tree = unitTree(rows.teryt);
-	const { count, codes, centreOfRow } = tree;
+	const { count, centreOfRow } = tree;
 	const keys = rowKeys(tree, rows.stratum);
 	// Summed modulo 2³² as they go (a Uint32Array keeps the low 32 bits of what is stored): exact at any size, in any
 	// order. A double holding the whole sums would lose its last bits past about 2²¹ rows (a reviewer's 6M-row cube).
@@ -142,9 +146,7 @@ export function selectionKeys(
 		sums[at + 3] += keys[4 * i + 3];
 	}
 	sumUpTree(tree, sums, 4);
-	const out = new Map<string, CellKeys>();
-	for (let u = 0; u < count; u++) out.set(codes[u], [sums[4 * u], sums[4 * u + 1], sums[4 * u + 2], sums[4 * u + 3]]);
-	return out;
+	return { tree, keys: sums };
 }
 
 /**
@@ -163,24 +165,29 @@ export function perturbRate(k: number, n: number, shownN: number, kKey: number):
 /**
  * The guard's units with their counts perturbed, for a view that selects participants. Which figures are hidden
  * was decided on the true counts and stays (`perturbRate` may hide a rate more). A rate's k and n move apart, each
- * by its own key. The cost per participant is rounded (`roundCost`) by its own key.
+ * by its own key. The cost per participant is rounded (`roundCost`) by its own key. Units and keys must come from
+ * the same cube's tree: a key read for another unit would move a count by someone else's people.
  */
-export function perturbUnits(units: Map<string, GuardedUnit>, keys: Map<string, CellKeys>): Map<string, GuardedUnit> {
-	const out = new Map<string, GuardedUnit>();
-	for (const [code, unit] of units) {
-		const [keyN, keyEmployed, keyCompleted, keyCost] = keys.get(code) ?? [0, 0, 0, 0];
-		const n = perturbCount(unit.n, keyN);
-		const employed = unit.hidden.employed ? null : perturbRate(unit.employed, unit.n, n, keyEmployed);
-		const completed = unit.hidden.completed ? null : perturbRate(unit.completed, unit.n, n, keyCompleted);
-		out.set(code, {
-			n,
-			// A hidden rate's k is never shown (selectedFigures); moved like a shown one all the same.
-			employed: employed ?? Math.min(n, perturbCount(unit.employed, keyEmployed)),
-			completed: completed ?? Math.min(n, perturbCount(unit.completed, keyCompleted)),
-			// Stored as the total the shown average and the shown n make, so every reader of cost / n gets `roundCost`'s.
-			cost: unit.n > 0 ? roundCost(unit.cost / unit.n, keyCost) * n : unit.cost,
-			hidden: { n: unit.hidden.n, employed: unit.hidden.employed || employed === null, completed: unit.hidden.completed || completed === null }
-		});
+export function perturbUnits(units: GuardedUnits, { tree, keys }: CellKeys): GuardedUnits {
+	if (units.tree !== tree) throw new Error('perturbUnits: the units and the keys are of different cubes');
+	const { figures: truth, hidden: hiddenBefore } = units;
+	const figures = new Float64Array(truth.length);
+	const hidden = Uint8Array.from(hiddenBefore);
+	for (let u = 0; u < tree.count; u++) {
+		const at = u * FIGURES;
+		const [trueN, trueEmployed, trueCompleted, trueCost] = [truth[at], truth[at + 1], truth[at + 2], truth[at + 3]];
+		const [keyN, keyEmployed, keyCompleted, keyCost] = [keys[4 * u], keys[4 * u + 1], keys[4 * u + 2], keys[4 * u + 3]];
+		const n = perturbCount(trueN, keyN);
+		const employed = hidden[u] & HIDDEN.employed ? null : perturbRate(trueEmployed, trueN, n, keyEmployed);
+		const completed = hidden[u] & HIDDEN.completed ? null : perturbRate(trueCompleted, trueN, n, keyCompleted);
+		figures[at] = n;
+		// A hidden rate's k is never shown (selectedFigures); moved like a shown one all the same.
+		figures[at + 1] = employed ?? Math.min(n, perturbCount(trueEmployed, keyEmployed));
+		figures[at + 2] = completed ?? Math.min(n, perturbCount(trueCompleted, keyCompleted));
+		// Stored as the total the shown average and the shown n make, so every reader of cost / n gets `roundCost`'s.
+		figures[at + 3] = trueN > 0 ? roundCost(trueCost / trueN, keyCost) * n : trueCost;
+		if (employed === null) hidden[u] |= HIDDEN.employed;
+		if (completed === null) hidden[u] |= HIDDEN.completed;
 	}
-	return out;
+	return new GuardedUnits(tree, figures, hidden);
 }

@@ -21,6 +21,68 @@ export interface GuardedUnit extends Tally {
 	hidden: { n: boolean; employed: boolean; completed: boolean };
 }
 
+/** A unit's figures in `GuardedUnits.figures`, four per unit slot, in this order. */
+export const FIGURES = 4; // n, employed, completed, cost
+/** Bits of `GuardedUnits.hidden`, one byte per unit slot. */
+export const HIDDEN = { n: 1, employed: 2, completed: 4 } as const;
+
+/**
+ * Every unit's guarded figures, kept as columns by the tree's unit slot and read as a map by code. A page keeps its
+ * recent answers (state/national.svelte.ts); as maps of objects each kept about 5,800 of them, and the collector's
+ * copying and marking of those made the second to fourth filter changes of a visit the slowest (a trace: a major
+ * collection of 9–10 ms, then scavenges of 6–8 ms). As columns an answer is two typed arrays; `get` makes the
+ * unit's object when a reader asks, and it dies young.
+ */
+export class GuardedUnits implements ReadonlyMap<string, GuardedUnit> {
+	constructor(
+		readonly tree: Pick<UnitTree, 'count' | 'codes' | 'slotOf'>,
+		/** `FIGURES` numbers per slot: n, employed, completed, cost. */
+		readonly figures: Float64Array,
+		/** `HIDDEN` bits per slot. */
+		readonly hidden: Uint8Array
+	) {
+		if (figures.length !== tree.count * FIGURES || hidden.length !== tree.count) throw new Error('GuardedUnits: columns do not fit the tree');
+	}
+	get size() {
+		return this.tree.count;
+	}
+	has(code: string) {
+		return this.tree.slotOf.has(code);
+	}
+	get(code: string): GuardedUnit | undefined {
+		const u = this.tree.slotOf.get(code);
+		return u === undefined ? undefined : this.at(u);
+	}
+	/** The unit in slot `u`. */
+	at(u: number): GuardedUnit {
+		const { figures, hidden } = this;
+		const at = u * FIGURES;
+		const bits = hidden[u];
+		return {
+			n: figures[at],
+			employed: figures[at + 1],
+			completed: figures[at + 2],
+			cost: figures[at + 3],
+			hidden: { n: (bits & HIDDEN.n) !== 0, employed: (bits & HIDDEN.employed) !== 0, completed: (bits & HIDDEN.completed) !== 0 }
+		};
+	}
+	*entries(): MapIterator<[string, GuardedUnit]> {
+		for (let u = 0; u < this.tree.count; u++) yield [this.tree.codes[u], this.at(u)];
+	}
+	*keys(): MapIterator<string> {
+		yield* this.tree.codes;
+	}
+	*values(): MapIterator<GuardedUnit> {
+		for (let u = 0; u < this.tree.count; u++) yield this.at(u);
+	}
+	[Symbol.iterator]() {
+		return this.entries();
+	}
+	forEach(each: (unit: GuardedUnit, code: string, map: ReadonlyMap<string, GuardedUnit>) => void) {
+		for (const [code, unit] of this) each(unit, code, this);
+	}
+}
+
 const ROOT = 'PL';
 const treeId = (code: string) => (code === '' ? ROOT : code);
 
@@ -82,7 +144,7 @@ const small = (difference: number) => isSmall(Math.abs(difference));
  * `selected` holds the values of each active filter, in the order of the rows' `values`. Rows spelled out, for
  * the tests: the page hands DuckDB's columns straight to `protectColumns`.
  */
-export function protectSelection(rows: SelectionRow[], selected: string[][]): Map<string, GuardedUnit> {
+export function protectSelection(rows: SelectionRow[], selected: string[][]): GuardedUnits {
 	const radix = radixOf(selected);
 	const index = selected.map((values) => new Map(values.map((v, i) => [v, i + 1])));
 	return protectColumns(
@@ -125,6 +187,8 @@ export interface UnitTree {
 	built: Float64Array;
 	count: number;
 	codes: string[];
+	/** Each unit's slot by its code. */
+	slotOf: Map<string, number>;
 	parents: Int32Array;
 	/** Centres, then powiats, then voivodeships, each in slot order: the order their sums go up the tree. */
 	upward: Int32Array;
@@ -187,7 +251,7 @@ export function unitTree(teryt: ArrayLike<number>): UnitTree {
 	const codes = keys.map(codeOfKey);
 	// Ties in size break by TERC code, Poland ('PL') last.
 	const ids = codes.map(treeId);
-	tree = { built, count: keys.length, codes, parents, upward, centreOfRow, shape: treeShape(parents), before: (a, b) => ids[a] < ids[b], name: (u) => ids[u] };
+	tree = { built, count: keys.length, codes, slotOf: new Map(codes.map((code, u) => [code, u])), parents, upward, centreOfRow, shape: treeShape(parents), before: (a, b) => ids[a] < ids[b], name: (u) => ids[u] };
 	trees.set(teryt, tree);
 	return tree;
 }
@@ -210,7 +274,7 @@ export function sumUpTree(tree: UnitTree, values: { [index: number]: number }, w
  * Numbers and typed arrays throughout, no object or string per row or per neighbouring view: this runs over the
  * whole country on every filter change (measured in Node over the real cube: 22–29 ms with maps and objects).
  */
-export function protectColumns(rows: SelectionColumns, selected: string[][]): Map<string, GuardedUnit> {
+export function protectColumns(rows: SelectionColumns, selected: string[][]): GuardedUnits {
 	// A unit's participants are a small array of tallies by combination (`comboOf` above).
 	const radix = radixOf(selected);
 	const combos = radix.reduce((a, b) => a * b, 1);
@@ -238,41 +302,40 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 	);
 
 	const tree = unitTree(rows.teryt);
-	const { count, codes, centreOfRow } = tree;
-	const MEASURES = 4; // n, employed, completed, cost
+	const { count, centreOfRow } = tree;
 	// The tallies at their exact size in a kept buffer: a fresh array of 6–8 MB per filter change cost a major garbage
 	// collection in the browser on the narrow selections (measured: the guard's 50–130 ms).
 	const { combo: comboOfRow, n: nOfRow, employed: employedOfRow, completed: completedOfRow, cost: costOfRow } = rows;
-	const tallies = talliesBuffer(count * combos * MEASURES);
+	const tallies = talliesBuffer(count * combos * FIGURES);
 	// Each row is tallied into its centre; powiats, voivodeships and Poland are summed from those below them after.
 	for (let i = 0; i < centreOfRow.length; i++) {
 		const combo = comboOfRow[i];
 		// A combination out of range would land in the next unit's tallies: never guess, stop.
 		if (!(combo >= 0 && combo < combos)) throw new Error(`protectColumns: row ${i} has combination ${combo} of ${combos}`);
-		const at = (centreOfRow[i] * combos + combo) * MEASURES;
+		const at = (centreOfRow[i] * combos + combo) * FIGURES;
 		tallies[at] += nOfRow[i];
 		tallies[at + 1] += employedOfRow[i];
 		tallies[at + 2] += completedOfRow[i];
 		tallies[at + 3] += costOfRow[i];
 	}
-	sumUpTree(tree, tallies, combos * MEASURES);
+	sumUpTree(tree, tallies, combos * FIGURES);
 	// Rules 1 and 2, per unit and measure: 1 where the figure must be hidden.
-	const figures = new Float64Array(count * MEASURES);
+	const figures = new Float64Array(count * FIGURES);
 	const exposedN = new Uint8Array(count);
 	const exposedEmployed = new Uint8Array(count);
 	const exposedCompleted = new Uint8Array(count);
-	const met = new Float64Array((full + 1) * MEASURES);
+	const met = new Float64Array((full + 1) * FIGURES);
 	for (let u = 0; u < count; u++) {
 		met.fill(0);
-		for (let combo = 0, at = u * combos * MEASURES; combo < combos; combo++, at += MEASURES) {
-			const cell = metBy[combo] * MEASURES;
-			for (let m = 0; m < MEASURES; m++) met[cell + m] += tallies[at + m];
+		for (let combo = 0, at = u * combos * FIGURES; combo < combos; combo++, at += FIGURES) {
+			const cell = metBy[combo] * FIGURES;
+			for (let m = 0; m < FIGURES; m++) met[cell + m] += tallies[at + m];
 		}
-		const own = full * MEASURES;
+		const own = full * FIGURES;
 		const n = met[own];
 		const employed = met[own + 1];
 		const completed = met[own + 2];
-		figures.set(met.subarray(own, own + MEASURES), u * MEASURES);
+		figures.set(met.subarray(own, own + FIGURES), u * FIGURES);
 		let hideN = isSmall(n);
 		let hideEmployed = rateIsDisclosive(employed, n);
 		let hideCompleted = rateIsDisclosive(completed, n);
@@ -287,7 +350,7 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 			let de = -employed;
 			let dc = -completed;
 			for (let c = 0; c < cells.length; c++) {
-				const at = cells[c] * MEASURES;
+				const at = cells[c] * FIGURES;
 				dn += met[at];
 				de += met[at + 1];
 				dc += met[at + 2];
@@ -299,7 +362,7 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 			let de = 0;
 			let dc = 0;
 			for (let c = 0, base = u * combos; c < slice.length; c++) {
-				const at = (base + slice[c]) * MEASURES;
+				const at = (base + slice[c]) * FIGURES;
 				dn += tallies[at];
 				de += tallies[at + 1];
 				dc += tallies[at + 2];
@@ -313,7 +376,7 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 
 	// Rule 3 over the tree's shape for the three counts.
 	const { shape } = tree;
-	const column = (m: number) => Float64Array.from({ length: count }, (_, u) => figures[u * MEASURES + m]);
+	const column = (m: number) => Float64Array.from({ length: count }, (_, u) => figures[u * FIGURES + m]);
 	const [n, employed, completed] = [column(0), column(1), column(2)];
 	// A count is protected as a "rate" of n out of n: then only n itself can be small.
 	const hiddenN = protectShape(shape, exposedN, { n, before: tree.before, name: tree.name });
@@ -322,16 +385,6 @@ export function protectColumns(rows: SelectionColumns, selected: string[][]): Ma
 	const rest = (k: Float64Array) => k.map((value, u) => n[u] - value);
 	const hiddenEmployed = protectShape(shape, exposedEmployed.map((e, u) => e | hiddenN[u]), { n, before: tree.before, name: tree.name, values: [employed, rest(employed)] });
 	const hiddenCompleted = protectShape(shape, exposedCompleted.map((e, u) => e | hiddenN[u]), { n, before: tree.before, name: tree.name, values: [completed, rest(completed)] });
-	const out = new Map<string, GuardedUnit>();
-	for (let u = 0; u < count; u++) {
-		const at = u * MEASURES;
-		out.set(codes[u], {
-			n: figures[at],
-			employed: figures[at + 1],
-			completed: figures[at + 2],
-			cost: figures[at + 3],
-			hidden: { n: hiddenN[u] === 1, employed: hiddenEmployed[u] === 1, completed: hiddenCompleted[u] === 1 }
-		});
-	}
-	return out;
+	const hidden = Uint8Array.from({ length: count }, (_, u) => hiddenN[u] * HIDDEN.n | hiddenEmployed[u] * HIDDEN.employed | hiddenCompleted[u] * HIDDEN.completed);
+	return new GuardedUnits(tree, figures, hidden);
 }
