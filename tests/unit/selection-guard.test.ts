@@ -14,8 +14,8 @@ import { NATIONAL_DIMENSIONS, decodeComparedCentres, guardSelection, decodeNatio
 import { KEYS, cubeRowId, perturbCount, perturbRate, rowKey } from '../../src/lib/stats/cell-key';
 import { isSmall, rateIsDisclosive } from '../../src/lib/stats/disclosure';
 import { protectTree } from '../../src/lib/stats/hierarchy';
-import { comboOf, digitsOf, GuardedUnits, neighbourSelections, protectSelection, terytOf, unitTree, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
-import { perturbUnits } from '../../src/lib/stats/cell-key';
+import { comboOf, digitsOf, GuardedUnits, neighbourSelections, protectSelection, terytOf, type GuardedUnit, type SelectionColumns } from '../../src/lib/stats/selection-guard';
+import { perturbUnits, selectionKeys } from '../../src/lib/stats/cell-key';
 
 interface CubeRow {
 	teryt: string;
@@ -331,11 +331,28 @@ describe('the guarded units as columns', () => {
 		expect(read.get('0201011')!.hidden.n).toBe(true);
 	});
 
-	it('refuses columns that do not fit the tree, and cell keys of another cube', () => {
+	it('keeps each unit’s three flags apart: a rate hidden alone reads hidden alone, as the guard spelled out the slow way has it', () => {
+		// 1401022's 2 employed are a small group; its 15 who completed are not.
+		const mixed: CubeRow[] = [...cube, { teryt: '1401022', year: 2010, sex: 'K', age_band: '18-24', participants: 30, employed: 2, completed: 15, cost: 300 }];
+		const { rows, selected } = rowsByHand(mixed, { years: [], sex: ['K'], ageBands: [], priceBase: null });
+		const read = protectSelection(rows, selected);
+		const slow = referenceGuard(rows, selected);
+		for (const [code, hidden] of slow) expect([code, read.get(code)!.hidden]).toEqual([code, hidden]);
+		expect(read.get('1401022')!.hidden).toEqual({ n: false, employed: true, completed: false });
+		expect([...read.values()].filter((u) => u.hidden.employed !== u.hidden.completed).length).toBeGreaterThanOrEqual(2);
+	});
+
+	it('refuses columns that do not fit the tree, a slot outside it, and cell keys of another cube', () => {
 		const read = units();
 		expect(() => new GuardedUnits(read.tree, read.figures.subarray(4), read.hidden)).toThrow(/do not fit/);
-		// Keys summed over another cube's tree: its slots are other units.
-		expect(() => perturbUnits(read, { tree: unitTree(Float64Array.from([201011])), keys: new Uint32Array(16) })).toThrow(/different cubes/);
+		for (const slot of [-1, 8, 1.5]) expect(() => read.at(slot)).toThrow(/no unit in slot/);
+		// The same centres in another row order: the same eight units, in other slots, so keys read by slot would
+		// move each count by another unit's people.
+		const teryt = Float64Array.from([1401011, 201022, 201011]);
+		const keys = selectionKeys({ teryt, stratum: [0, 0, 0], combo: [1, 1, 1], employed: [1, 1, 1], completed: [1, 1, 1] }, Uint8Array.from([0, 1]));
+		expect([keys.tree.count, new Set(keys.tree.codes)]).toEqual([read.size, new Set(read.keys())]);
+		expect(keys.tree.codes).not.toEqual([...read.keys()]);
+		expect(() => perturbUnits(read, keys)).toThrow(/different cubes/);
 	});
 });
 

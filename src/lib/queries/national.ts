@@ -201,7 +201,8 @@ GROUP BY ALL`,
 /** What a national page shows under its filters: every unit's protected figures, from one question and one guard. */
 export interface NationalSelection {
 	filters: NationalFilters;
-	/** By unit code: '' Poland, then 2, 4 and 7 digits. Every unit of the cube, with n = 0 where no one is selected. */
+	/** By unit code: '' Poland, 2 digits a voivodeship, 4 a powiat, 7 a centre; in the cube tree's order. Every unit of
+	 * the cube, with n = 0 where no one is selected. */
 	units: ReadonlyMap<string, GuardedUnit>;
 	/** The real centres' cost per participant at constant prices, by TERC code (null where it cannot be deflated). */
 	realCosts: Map<string, number | null>;

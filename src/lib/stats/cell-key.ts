@@ -175,8 +175,16 @@ export function perturbUnits(units: GuardedUnits, { tree, keys }: CellKeys): Gua
 	const hidden = Uint8Array.from(hiddenBefore);
 	for (let u = 0; u < tree.count; u++) {
 		const at = u * FIGURES;
-		const [trueN, trueEmployed, trueCompleted, trueCost] = [truth[at], truth[at + 1], truth[at + 2], truth[at + 3]];
-		const [keyN, keyEmployed, keyCompleted, keyCost] = [keys[4 * u], keys[4 * u + 1], keys[4 * u + 2], keys[4 * u + 3]];
+		// Plain locals, not destructured arrays: two short-lived arrays per unit would be 5,700 a change before the
+		// optimiser removes them, on exactly the first clicks this layout is for.
+		const trueN = truth[at];
+		const trueEmployed = truth[at + 1];
+		const trueCompleted = truth[at + 2];
+		const trueCost = truth[at + 3];
+		const keyN = keys[4 * u];
+		const keyEmployed = keys[4 * u + 1];
+		const keyCompleted = keys[4 * u + 2];
+		const keyCost = keys[4 * u + 3];
 		const n = perturbCount(trueN, keyN);
 		const employed = hidden[u] & HIDDEN.employed ? null : perturbRate(trueEmployed, trueN, n, keyEmployed);
 		const completed = hidden[u] & HIDDEN.completed ? null : perturbRate(trueCompleted, trueN, n, keyCompleted);

@@ -36,9 +36,9 @@ export const HIDDEN = { n: 1, employed: 2, completed: 4 } as const;
 export class GuardedUnits implements ReadonlyMap<string, GuardedUnit> {
 	constructor(
 		readonly tree: Pick<UnitTree, 'count' | 'codes' | 'slotOf'>,
-		/** `FIGURES` numbers per slot: n, employed, completed, cost. */
+		/** `FIGURES` numbers per slot: n, employed, completed, cost. Never written after: a page's kept answer. */
 		readonly figures: Float64Array,
-		/** `HIDDEN` bits per slot. */
+		/** `HIDDEN` bits per slot. Never written after: a bit cleared would show a hidden figure to every reader. */
 		readonly hidden: Uint8Array
 	) {
 		if (figures.length !== tree.count * FIGURES || hidden.length !== tree.count) throw new Error('GuardedUnits: columns do not fit the tree');
@@ -53,8 +53,9 @@ export class GuardedUnits implements ReadonlyMap<string, GuardedUnit> {
 		const u = this.tree.slotOf.get(code);
 		return u === undefined ? undefined : this.at(u);
 	}
-	/** The unit in slot `u`. */
+	/** The unit in slot `u`. A slot outside the tree is an error: its bits would read as "shown". */
 	at(u: number): GuardedUnit {
+		if (!(Number.isInteger(u) && u >= 0 && u < this.tree.count)) throw new RangeError(`GuardedUnits: no unit in slot ${u}`);
 		const { figures, hidden } = this;
 		const at = u * FIGURES;
 		const bits = hidden[u];
