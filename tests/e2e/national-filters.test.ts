@@ -232,10 +232,10 @@ describe('national pages under filters', () => {
 		expect(digits(await page.locator('[data-tile="participants"]').textContent())).toBe(participants('', (_, sex) => sex === 'K'));
 	});
 
-	// national.go: the question goes to DuckDB at the click, and the page's own ask after the navigation finds it.
-	// Asked after the address changed, it would start after SvelteKit's history entry; decoded otherwise than the page
-	// decodes it, DuckDB would be asked twice.
-	it('asks DuckDB once per filter change, at the click, before SvelteKit has changed the address (a page and the compare view)', async () => {
+	// national.go: the answer is begun at the click, and the page's own ask after the navigation finds it. Begun after
+	// the address changed, it would start after SvelteKit's history entry; decoded otherwise than the page decodes
+	// it, it would be worked out twice.
+	it('works out one answer per filter change, begun at the click, before SvelteKit has changed the address (a page and the compare view)', async () => {
 		for (const [path, click, reached] of [
 			['/polska/14/?plec=K', 'input[name="years"][value="2010"]', /lata=2010/],
 			['/polska/porownanie/?osrodki=1808011,1261011&plec=K', 'input[name="ageBands"][value="25-34"]', /wiek=25-34/]

@@ -1,7 +1,9 @@
 // The national pages' filters (years, sex, age band, constant prices), their address, and the questions that
 // answer every view of a national page under them: the cube's figures (centre × year × sex × age band), read once
-// per price basis, and per filter change each cube row's combination of the active filters' values, so the
-// differencing guard can work out every neighbouring selection from the same answer (stats/selection-guard.ts).
+// per price basis, and its 70 strata, read once; per filter change, each cube row's combination of the active
+// filters' values, worked out from the kept strata, so the differencing guard can work out every neighbouring
+// selection from the same answer (stats/selection-guard.ts). A filter change asks DuckDB nothing new: the cube is
+// the pre-aggregate (Mosaic's data cube), and asking it again for 70 numbers cost more than they do to work out.
 import { allowedValues } from '../dictionary';
 import type { Database, SqlParam, SqlQuery } from '../db/types';
 import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, type GuardedUnits, type SelectionColumns } from '../stats/selection-guard';
@@ -83,7 +85,7 @@ const COLUMN: Record<NationalDimension, string> = { years: 'q.year', sex: 'q.sex
 /**
  * The cube's rows as they stand (centre × year × sex × age band): the centre's integer TERC code, the row's stratum
  * (its year, sex and age band, table `strata`) and the figures, money at the chosen prices. They do not change with
- * the filters, so a page asks for them once per price basis (`cubeFigures`); a filter change asks only `selectionSql`.
+ * the filters, so a page asks for them once per price basis (`cubeFigures`).
  */
 export function cubeFiguresSql(priceBase: number | null): SqlQuery {
 	const money = atPrices('q.cost_pln', 'q.year', priceBase);
@@ -99,6 +101,10 @@ export function cubeFiguresSql(priceBase: number | null): SqlQuery {
  * the cube's 120,651 rows, and spread over the rows by their stratum (`selectionColumns`): asked of every row it
  * took 8–9 ms in Node, most of it writing the rows to Arrow, against 1.5 ms; grouping the rows per centre and
  * combination in SQL, as the page did first, took 17–29 ms. The guard sums the rows in its own pass anyway.
+ * Since 2026-11-27 a page works the same out from the kept strata (`strataCombos`): asked of DuckDB at every click
+ * it waited on the worker's round trip beside SvelteKit's navigation (12–18 ms of a change in the median, 35–60 on
+ * a visit's first click). This stays as the engine's reference, which a unit test holds `strataCombos` to for
+ * every filter set a page can ask, and the bench times beside it.
  */
 export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions: NationalDimension[] } {
 	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
@@ -160,11 +166,42 @@ export function spreadCombos(rowStrata: ArrayLike<number>, answer: { stratum: Ar
 	return combo;
 }
 
+/** A stratum of the cube: its number, and the year, sex and age band its rows count. */
+export type Stratum = {
+	stratum: number;
+	year: number;
+	sex: string;
+	age_band: string;
+};
+const strataAsked = new WeakMap<Database, Promise<Stratum[]>>();
+
+/** The cube's 70 strata (table `strata`), from DuckDB the first time, then kept: a national page's data never changes. */
+export function cubeStrata(db: Database): Promise<Stratum[]> {
+	let strata = strataAsked.get(db);
+	if (!strata) {
+		strata = db.query<Stratum>({ sql: 'SELECT stratum, year, sex, age_band FROM strata ORDER BY stratum' });
+		strataAsked.set(db, strata);
+		strata.catch(() => strataAsked.get(db) === strata && strataAsked.delete(db));
+	}
+	return strata;
+}
+
+const STRATUM_VALUE: Record<NationalDimension, (s: Stratum) => string | number> = { years: (s) => s.year, sex: (s) => s.sex, ageBands: (s) => s.age_band };
+
+/** Each stratum's combination of the active filters' values (`comboOf`), as `selectionSql` works it out in SQL. */
+export function strataCombos(strata: readonly Stratum[], filters: NationalFilters): { stratum: Int32Array; combo: Int32Array } {
+	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
+	const radix = radixOf(dimensions.map((d) => filters[d]));
+	return {
+		stratum: Int32Array.from(strata, (s) => s.stratum),
+		combo: Int32Array.from(strata, (s) => comboOf(dimensions.map((d) => (filters[d] as (string | number)[]).indexOf(STRATUM_VALUE[d](s)) + 1), radix))
+	};
+}
+
 /** The selection's columns for the guard: the cube's figures with each row's combination beside them. */
 export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: StratifiedColumns; dimensions: NationalDimension[] }> {
-	const question = selectionSql(filters);
-	const [figures, answer] = await Promise.all([cubeFigures(db, filters.priceBase), db.columns<{ stratum: ArrayLike<number>; combo: ArrayLike<number> }>(question)]);
-	return { columns: { ...figures, combo: spreadCombos(figures.stratum, answer) }, dimensions: question.dimensions };
+	const [figures, strata] = await Promise.all([cubeFigures(db, filters.priceBase), cubeStrata(db)]);
+	return { columns: { ...figures, combo: spreadCombos(figures.stratum, strataCombos(strata, filters)) }, dimensions: NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0) };
 }
 
 /** The answer as rows with the filters' values spelled out: for tests, and for reading an answer by eye. */

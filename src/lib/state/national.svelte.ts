@@ -7,7 +7,7 @@ import { base } from '$app/paths';
 import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { NationalManifest } from '../db/national';
-import { NATIONAL_DIMENSIONS, cubeFigures, decodeNationalFilters, guardSelection, isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
+import { NATIONAL_DIMENSIONS, cubeFigures, cubeStrata, decodeNationalFilters, guardSelection, isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
 import { EngineState } from './engine-state.svelte';
 import { span } from '../timeline';
 
@@ -99,8 +99,9 @@ export function startNationalEngine(): Promise<void> {
 			nationalEngine.phase = 'ready';
 			nationalEngine.progress = 1;
 			nationalEngine.startupMs = Math.round(performance.now() - started);
-			// The cube's figures at current prices, which every filter change reads: asked now, so a first click on an
-			// unfiltered page asks DuckDB only for its combinations. A failure here is the first question's to report.
+			// The cube's figures at current prices and its strata, which every filter change reads: asked now, so a
+			// first click on an unfiltered page asks DuckDB nothing. A failure here is the first question's to report.
+			cubeStrata(nationalDatabase).catch(() => undefined);
 			cubeFigures(nationalDatabase, null).then(warmGuard, () => undefined);
 		},
 		(error: unknown) => {
@@ -223,9 +224,10 @@ export function nationalView(params: () => URLSearchParams, years: () => number[
 			return answer;
 		},
 		/**
-		 * Opens `href`, this view under other filters, having asked DuckDB for them first: it answers in its worker
-		 * while SvelteKit navigates on the main thread (5–15 ms a change), and the view's own ask, once the address
-		 * has changed, finds the question kept by its filters (selectionFor), decoded as the view decodes them.
+		 * Opens `href`, this view under other filters, having begun their answer first (from the kept cube, or from
+		 * DuckDB where a price basis is asked for the first time, which then answers in its worker while SvelteKit
+		 * navigates); the view's own ask, once the address has changed, finds the answer kept by its filters
+		 * (selectionFor), decoded as the view decodes them.
 		 */
 		go(href: string) {
 			try {

@@ -103,8 +103,8 @@ export interface SelectionColumns extends Columns {
 
 /**
  * A row's combination of the active filters' values as one number, mixed radix, most significant first: per
- * dimension 0 stands for "not a selected value" and 1… for the selected values in order. The query (queries/national.ts
- * `selectionSql`) computes it in SQL; the guard reads it back with `digitsOf`.
+ * dimension 0 stands for "not a selected value" and 1… for the selected values in order. A page works it out per
+ * stratum (queries/national.ts `strataCombos`, held to DuckDB's `selectionSql`); the guard reads it back with `digitsOf`.
  */
 export const radixOf = (selected: readonly (readonly unknown[])[]) => selected.map((values) => values.length + 1);
 export function comboOf(digits: readonly number[], radix: readonly number[]): number {
