@@ -239,7 +239,7 @@ async function nationalFilters(): Promise<NationalFilterResult[]> {
 		line('filter change on /polska/: input to every chart, map, table', result.filterChange);
 		line('  the first change of a visit alone', result.firstChange);
 		line('  the later changes of a visit (2nd to 16th)', result.laterChanges);
-		line('  of which the cube’s combinations (kept: no DuckDB question)', result.query);
+		line('  of which the answer’s wait (kept figures, strata, combinations)', result.query);
 		line('  of which the disclosure guard (whole country)', result.guard);
 		console.log(`  memory of the browser after ${result.filterChange.runs / result.firstChange.runs} filter changes: ${result.memoryMB} MB`);
 	}

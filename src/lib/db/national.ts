@@ -17,7 +17,7 @@ export interface NationalFile {
 export interface NationalManifest extends DataManifest {
 	/** The explorer's tables: every table of the set, whole. */
 	tables: NationalFile[];
-	/** The national pages' tables: what their one query per filter change reads, and no more. */
+	/** The national pages' tables: what their figures and filters read (the cube and its strata, once), and no more. */
 	pages: NationalFile[];
 	regions: NationalFile[];
 }

@@ -2,8 +2,9 @@
 // answer every view of a national page under them: the cube's figures (centre × year × sex × age band), read once
 // per price basis, and its 70 strata, read once; per filter change, each cube row's combination of the active
 // filters' values, worked out from the kept strata, so the differencing guard can work out every neighbouring
-// selection from the same answer (stats/selection-guard.ts). A filter change asks DuckDB nothing new: the cube is
-// the pre-aggregate (Mosaic's data cube), and asking it again for 70 numbers cost more than they do to work out.
+// selection from the same answer (stats/selection-guard.ts). A filter change asks DuckDB nothing new (only a price
+// basis asked for the first time does): the cube is the pre-aggregate (Mosaic's data cube), and asking it again
+// for 70 numbers cost more than they do to work out.
 import { allowedValues } from '../dictionary';
 import type { Database, SqlParam, SqlQuery } from '../db/types';
 import { comboOf, digitsOf, protectColumns, radixOf, terytOf, type GuardedUnit, type GuardedUnits, type SelectionColumns } from '../stats/selection-guard';
@@ -102,7 +103,7 @@ export function cubeFiguresSql(priceBase: number | null): SqlQuery {
  * took 8–9 ms in Node, most of it writing the rows to Arrow, against 1.5 ms; grouping the rows per centre and
  * combination in SQL, as the page did first, took 17–29 ms. The guard sums the rows in its own pass anyway.
  * Since 2026-11-27 a page works the same out from the kept strata (`strataCombos`): asked of DuckDB at every click
- * it waited on the worker's round trip beside SvelteKit's navigation (12–18 ms of a change in the median, 35–60 on
+ * it waited on the worker's round trip beside SvelteKit's navigation (12–18 ms of a change in the median, 37–52 on
  * a visit's first click). This stays as the engine's reference, which a unit test holds `strataCombos` to for
  * every filter set a page can ask, and the bench times beside it.
  */
@@ -176,7 +177,7 @@ export type Stratum = {
 const strataAsked = new WeakMap<Database, Promise<Stratum[]>>();
 
 /** The cube's 70 strata (table `strata`), from DuckDB the first time, then kept: a national page's data never changes. */
-export function cubeStrata(db: Database): Promise<Stratum[]> {
+export function keptStrata(db: Database): Promise<Stratum[]> {
 	let strata = strataAsked.get(db);
 	if (!strata) {
 		strata = db.query<Stratum>({ sql: 'SELECT stratum, year, sex, age_band FROM strata ORDER BY stratum' });
@@ -200,7 +201,7 @@ export function strataCombos(strata: readonly Stratum[], filters: NationalFilter
 
 /** The selection's columns for the guard: the cube's figures with each row's combination beside them. */
 export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: StratifiedColumns; dimensions: NationalDimension[] }> {
-	const [figures, strata] = await Promise.all([cubeFigures(db, filters.priceBase), cubeStrata(db)]);
+	const [figures, strata] = await Promise.all([cubeFigures(db, filters.priceBase), keptStrata(db)]);
 	return { columns: { ...figures, combo: spreadCombos(figures.stratum, strataCombos(strata, filters)) }, dimensions: NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0) };
 }
 

@@ -7,7 +7,7 @@ import { base } from '$app/paths';
 import { createDatabase } from '../db/database';
 import { openBrowserEngine } from '../db/browser';
 import type { NationalManifest } from '../db/national';
-import { NATIONAL_DIMENSIONS, cubeFigures, cubeStrata, decodeNationalFilters, guardSelection, isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
+import { NATIONAL_DIMENSIONS, cubeFigures, keptStrata, decodeNationalFilters, guardSelection, isUnfiltered, nationalSelection, type NationalFilters, type NationalSelection } from '../queries/national';
 import { EngineState } from './engine-state.svelte';
 import { span } from '../timeline';
 
@@ -101,7 +101,7 @@ export function startNationalEngine(): Promise<void> {
 			nationalEngine.startupMs = Math.round(performance.now() - started);
 			// The cube's figures at current prices and its strata, which every filter change reads: asked now, so a
 			// first click on an unfiltered page asks DuckDB nothing. A failure here is the first question's to report.
-			cubeStrata(nationalDatabase).catch(() => undefined);
+			keptStrata(nationalDatabase).catch(() => undefined);
 			cubeFigures(nationalDatabase, null).then(warmGuard, () => undefined);
 		},
 		(error: unknown) => {
