@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 // fractions), Spiegelhalter's interpolation (2005, appendix A.1.1), then rounded only at the end.
 import { describe, expect, it } from 'vitest';
-import { funnelConfig, funnelData, sameFunnel } from '../../src/lib/charts/funnel-config';
+import { funnelConfig, funnelData, logTickLabel, sameFunnel } from '../../src/lib/charts/funnel-config';
 import { funnelCurve, funnelLimit, funnelLimits, funnelPlace, funnelPlaceByLimits } from '../../src/lib/stats/funnel';
 
 describe('funnel limits', () => {
@@ -59,6 +59,22 @@ describe('funnel plot colours', () => {
 		for (const line of lines) expect(line.borderColor).toBe('muted');
 		expect(datasets.find((d) => d.label === 'c')!.borderColor).toBe('surface');
 		expect(datasets.find((d) => d.label === 'a')!.borderColor).toBe('text');
+	});
+});
+
+describe('the funnel’s log axis', () => {
+	it('labels 1, 2, 3 and 5 of each power of ten and nothing between, so the top of a decade does not crowd', () => {
+		const ticks = [10, 15, 20, 30, 50, 70, 100, 150, 200, 300, 500, 700, 800, 900, 1000, 2000, 5000, 10_000];
+		const labels = ticks.map(logTickLabel);
+		expect(labels.filter(Boolean).map((l) => l.replace(/\s/g, ' '))).toEqual(['10', '20', '30', '50', '100', '200', '300', '500', '1000', '2000', '5000', '10 000']);
+		expect(labels.slice(11, 14)).toEqual(['', '', '']);
+		expect([logTickLabel(0), logTickLabel(-5), logTickLabel(Number.NaN)]).toEqual(['', '', '']);
+		// The chart's own x axis writes its ticks so.
+		const theme = { text: 'text', muted: 'muted', grid: 'grid', surface: 'surface', imported: 'imported' };
+		const words = { place: { above_control: 'a', above_warning: 'b', within: 'c', below_warning: 'd', below_control: 'e' }, target: 't', warning: 'w', control: 'k', axisX: 'n', axisY: '%', point: () => '' };
+		const config = funnelConfig(funnelData([{ code: 'a', name: 'A', k: 5, n: 20, low: 0.1, high: 0.4 }, { code: 'b', name: 'B', k: 90, n: 900, low: 0.08, high: 0.12 }], 0.2), words, theme);
+		const x = (config.options!.scales as Record<'x', { ticks: { callback: (value: number) => string } }>).x;
+		expect([500, 700, 800, 900].map((v) => x.ticks.callback(v))).toEqual(['500', '', '', '']);
 	});
 });
 

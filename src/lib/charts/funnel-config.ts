@@ -72,6 +72,17 @@ export interface FunnelWords {
 
 type Xy = { x: number; y: number; code?: string };
 
+/**
+ * A log axis's tick as the funnel writes it: 1, 2, 3 and 5 of each power of ten, the rest unlabelled (a powiat's
+ * narrow range, 20 to 80, still gets three). Chart.js also labels every tick in the axis's last fifth, which put 700,
+ * 800 and 900 on top of one another at 1366 px.
+ */
+export function logTickLabel(value: number): string {
+	if (!(value > 0)) return '';
+	const significand = value / 10 ** Math.floor(Math.log10(value));
+	return [1, 2, 3, 5].some((m) => Math.abs(significand - m) < 1e-9) ? new Intl.NumberFormat(INTL_LOCALE[getLocale()]).format(value) : '';
+}
+
 export function funnelConfig(data: FunnelData, words: FunnelWords, theme: ChartTheme, onselect?: (code: string) => void): ChartConfiguration<'scatter', Xy[]> {
 	const axis = axisColours(theme);
 	const percent = (v: number) => v * 100;
@@ -119,7 +130,15 @@ export function funnelConfig(data: FunnelData, words: FunnelWords, theme: ChartT
 			// Axis numbers as the rest of the page writes them (10 000, not 10,000).
 			locale: INTL_LOCALE[getLocale()],
 			scales: {
-				x: { type: 'logarithmic', ...axis, title: { ...axis.title, display: true, text: words.axisX }, min: Math.max(1, Math.min(...ns)), max: Math.max(...ns) },
+				x: {
+					type: 'logarithmic',
+					...axis,
+					title: { ...axis.title, display: true, text: words.axisX },
+					min: Math.max(1, Math.min(...ns)),
+					max: Math.max(...ns),
+					// Labels are already sparse (logTickLabel); Chart.js's skipping, which counts the unlabelled ticks too, dropped 300 and 500.
+					ticks: { ...axis.ticks, autoSkip: false, callback: (v) => logTickLabel(Number(v)) }
+				},
 				y: { ...axis, title: { ...axis.title, display: true, text: words.axisY }, ticks: { ...axis.ticks, callback: (v) => `${v}%` } }
 			},
 			plugins: {
