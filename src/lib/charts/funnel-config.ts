@@ -4,6 +4,7 @@ import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { getLocale, INTL_LOCALE } from '../i18n/locale';
 import { funnelCurve, funnelPlace, type FunnelLimits, type FunnelPlace } from '../stats/funnel';
 import { axisColours, type ChartTheme } from './theme';
+import { formatInteger } from '../format/number';
 
 export interface FunnelPoint {
 	code: string;
@@ -80,7 +81,7 @@ type Xy = { x: number; y: number; code?: string };
 export function logTickLabel(value: number): string {
 	if (!(value > 0)) return '';
 	const significand = value / 10 ** Math.floor(Math.log10(value));
-	return [1, 2, 3, 5].some((m) => Math.abs(significand - m) < 1e-9) ? new Intl.NumberFormat(INTL_LOCALE[getLocale()]).format(value) : '';
+	return [1, 2, 3, 5].some((m) => Math.abs(significand - m) < 1e-9) ? formatInteger(value) : '';
 }
 
 export function funnelConfig(data: FunnelData, words: FunnelWords, theme: ChartTheme, onselect?: (code: string) => void): ChartConfiguration<'scatter', Xy[]> {

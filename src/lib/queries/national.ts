@@ -244,7 +244,8 @@ export interface NationalSelection {
 	units: ReadonlyMap<string, GuardedUnit>;
 	/** The real centres' cost per participant at constant prices, by TERC code (null where it cannot be deflated). */
 	realCosts: Map<string, number | null>;
-	/** Where the time went, for the status line and the bench. */
+	/** Where the time went, for the status line and the bench: `query` the wait for the cube's figures and strata
+	 * (kept, so DuckDB's only on a first answer or a new price basis) and the combinations; `guard` the protection. */
 	ms: { query: number; guard: number };
 }
 
