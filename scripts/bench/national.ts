@@ -259,8 +259,10 @@ const CLICKS = [
 export interface NationalFilterResult {
 	participants: number;
 	cubeRows: number;
-	/** Cold visit of /polska/14/?plec=K: until DuckDB's answer for the filter is drawn. */
+	/** Cold visit of /polska/14/?plec=K: until DuckDB's answer for the filter is drawn, by the page's clock. */
 	voivodeshipReady: Summary;
+	/** The same, by the harness's clock in Node (from before its goto to after its wait): the figure before 2026-11-27. */
+	voivodeshipReadySeen: Summary;
 	/** The national engine's start on that visit: wasm, the cube and the centres loaded. */
 	engineReady: Summary;
 	/** The first filter change of a cold visit of /polska/ (2,477 centres): input to every chart redrawn. */
@@ -278,7 +280,7 @@ export async function nationalFilterBench(browser: Browser, site: string, runs: 
 	const server = createSiteServer(site);
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const times = { ready: [] as number[], engine: [] as number[], first: [] as number[], later: [] as number[], change: [] as number[], query: [] as number[], guard: [] as number[] };
+	const times = { ready: [] as number[], readySeen: [] as number[], engine: [] as number[], first: [] as number[], later: [] as number[], change: [] as number[], query: [] as number[], guard: [] as number[] };
 	let memoryMB = 0;
 	const open = async (path: string) => {
 		const context = await browser.newContext({ bypassCSP: true });
@@ -296,8 +298,11 @@ export async function nationalFilterBench(browser: Browser, site: string, runs: 
 	try {
 		for (let run = 0; run < runs; run++) {
 			const { context, page, start } = await open('/polska/14/?plec=K');
-			await page.waitForFunction(drawnAndReady, undefined, { timeout: 120_000, polling: 'raf' });
-			times.ready.push(Date.now() - start);
+			// The page's clock in the animation frame the answer was first found drawn: from the navigation's start,
+			// without the harness's round trips (the clock in Node, kept beside it, counts those too).
+			const shown = await page.waitForFunction(`(${drawnAndReady}) && performance.now()`, undefined, { timeout: 120_000, polling: 'raf' });
+			times.readySeen.push(Date.now() - start);
+			times.ready.push((await shown.jsonValue()) as number);
 			const status = (await page.locator('[data-testid="national-status"]').getAttribute('data-engine-ms')) ?? 'NaN';
 			times.engine.push(Number(status));
 			await context.close();
@@ -324,6 +329,7 @@ export async function nationalFilterBench(browser: Browser, site: string, runs: 
 		participants: cube?.participants ?? NaN,
 		cubeRows: cube?.rows ?? NaN,
 		voivodeshipReady: summarise(times.ready),
+		voivodeshipReadySeen: summarise(times.readySeen),
 		engineReady: summarise(times.engine),
 		firstChange: summarise(times.first),
 		laterChanges: summarise(times.later),
