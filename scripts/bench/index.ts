@@ -58,7 +58,8 @@ const VIEW_CHANGE = `(async () => {
 // Installed before the page's own scripts: the page's clock when DuckDB's overview is first on screen (the animation
 // frame after it appears). Timed in the page because Playwright's waitForSelector polls with a backoff (0, 20, 50,
 // 100, 100 ms, then every 500 ms: playwright-core 1.65's retryWithProgressAndBackoff): read after the wait, the
-// clock counted up to half a second of polling, and every figure of this line before 2026-11-27 did.
+// clock counted up to about half a second of polling, and every figure of this line before 2026-11-27 did (result
+// files say clock: 'page' since).
 const DUCKDB_SHOWN = `window.__duckdbShown = new Promise((resolve) => {
 	const observer = new MutationObserver(() => {
 		if (!document.querySelector('[data-source="duckdb"]')) return;
@@ -110,6 +111,8 @@ async function browserBench() {
 			await page.goto(`${base}/`);
 			await page.waitForSelector('[data-source="duckdb"]', { timeout: 60_000 });
 			const timing = (await page.evaluate(`(async () => ({ paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, now: performance.now(), shown: await window.__duckdbShown }))()`)) as { paint: number; shown: number; now: number };
+			// A missing reading would pass into the medians as NaN: better stop.
+			if (typeof timing.shown !== 'number') throw new Error('The page never reported DuckDB’s overview on screen (DUCKDB_SHOWN)');
 			firstPaint.push(timing.paint);
 			ready.push(timing.shown);
 			readySeen.push(timing.now);
@@ -289,7 +292,7 @@ if (NATIONAL_ONLY) {
 	console.log(`National filters in Chromium (${RUNS} runs):`);
 	const results = await nationalFilters();
 	mkdirSync(join(root, 'bench/results'), { recursive: true });
-	writeFileSync(join(root, 'bench/results/national-filters.json'), JSON.stringify({ date: new Date().toISOString(), machine: machine(), runs: RUNS, results }, null, '\t'));
+	writeFileSync(join(root, 'bench/results/national-filters.json'), JSON.stringify({ date: new Date().toISOString(), machine: machine(), runs: RUNS, clock: 'page', results }, null, '\t'));
 	process.exit(0);
 }
 
@@ -305,7 +308,7 @@ line('filter by a centre: input to last chart redrawn', site.centreFilter);
 line('then by sex (guard query too): input to last redrawn', site.sexFilter);
 if (ONLY === 'site') {
 	mkdirSync(join(root, 'bench/results'), { recursive: true });
-	writeFileSync(join(root, 'bench/results/site.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site }, null, '\t'));
+	writeFileSync(join(root, 'bench/results/site.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, clock: 'page', site }, null, '\t'));
 	process.exit(0);
 }
 console.log(`\nEngine at national scale (duckdb-wasm, Node build, single thread):`);
@@ -329,4 +332,4 @@ if (IMPORT_MB > 0) {
 	console.log(`  ${ownData.megabytes} MB CSV, ${ownData.rows.toLocaleString('pl-PL')} rows: read and checked in ${ownData.checkMs} ms (longest main-thread stall ${ownData.checkStallMs} ms); loaded in ${ownData.loadMs} ms (longest stall ${ownData.loadStallMs} ms)`);
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, site, engine, nationalPages, nationalCube, nationalFilters: nationalFilterResults, ownData }, null, '\t'));
+writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, runs: RUNS, clock: 'page', site, engine, nationalPages, nationalCube, nationalFilters: nationalFilterResults, ownData }, null, '\t'));

@@ -540,8 +540,8 @@ describe('the national selection query', () => {
 	});
 
 	it('the pages’ engine, with its derived tables as views, answers constant prices as the materialised ones do', async () => {
-		// The national pages make edition_facts and price_levels as views (a cold visit does not wait for them); the
-		// real centres' cost at constant prices reads both, and must not move by a grosz.
+		// The national pages make edition_facts a view (a cold visit does not wait for it; price_levels is one on every
+		// engine); the real centres' cost at constant prices reads both, and must not move by a grosz.
 		const pagesManifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as NationalManifest;
 		const door = (derived: 'TABLE' | 'VIEW') =>
 			createDatabase({ open: openNodeEngine, derived, manifest: async () => ({ tables: pagesManifest.pages }), read: async (f) => new Uint8Array(readFileSync(join(dir, f))) });

@@ -19,10 +19,10 @@ export interface DatabaseOptions {
 	/** Off only for the benchmark, which must time the engine rather than the cache. */
 	cache?: boolean;
 	/**
-	 * How the derived tables (schema.ts) are made: materialised (the default), or as views for an engine that reads
-	 * them rarely and whose first answer waits on its start (the national pages read them only under constant prices,
-	 * over 9 editions and 7 years; materialising them took 170–260 ms of a cold visit, on the worker's first use of
-	 * DuckDB's grouping and window code).
+	 * How edition_facts (schema.ts) is made: materialised (the default), or as a view for an engine that reads it
+	 * rarely and whose first answer waits on its start (the national pages read it only under constant prices, over
+	 * 9 editions; materialising the derived tables took 170–260 ms of a cold visit, on the worker's first use of
+	 * DuckDB's grouping and window code). price_levels is a view either way.
 	 */
 	derived?: DerivedKind;
 	/** Which engine this is, in the names of its spans in the performance timeline ('centres', 'national', …). */

@@ -1,7 +1,8 @@
 // Derived tables over the loaded ones, made once after loading, the same in the browser, in tests and at build
 // time. Materialised, not views, where queries read them all the time: the data does not change after loading, and
 // a view's pivot re-ran inside every query (10 to 40 ms each in the browser's engine, most of a filter change).
-// Views where they are read rarely and the first answer must come soon (the national pages, see DatabaseOptions).
+// Views where they are read rarely and the first answer must come soon: price_levels on every engine (only constant
+// prices read it), edition_facts on the national pages (see DatabaseOptions).
 import { FIGURE_KEYS } from '../dictionary';
 
 /** Published figures pivoted to one row per edition; a figure no page states is NULL, never 0. */
@@ -25,7 +26,8 @@ export const schemaSql = (kind: DerivedKind = 'TABLE') => [
 	'SET autoinstall_known_extensions = false',
 	'SET autoload_known_extensions = false',
 	editionFacts(kind),
-	// Read only under constant prices, over a few CPI rows: a view, whatever the kind. Materialised, it took 45–75
-	// ms of every cold start (the engine's first window function) for a question most visits never ask.
+	// Read only under constant prices, over a few CPI rows: a view, whatever the kind. Making it took 47–73 ms of a
+	// cold start (the engine's first window function; the data phase fell about 23 ms median without it), for a
+	// question most visits never ask. The first constant-prices answer pays that first use instead.
 	priceLevels('VIEW')
 ];

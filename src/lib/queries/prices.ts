@@ -1,4 +1,4 @@
-// Money at the chosen prices: nominal, or constant prices of a base year by GUS's CPI (the price_levels table).
+// Money at the chosen prices: nominal, or constant prices of a base year by GUS's CPI (the price_levels view).
 import type { SqlQuery } from '../db/types';
 
 /**
