@@ -12,7 +12,8 @@ import { buildCube, cubeIPC, cubeStrata, strataIPC, type CubeRow } from '../nati
 import { generateNational, NATIONAL_DEFAULTS } from '../national/generate';
 import { readTerc } from '../national/register';
 import { openNodeEngine } from '../../src/lib/db/node';
-import { selectionSql, spreadCombos, strataCombos, type NationalFilters, type Stratum } from '../../src/lib/queries/national';
+import { toRows } from '../../src/lib/db/rows';
+import { STRATA_SQL, selectionSql, spreadCombos, strataCombos, type NationalFilters, type Stratum } from '../../src/lib/queries/national';
 import { summarise } from './stats';
 
 type Summary = ReturnType<typeof summarise>;
@@ -123,7 +124,7 @@ export async function nationalCubeBench(root: string, runs: number) {
 	// DuckDB per change (`selectionSql`, as pages did until 2026-11-27), and the same numbers by hand.
 	const filters: NationalFilters = { years: [2011], sex: ['K'], ageBands: ['25-34'], priceBase: null };
 	const rowStrata = (await engine.run('SELECT stratum FROM cube', [])).getChild('stratum')!.toArray() as Uint8Array;
-	const keptStrata = (await engine.run('SELECT stratum, year, sex, age_band FROM strata ORDER BY stratum', [])).toArray().map((r) => r.toJSON() as unknown as Stratum);
+	const keptStrata = toRows<Stratum>(await engine.run(STRATA_SQL, []));
 	const selectionMs: number[] = [];
 	let pageCombos: ArrayLike<number> = [];
 	for (let run = 0; run < runs; run++) {

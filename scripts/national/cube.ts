@@ -3,6 +3,7 @@
 // for a million participants, and every view of the national page is a GROUP BY over them (Mosaic's data cubes).
 import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
 import type { Participant, Support, Tables } from '../../src/lib/dictionary';
+import type { Stratum } from '../../src/lib/queries/national';
 
 export interface CubeRow {
 	centre_id: string;
@@ -49,13 +50,8 @@ export function buildCube(set: Pick<Tables, 'centres' | 'editions' | 'participan
 	return rows.map((c) => ({ ...c, cost_pln: Math.round(c.cost_pln * 100) / 100 }));
 }
 
-/** A stratum of the cube: one year, sex and age band, whatever the centre. */
-export interface Stratum {
-	stratum: number;
-	year: number;
-	sex: string;
-	age_band: string;
-}
+/** A stratum of the cube: one year, sex and age band, whatever the centre; as the pages read it back. */
+export type { Stratum };
 
 /**
  * The cube's strata (70: 7 years × 2 sexes × 5 age bands), numbered in order of year, sex and age band. A page

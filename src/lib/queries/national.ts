@@ -28,6 +28,8 @@ export const NATIONAL_DIMENSIONS = ['years', 'sex', 'ageBands'] as const;
 export type NationalDimension = (typeof NATIONAL_DIMENSIONS)[number];
 
 export const selectsParticipants = (filters: NationalFilters) => NATIONAL_DIMENSIONS.some((d) => filters[d].length > 0);
+/** The filters that select, in NATIONAL_DIMENSIONS order: the digits of a combination (`comboOf`). */
+export const activeDimensions = (filters: NationalFilters): NationalDimension[] => NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
 export const isUnfiltered = (filters: NationalFilters) => !selectsParticipants(filters) && filters.priceBase === null;
 
 /** The same parameter names as the five centres' overview, so a filter reads the same in every address. */
@@ -108,7 +110,7 @@ export function cubeFiguresSql(priceBase: number | null): SqlQuery {
  * every filter set a page can ask, and the bench times beside it.
  */
 export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions: NationalDimension[] } {
-	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
+	const dimensions = activeDimensions(filters);
 	const radix = radixOf(dimensions.map((d) => filters[d]));
 	const params: SqlParam[] = [];
 	const terms = dimensions.map((d, i) => {
@@ -126,23 +128,17 @@ export function selectionSql(filters: NationalFilters): SqlQuery & { dimensions:
 /** The guard's columns with each row's stratum, which with its centre gives its cell keys (stats/cell-key.ts). */
 export type StratifiedColumns = SelectionColumns & { stratum: ArrayLike<number> };
 type CubeFigures = Pick<StratifiedColumns, 'teryt' | 'stratum' | 'n' | 'employed' | 'completed' | 'cost'>;
-/** The cube's figures per database and price basis, asked for once: a national page's data never changes. */
-const figuresAsked = new WeakMap<Database, Map<number | null, Promise<CubeFigures>>>();
-
-/** The cube's figures at a price basis (see `cubeFiguresSql`), from DuckDB the first time, then kept. */
+/**
+ * The cube's figures at a price basis (see `cubeFiguresSql`), from DuckDB the first time, then kept by the database
+ * door (`remember`: a failed answer is not kept, and none outlives a change of the data).
+ */
 export function cubeFigures(db: Database, priceBase: number | null): Promise<CubeFigures> {
-	let byBase = figuresAsked.get(db);
-	if (!byBase) figuresAsked.set(db, (byBase = new Map()));
-	let figures = byBase.get(priceBase);
-	if (!figures) {
+	return db.remember(`national cube figures at ${priceBase ?? 'current'} prices`, () => {
 		const asked = performance.now();
-		figures = db.columns<CubeFigures>(cubeFiguresSql(priceBase));
+		const figures = db.columns<CubeFigures>(cubeFiguresSql(priceBase));
 		figures.then(() => span('national: cube figures', asked), () => undefined);
-		byBase.set(priceBase, figures);
-		// A failed answer is not kept: the next question asks again.
-		figures.catch(() => byBase.get(priceBase) === figures && byBase.delete(priceBase));
-	}
-	return figures;
+		return figures;
+	});
 }
 
 /**
@@ -174,24 +170,16 @@ export type Stratum = {
 	sex: string;
 	age_band: string;
 };
-const strataAsked = new WeakMap<Database, Promise<Stratum[]>>();
+export const STRATA_SQL = 'SELECT stratum, year, sex, age_band FROM strata ORDER BY stratum';
 
-/** The cube's 70 strata (table `strata`), from DuckDB the first time, then kept: a national page's data never changes. */
-export function keptStrata(db: Database): Promise<Stratum[]> {
-	let strata = strataAsked.get(db);
-	if (!strata) {
-		strata = db.query<Stratum>({ sql: 'SELECT stratum, year, sex, age_band FROM strata ORDER BY stratum' });
-		strataAsked.set(db, strata);
-		strata.catch(() => strataAsked.get(db) === strata && strataAsked.delete(db));
-	}
-	return strata;
-}
+/** The cube's 70 strata (table `strata`), from DuckDB the first time, then kept by the database door's answers. */
+export const keptStrata = (db: Database): Promise<Stratum[]> => db.query<Stratum>({ sql: STRATA_SQL });
 
 const STRATUM_VALUE: Record<NationalDimension, (s: Stratum) => string | number> = { years: (s) => s.year, sex: (s) => s.sex, ageBands: (s) => s.age_band };
 
 /** Each stratum's combination of the active filters' values (`comboOf`), as `selectionSql` works it out in SQL. */
 export function strataCombos(strata: readonly Stratum[], filters: NationalFilters): { stratum: Int32Array; combo: Int32Array } {
-	const dimensions = NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
+	const dimensions = activeDimensions(filters);
 	const radix = radixOf(dimensions.map((d) => filters[d]));
 	return {
 		stratum: Int32Array.from(strata, (s) => s.stratum),
@@ -202,7 +190,7 @@ export function strataCombos(strata: readonly Stratum[], filters: NationalFilter
 /** The selection's columns for the guard: the cube's figures with each row's combination beside them. */
 export async function selectionColumns(db: Database, filters: NationalFilters): Promise<{ columns: StratifiedColumns; dimensions: NationalDimension[] }> {
 	const [figures, strata] = await Promise.all([cubeFigures(db, filters.priceBase), keptStrata(db)]);
-	return { columns: { ...figures, combo: spreadCombos(figures.stratum, strataCombos(strata, filters)) }, dimensions: NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0) };
+	return { columns: { ...figures, combo: spreadCombos(figures.stratum, strataCombos(strata, filters)) }, dimensions: activeDimensions(filters) };
 }
 
 /** The answer as rows with the filters' values spelled out: for tests, and for reading an answer by eye. */
