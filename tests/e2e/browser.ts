@@ -112,6 +112,16 @@ export async function openPage(path: string, { fonts = 'system', release = 'demo
 }
 
 /** Waits until the page's script has hydrated it: a click before that does nothing (an export menu, a filter). */
+/**
+ * Scrolls a chart's card to the screen, as a reader does, and waits until its chart is drawn: the overview's charts
+ * below the fold are made only when they come on screen (chart's whenOnScreen).
+ */
+export async function chartOnScreen(page: Page, id: string): Promise<void> {
+	const canvas = page.locator(`[data-chart="${id}"] canvas`);
+	await canvas.scrollIntoViewIfNeeded();
+	await page.waitForFunction((selector) => (document.querySelector(selector) as HTMLCanvasElement | null)?.dataset.drawn !== undefined, `[data-chart="${id}"] canvas`);
+}
+
 export const hydrated = (page: Page) => page.waitForSelector('html[data-hydrated]', { timeout: 45_000 });
 
 /** Text as a reader sees it: no-break spaces (Polish number groups) as spaces, runs of white space as one. */

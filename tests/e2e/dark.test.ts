@@ -140,6 +140,7 @@ describe('what is drawn outside CSS follows the scheme', () => {
 		const { page } = opened;
 		await page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
 		await drawnIn(page, canvas, 'light');
+		await page.locator(hatched).scrollIntoViewIfNeeded();
 		await drawnIn(page, hatched, 'light');
 		const light = await cardColours(page, card);
 		await choose(page, 'dark');

@@ -1,7 +1,7 @@
 // Filters in real Chromium: they change every table and chart, live in the URL (reload and back reproduce the
 // view), show as removable chips, and a click on a bar filters by its centre.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, plain, type OpenedPage } from './browser';
+import { chartOnScreen, openPage, plain, type OpenedPage } from './browser';
 
 let opened: OpenedPage | undefined;
 afterEach(async () => {
@@ -60,6 +60,7 @@ describe('filters', () => {
 		const o = opened;
 		await ready(o);
 		const canvas = o.page.locator('[data-chart="koszt"] canvas');
+		await chartOnScreen(o.page, 'koszt');
 		const box = (await canvas.boundingBox())!;
 		// Five centres share the plot's height above the x axis (about 60 px of ticks and title); Leżajsk, with the
 		// longest bar, is the fourth band, so a point 40% across it lands on its bar.
@@ -164,7 +165,7 @@ describe('filters', () => {
 		// The support chart in złoty: Janów's bar is the longest there.
 		await o.page.locator('[data-chart="wsparcie"]').getByLabel('kwota (zł)').check();
 		const canvas = o.page.locator('[data-chart="wsparcie"] canvas');
-		await canvas.scrollIntoViewIfNeeded();
+		await chartOnScreen(o.page, 'wsparcie');
 		const box = (await canvas.boundingBox())!;
 		// Janów Lubelski, with the largest support costs, is the second of five bands; its first segments sit near
 		// the start of the axis, a little right of the centre names.

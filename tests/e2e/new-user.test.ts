@@ -2,7 +2,7 @@
 // filter, empty charts with confident captions, filters a chart ignores, figures covering fewer editions than
 // their row, the compare view, plurals, grammar, the 404 page and the badge legend.
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { openPage, plain, type OpenedPage } from './browser';
+import { chartOnScreen, openPage, plain, type OpenedPage } from './browser';
 
 let opened: OpenedPage | undefined;
 afterEach(async () => {
@@ -35,6 +35,7 @@ const clearDrawn = (o: OpenedPage) => o.page.evaluate(() => Object.keys((window 
 describe('a new user’s defects', () => {
 	it('draws no leftover „nie opublikowano” over Janów’s cost bar after filtering by that centre', async () => {
 		const o = await openRecordingCanvasText('/');
+		await chartOnScreen(o.page, 'koszt');
 		expect(await drawnIn(o, 'koszt')).toContain('nie opublikowano');
 		await clearDrawn(o);
 		await o.page.getByText('Filtry', { exact: true }).last().click();

@@ -1,7 +1,8 @@
 // The overview as a user meets it in real Chromium: published figures first, DuckDB taking over, charts drawn,
 // nothing leaving the origin, the "published only" view in the URL, tables by keyboard.
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { openPage, plain, type OpenedPage } from './browser';
+import { chartOnScreen, openPage, plain, type OpenedPage } from './browser';
 
 let opened: OpenedPage | undefined;
 afterEach(async () => {
@@ -47,7 +48,7 @@ describe('overview', () => {
 		const o = await openOverview();
 		for (const id of ['uczestnicy', 'zatrudnienie', 'koszt', 'wsparcie']) {
 			const canvas = o.page.locator(`[data-chart="${id}"] canvas`);
-			await expect.poll(() => canvas.getAttribute('data-drawn')).not.toBeNull();
+			await chartOnScreen(o.page, id);
 			// Count coloured pixels: a canvas that drew nothing is all transparent or white.
 			const inked = await canvas.evaluate((el: HTMLCanvasElement) => {
 				const { data } = el.getContext('2d')!.getImageData(0, 0, el.width, el.height);
@@ -57,6 +58,57 @@ describe('overview', () => {
 			});
 			expect(inked, id).toBeGreaterThan(500);
 		}
+	});
+
+	// The three charts below the fold are made when they come on screen, so that making them does not hold
+	// DuckDB's first answer back. A reader must never meet one blank: not by scrolling, not on paper, not in a PNG,
+	// and not after a filter changed while it waited.
+	describe('charts below the fold', () => {
+		const BELOW = ['koszt', 'uczestnicy', 'wsparcie'];
+		const drawnCount = (o: OpenedPage, id: string) => o.page.locator(`[data-chart="${id}"] canvas`).getAttribute('data-drawn');
+
+		it('are not made at the start, and are made, with the filters of the moment, when scrolled to', async () => {
+			const o = await openOverview();
+			await chartOnScreen(o.page, 'zatrudnienie');
+			for (const id of BELOW) expect(await drawnCount(o, id), id).toBeNull();
+			// A filter while they wait: each is made with it, not with the figures of the start.
+			await o.page.getByText('Filtry', { exact: true }).last().click();
+			await o.page.locator('[data-filter="centres"]').getByLabel('MOPS Leżajsk').check();
+			await o.page.waitForURL(/osrodki=lezajsk/);
+			await expect.poll(() => o.page.locator('[data-chart="koszt"] table tbody tr').count()).toBe(1);
+			for (const id of BELOW) expect(await drawnCount(o, id), id).toBeNull();
+			await chartOnScreen(o.page, 'koszt');
+			// Drawn once: made with Leżajsk alone, not made with the start's five centres and then redrawn.
+			expect(await drawnCount(o, 'koszt')).toBe('1');
+		});
+
+		it('are all made for paper when print media starts, without scrolling', async () => {
+			const o = await openOverview();
+			for (const id of BELOW) expect(await drawnCount(o, id), id).toBeNull();
+			await o.page.emulateMedia({ media: 'print' });
+			for (const id of BELOW) await expect.poll(() => drawnCount(o, id), { message: id }).not.toBeNull();
+		});
+
+		it('give a drawn chart in their PNG when exported without scrolling to them', async () => {
+			const o = await openOverview();
+			expect(await drawnCount(o, 'wsparcie')).toBeNull();
+			// A click dispatched to the button, as a script or an assistive tool may send it: no scroll comes first.
+			const [file] = await Promise.all([o.page.waitForEvent('download'), o.page.locator('[data-chart="wsparcie"] button[data-format="png"]').dispatchEvent('click')]);
+			expect(await drawnCount(o, 'wsparcie')).not.toBeNull();
+			const bytes = [...(await readFile((await file.path())!))];
+			// The support chart's bars are hatched in the palette's colours: count strongly coloured pixels.
+			const coloured = await o.page.evaluate(async (data) => {
+				const image = await createImageBitmap(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+				const canvas = new OffscreenCanvas(image.width, image.height);
+				const ctx = canvas.getContext('2d')!;
+				ctx.drawImage(image, 0, 0);
+				const pixels = ctx.getImageData(0, 0, image.width, image.height).data;
+				let n = 0;
+				for (let i = 0; i < pixels.length; i += 4) if (Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) - Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) > 80) n++;
+				return n;
+			}, bytes);
+			expect(coloured).toBeGreaterThan(2000);
+		});
 	});
 
 	it('serves the DuckDB wasm compressed, as application/wasm, from its own origin', async () => {

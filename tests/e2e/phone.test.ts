@@ -49,6 +49,8 @@ describe('charts on a phone', () => {
 		['/porownanie/', ['trend-uczestnicy', 'trend-koszt']]
 	])('%s: no chart label is cut at the canvas’s edge', async (path, charts) => {
 		const page = await openRecording(path);
+		// A reader scrolls to each (the overview's charts below the fold are made when they come on screen).
+		for (const id of charts) await page.locator(`[data-chart="${id}"] canvas`).scrollIntoViewIfNeeded();
 		for (const id of charts) await expect.poll(() => page.locator(`[data-chart="${id}"] canvas`).getAttribute('data-drawn'), { timeout: 10_000 }).not.toBeNull();
 		// Charts draw once more after layout settles: read what the last draws left.
 		await page.waitForTimeout(500);

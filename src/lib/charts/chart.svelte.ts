@@ -2,6 +2,7 @@
 // changes (no animation), left alone when neither did, destroyed on detach. Every chart component uses it.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
+import { flushSync } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { scheme } from '../state/scheme.svelte';
 import { chartTheme, type ChartTheme } from './theme';
@@ -27,6 +28,7 @@ function watchPrint() {
 	printWatched = true;
 	const media = matchMedia('print');
 	const resizeForPaper = (printing: boolean) => {
+		if (printing) makeWaiting();
 		for (const instance of Object.values(Chart.instances)) {
 			instance.options.devicePixelRatio = printing ? PRINT_PIXEL_RATIO : undefined;
 			instance.resize();
@@ -35,6 +37,25 @@ function watchPrint() {
 	media.addEventListener('change', () => resizeForPaper(media.matches));
 	addEventListener('beforeprint', () => resizeForPaper(true));
 	addEventListener('afterprint', () => resizeForPaper(false));
+}
+
+/**
+ * Charts that wait to be made until they come on screen (`whenOnScreen`), each with the call that makes it. Made
+ * at once for paper (watchPrint) and for a picture (inLight), which need every chart.
+ */
+const waiting = new Map<HTMLCanvasElement, () => void>();
+/**
+ * Made when any of it reaches the screen: at 1366×768 the first row of cards below the headline begins just above
+ * the fold and its canvases just below, so any margin would make them at the start. Made in the task after the
+ * frame that shows its edge (the bench times a scroll to one: "a chart below the fold").
+ */
+const MARGIN = '0px';
+
+function makeWaiting(canvas?: HTMLCanvasElement) {
+	const makes = canvas ? [waiting.get(canvas)] : [...waiting.values()];
+	if (!makes.some(Boolean)) return;
+	for (const make of makes) make?.();
+	flushSync();
 }
 
 const functionIds = new WeakMap<object, number>();
@@ -71,14 +92,34 @@ export function changeCounter<T>(same: (a: T, b: T) => boolean): (next: T) => nu
  * `inputs` names everything `config` reads (see drawnKey): a new answer equal to the last one (the prerendered
  * figures DuckDB confirms, a filter that leaves a chart as it was, a page re-rendering around it) then costs no
  * redraw. Without it the chart redraws whenever anything `config` reads changes.
+ *
+ * `whenOnScreen`: the chart is made when it first comes on screen, not at the page's start, where making the
+ * charts below the fold held DuckDB's first answer back (the main thread shares two cores with the engine's start).
+ * Once made, it follows every change as any chart does.
  */
-export function chart(config: Configure, { onDraw, inputs }: { onDraw?: () => void; inputs?: () => string } = {}): Attachment<HTMLCanvasElement> {
+export function chart(
+	config: Configure,
+	{ onDraw, inputs, whenOnScreen = false }: { onDraw?: () => void; inputs?: () => string; whenOnScreen?: boolean } = {}
+): Attachment<HTMLCanvasElement> {
 	watchPrint();
 	return (canvas) => {
 		let instance: Chart | undefined;
 		let drawn: string | undefined;
+		let seen = $state(!whenOnScreen || typeof IntersectionObserver === 'undefined');
+		let observer: IntersectionObserver | undefined;
+		if (!seen) {
+			const make = () => {
+				seen = true;
+				observer?.disconnect();
+				waiting.delete(canvas);
+			};
+			waiting.set(canvas, make);
+			observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && make(), { rootMargin: MARGIN });
+			observer.observe(canvas);
+		}
 		configs.set(canvas, config);
 		$effect(() => {
+			if (!seen) return;
 			// Reading the scheme here configures the chart again when it changes.
 			const current = scheme.current;
 			const key = inputs && `${current} ${inputs()}`;
@@ -97,7 +138,11 @@ export function chart(config: Configure, { onDraw, inputs }: { onDraw?: () => vo
 			canvas.dataset.scheme = scheme.current;
 			onDraw?.();
 		});
-		return () => instance?.destroy();
+		return () => {
+			observer?.disconnect();
+			waiting.delete(canvas);
+			instance?.destroy();
+		};
 	};
 }
 
@@ -115,6 +160,7 @@ function redraw(instance: Chart, config: ChartConfiguration) {
  * never paints the light chart on a dark page.
  */
 export function inLight<T>(canvas: HTMLCanvasElement, use: () => T): T {
+	makeWaiting(canvas);
 	const instance = Chart.getChart(canvas);
 	const config = configs.get(canvas);
 	if (!instance || !config || scheme.current === 'light') return use();
