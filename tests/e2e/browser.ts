@@ -111,7 +111,6 @@ export async function openPage(path: string, { fonts = 'system', release = 'demo
 	return { page, consoleErrors, offOriginRequests, failedRequests, close: () => context.close() };
 }
 
-/** Waits until the page's script has hydrated it: a click before that does nothing (an export menu, a filter). */
 /**
  * Scrolls a chart's card to the screen, as a reader does, and waits until its chart is drawn: the overview's charts
  * below the fold are made only when they come on screen (chart's whenOnScreen).
@@ -122,6 +121,7 @@ export async function chartOnScreen(page: Page, id: string): Promise<void> {
 	await page.waitForFunction((selector) => (document.querySelector(selector) as HTMLCanvasElement | null)?.dataset.drawn !== undefined, `[data-chart="${id}"] canvas`);
 }
 
+/** Waits until the page's script has hydrated it: a click before that does nothing (an export menu, a filter). */
 export const hydrated = (page: Page) => page.waitForSelector('html[data-hydrated]', { timeout: 45_000 });
 
 /** Text as a reader sees it: no-break spaces (Polish number groups) as spaces, runs of white space as one. */

@@ -69,7 +69,8 @@ describe('overview', () => {
 
 		it('are not made at the start, and are made, with the filters of the moment, when scrolled to', async () => {
 			const o = await openOverview();
-			await chartOnScreen(o.page, 'zatrudnienie');
+			// Not scrolled: the first chart, on the first screen, is drawn; the three below it are not.
+			await o.page.waitForFunction(() => (document.querySelector('[data-chart="zatrudnienie"] canvas') as HTMLCanvasElement).dataset.drawn !== undefined);
 			for (const id of BELOW) expect(await drawnCount(o, id), id).toBeNull();
 			// A filter while they wait: each is made with it, not with the figures of the start.
 			await o.page.getByText('Filtry', { exact: true }).last().click();
@@ -87,6 +88,24 @@ describe('overview', () => {
 			for (const id of BELOW) expect(await drawnCount(o, id), id).toBeNull();
 			await o.page.emulateMedia({ media: 'print' });
 			for (const id of BELOW) await expect.poll(() => drawnCount(o, id), { message: id }).not.toBeNull();
+		});
+
+		it('are all made when the browser is about to print (Ctrl+P sends beforeprint before the print layout)', async () => {
+			const o = await openOverview();
+			for (const id of BELOW) expect(await drawnCount(o, id), id).toBeNull();
+			// The event alone, with the screen's media: what a real print dialog sends first.
+			const drawn = await o.page.evaluate(() => {
+				dispatchEvent(new Event('beforeprint'));
+				return [...document.querySelectorAll<HTMLCanvasElement>('[data-chart] canvas')].map((canvas) => canvas.dataset.drawn ?? null);
+			});
+			expect(drawn, 'made at once, in the same task as the event').not.toContain(null);
+		});
+
+		it('keep a narrow screen from scrolling sideways while they wait', async () => {
+			opened = await openPage('/', { viewport: { width: 320, height: 640 } });
+			await opened.page.waitForSelector('[data-source="duckdb"]', { timeout: 45_000 });
+			for (const id of BELOW) expect(await opened.page.locator(`[data-chart="${id}"] canvas`).getAttribute('data-drawn'), id).toBeNull();
+			expect(await opened.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 		});
 
 		it('give a drawn chart in their PNG when exported without scrolling to them', async () => {

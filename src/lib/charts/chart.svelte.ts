@@ -1,4 +1,5 @@
-// The one place a Chart.js instance lives: created on attach, updated in place when its data or the colour scheme
+// The one place a Chart.js instance lives: created on attach (or, for a chart below the fold, when it first comes on
+// screen), updated in place when its data or the colour scheme
 // changes (no animation), left alone when neither did, destroyed on detach. Every chart component uses it.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
@@ -11,7 +12,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, L
 
 type Configure = (theme: ChartTheme) => ChartConfiguration;
 
-/** Each drawn canvas's configuration, so its PNG can be drawn in the light scheme (inLight). */
+/** Each chart canvas's configuration, so its PNG can be drawn in the light scheme (inLight). */
 const configs = new WeakMap<HTMLCanvasElement, Configure>();
 
 /** Print resolution: a canvas drawn at the screen's pixel ratio comes out blurred on paper. */
@@ -21,14 +22,15 @@ let printWatched = false;
 /**
  * Chart.js keeps a chart at its screen size while the page is laid out for paper, so every chart is redrawn at its
  * printed card's size (and at print resolution) when print media starts, and back when it ends. print.css also
- * caps a canvas at its card's width, in case a browser prints without telling.
+ * caps a canvas at its card's width, in case a browser prints without telling (a chart still waiting to be made
+ * would then print blank: every browser here tells, by the media change or `beforeprint`).
  */
 function watchPrint() {
 	if (printWatched || typeof matchMedia === 'undefined') return;
 	printWatched = true;
 	const media = matchMedia('print');
 	const resizeForPaper = (printing: boolean) => {
-		if (printing) makeWaiting();
+		if (printing) makeWaitingCharts();
 		for (const instance of Object.values(Chart.instances)) {
 			instance.options.devicePixelRatio = printing ? PRINT_PIXEL_RATIO : undefined;
 			instance.resize();
@@ -45,13 +47,13 @@ function watchPrint() {
  */
 const waiting = new Map<HTMLCanvasElement, () => void>();
 /**
- * Made when any of it reaches the screen: at 1366×768 the first row of cards below the headline begins just above
- * the fold and its canvases just below, so any margin would make them at the start. Made in the task after the
- * frame that shows its edge (the bench times a scroll to one: "a chart below the fold").
+ * Made when any of it reaches the screen: at 1280×720 and 1366×768 the first row of cards below the headline begins
+ * just above the fold and its canvases just below (about 790 px down), so any margin would make them at the start. Made in the task after the
+ * frame that shows its edge (the bench times a scroll to them: "charts below the fold").
  */
 const MARGIN = '0px';
 
-function makeWaiting(canvas?: HTMLCanvasElement) {
+function makeWaitingCharts(canvas?: HTMLCanvasElement) {
 	const makes = canvas ? [waiting.get(canvas)] : [...waiting.values()];
 	if (!makes.some(Boolean)) return;
 	for (const make of makes) make?.();
@@ -105,11 +107,13 @@ export function chart(
 	return (canvas) => {
 		let instance: Chart | undefined;
 		let drawn: string | undefined;
-		let seen = $state(!whenOnScreen || typeof IntersectionObserver === 'undefined');
+		// A plain value, not the state: the attachment's body must not depend on what making the chart changes.
+		const wait = whenOnScreen && typeof IntersectionObserver !== 'undefined';
+		let onScreen = $state(!wait);
 		let observer: IntersectionObserver | undefined;
-		if (!seen) {
+		if (wait) {
 			const make = () => {
-				seen = true;
+				onScreen = true;
 				observer?.disconnect();
 				waiting.delete(canvas);
 			};
@@ -119,7 +123,7 @@ export function chart(
 		}
 		configs.set(canvas, config);
 		$effect(() => {
-			if (!seen) return;
+			if (!onScreen) return;
 			// Reading the scheme here configures the chart again when it changes.
 			const current = scheme.current;
 			const key = inputs && `${current} ${inputs()}`;
@@ -160,7 +164,7 @@ function redraw(instance: Chart, config: ChartConfiguration) {
  * never paints the light chart on a dark page.
  */
 export function inLight<T>(canvas: HTMLCanvasElement, use: () => T): T {
-	makeWaiting(canvas);
+	makeWaitingCharts(canvas);
 	const instance = Chart.getChart(canvas);
 	const config = configs.get(canvas);
 	if (!instance || !config || scheme.current === 'light') return use();
