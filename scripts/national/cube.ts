@@ -50,9 +50,6 @@ export function buildCube(set: Pick<Tables, 'centres' | 'editions' | 'participan
 	return rows.map((c) => ({ ...c, cost_pln: Math.round(c.cost_pln * 100) / 100 }));
 }
 
-/** A stratum of the cube: one year, sex and age band, whatever the centre; as the pages read it back. */
-export type { Stratum };
-
 /**
  * The cube's strata (70: 7 years × 2 sexes × 5 age bands), numbered in order of year, sex and age band. A page
  * reads them once; a filter change works out which combination of the filters' values each stratum falls in, 70

@@ -46,12 +46,6 @@ function watchPrint() {
  * at once for paper (watchPrint) and for a picture (inLight), which need every chart.
  */
 const waiting = new Map<HTMLCanvasElement, () => void>();
-/**
- * Made when any of it reaches the screen: at 1280×720 and 1366×768 the first row of cards below the headline begins
- * just above the fold and its canvases just below (about 790 px down), so any margin would make them at the start. Made in the task after the
- * frame that shows its edge (the bench times a scroll to them: "charts below the fold").
- */
-const MARGIN = '0px';
 
 function makeWaitingCharts(canvas?: HTMLCanvasElement) {
 	const makes = canvas ? [waiting.get(canvas)] : [...waiting.values()];
@@ -118,7 +112,10 @@ export function chart(
 				waiting.delete(canvas);
 			};
 			waiting.set(canvas, make);
-			observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && make(), { rootMargin: MARGIN });
+			// No margin (the observer's default): at 1280×720 and 1366×768 the first row of cards below the headline
+			// begins just above the fold and its canvases just below (about 790 px down), so any margin would make them
+			// at the start. Made in the task after the frame that shows its edge.
+			observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && make());
 			observer.observe(canvas);
 		}
 		configs.set(canvas, config);

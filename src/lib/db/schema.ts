@@ -12,9 +12,14 @@ SELECT e.*, ${FIGURE_KEYS.map((k) => `max(f.value) FILTER (WHERE f.figure = '${k
 FROM editions e LEFT JOIN figures f USING (edition_id)
 GROUP BY ALL`;
 
-/** Price level per year, chain-linked from GUS's CPI changes, with the year before the first change at 1. */
-const priceLevels = (kind: DerivedKind) => `
-CREATE OR REPLACE ${kind} price_levels AS
+/**
+ * Price level per year, chain-linked from GUS's CPI changes, with the year before the first change at 1. A view on
+ * every engine: read only under constant prices, over a few CPI rows. Making it took 47–73 ms of a cold start (the
+ * engine's first window function; the data phase fell about 23 ms median without it), for a question most visits
+ * never ask; the first constant-prices answer pays that first use instead.
+ */
+const PRICE_LEVELS = `
+CREATE OR REPLACE VIEW price_levels AS
 SELECT year, exp(sum(ln(1 + cpi_change_pct / 100)) OVER (ORDER BY year)) AS level FROM cpi
 UNION ALL
 SELECT min(year) - 1, 1.0 FROM cpi`;
@@ -26,8 +31,5 @@ export const schemaSql = (kind: DerivedKind = 'TABLE') => [
 	'SET autoinstall_known_extensions = false',
 	'SET autoload_known_extensions = false',
 	editionFacts(kind),
-	// Read only under constant prices, over a few CPI rows: a view, whatever the kind. Making it took 47–73 ms of a
-	// cold start (the engine's first window function; the data phase fell about 23 ms median without it), for a
-	// question most visits never ask. The first constant-prices answer pays that first use instead.
-	priceLevels('VIEW')
+	PRICE_LEVELS
 ];

@@ -27,9 +27,9 @@ export const NO_NATIONAL_FILTERS: NationalFilters = { years: [], sex: [], ageBan
 export const NATIONAL_DIMENSIONS = ['years', 'sex', 'ageBands'] as const;
 export type NationalDimension = (typeof NATIONAL_DIMENSIONS)[number];
 
-export const selectsParticipants = (filters: NationalFilters) => NATIONAL_DIMENSIONS.some((d) => filters[d].length > 0);
 /** The filters that select, in NATIONAL_DIMENSIONS order: the digits of a combination (`comboOf`). */
 export const activeDimensions = (filters: NationalFilters): NationalDimension[] => NATIONAL_DIMENSIONS.filter((d) => filters[d].length > 0);
+export const selectsParticipants = (filters: NationalFilters) => activeDimensions(filters).length > 0;
 export const isUnfiltered = (filters: NationalFilters) => !selectsParticipants(filters) && filters.priceBase === null;
 
 /** The same parameter names as the five centres' overview, so a filter reads the same in every address. */
